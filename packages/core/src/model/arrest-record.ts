@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { aorCodeSchema } from '../reference/aors';
+import { stateCodeSchema } from '../reference/states';
+import { criminalityClassSchema } from './criminality';
+import { isoDateSchema } from './primitives';
+
+/**
+ * A value withheld under FOIA exemptions, e.g. `(b)(6)(b)(7)(c)`. Redacted is neither missing nor
+ * invalid, and tallies count it as its own group.
+ */
+export const redactedSchema = z
+  .object({
+    redacted: z.literal(true),
+    /** The marker as the release writes it. */
+    marker: z.string().optional(),
+  })
+  .strict();
+export type Redacted = z.infer<typeof redactedSchema>;
+
+/**
+ * Whether a field value is a FOIA redaction.
+ *
+ * @param v - A field value of an {@link ArrestRecord}.
+ * @returns `true` for `{ redacted: true }`.
+ * @example
+ * isRedacted({ redacted: true, marker: '(b)(6)' }); // => true
+ */
+export function isRedacted(v: unknown): v is Redacted {
+  return typeof v === 'object' && v !== null && (v as { redacted?: unknown }).redacted === true;
+}
+
+/** A field that may be missing (`null`, blank in the release) or redacted. */
+function field<T extends z.ZodType>(schema: T) {
+  return z.union([schema, redactedSchema, z.null()]).optional();
+}
+
+/** The genders record-level releases write. */
+export const genderSchema = z.enum(['male', 'female', 'unknown']);
+export type Gender = z.infer<typeof genderSchema>;
+
+/** Whether an arrest targeted the person or swept them up alongside ("collateral"). */
+export const apprehensionTypeSchema = z.enum(['targeted', 'collateral']);
+export type ApprehensionType = z.infer<typeof apprehensionTypeSchema>;
+
+/**
+ * One row of record-level government arrest data (FOIA releases of ICE ERO arrests). Every field
+ * may be missing (`null`) or redacted; columns the model does not know are kept in `extra`, never
+ * dropped. Codes are normalised: criminality to ICE's classes, AORs to their 3-letter code,
+ * states to postal codes.
+ *
+ * @example
+ * arrestRecordSchema.parse({
+ *   apprehensionDate: '2017-09-25', apprehensionState: 'PA', apprehensionAor: 'PHI',
+ *   criminality: 'convicted', gender: 'male', birthYear: 1985,
+ *   extra: { apprehension_site_landmark: 'PHI STREET ARREST' },
+ * });
+ */
+export const arrestRecordSchema = z
+  .object({
+    apprehensionDate: field(isoDateSchema),
+    /** Time of day `HH:MM[:SS]`, where the release gives one. */
+    apprehensionTime: field(z.string().regex(/^\d{2}:\d{2}(?::\d{2})?$/)),
+    apprehensionState: field(stateCodeSchema),
+    apprehensionCounty: field(z.string()),
+    apprehensionAor: field(aorCodeSchema),
+    apprehensionMethod: field(z.string()),
+    criminality: field(criminalityClassSchema),
+    apprehensionType: field(apprehensionTypeSchema),
+    arrestingAgency: field(z.string()),
+    operation: field(z.string()),
+    citizenshipCountry: field(z.string()),
+    gender: field(genderSchema),
+    birthYear: field(z.number().int().min(1900).max(2100)),
+    caseStatus: field(z.string()),
+    caseCategory: field(z.string()),
+    finalOrder: field(z.boolean()),
+    departedDate: field(isoDateSchema),
+    landmark: field(z.string()),
+    /** Processed copies flag the same person arrested twice within 24 hours. */
+    duplicateLikely: field(z.boolean()),
+    /** Columns the model has no field for, by their header, values as written. */
+    extra: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+export type ArrestRecord = z.infer<typeof arrestRecordSchema>;
+
+/** The keys of {@link ArrestRecord} that hold data (every key but `extra`). */
+export type ArrestRecordField = Exclude<keyof ArrestRecord, 'extra'>;

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { criminalityClassSchema, offenceCategorySchema } from './criminality';
+import { figureSchema, type Figure } from './figure';
+import { placeSchema, type Place } from './place';
+import { idSchema, textSchema } from './primitives';
+import type { CriminalityClass } from './criminality';
+
+/** The dimension a breakdown splits a figure along. */
+export const dimensionSchema = z.enum([
+  'place',
+  'criminality',
+  'offence',
+  'immigration-history',
+  'sex',
+  'age-group',
+  'citizenship',
+  'gang-affiliation',
+  'apprehension-type',
+  'agency',
+]);
+export type Dimension = z.infer<typeof dimensionSchema>;
+
+/**
+ * Category slugs icestat knows for each dimension. Categories are open (any slug is accepted);
+ * these are the ones statistics and charts understand by name.
+ */
+export const knownCategories: Readonly<Partial<Record<Dimension, readonly string[]>>> = Object.freeze({
+  criminality: ['convicted', 'pending-charges', 'other-immigration-violator', 'criminal', 'not-convicted'],
+  'immigration-history': ['undocumented-only', 'previously-removed', 'final-order', 'reentered-after-removal'],
+  sex: ['male', 'female'],
+  'age-group': ['minor', 'adult'],
+  'gang-affiliation': ['alleged-gang-member'],
+  'apprehension-type': ['targeted', 'collateral'],
+});
+
+/** Whether parts are meant to be exhaustive / exclusive: `true`, `false`, or `'unknown'` when the report does not say. */
+export const tristateSchema = z.union([z.boolean(), z.literal('unknown')]);
+export type Tristate = z.infer<typeof tristateSchema>;
+
+/** One cell of a breakdown: a category, its figure, and any breakdowns of that figure nested below it. */
+export interface BreakdownPart {
+  /** Slug of the category, e.g. `convicted`, `dui`, `philadelphia`. */
+  readonly category: string;
+  /** The category as the report writes it. */
+  readonly label?: string | undefined;
+  /** For `place` breakdowns: the place of the cell. */
+  readonly place?: Place | undefined;
+  /** For `criminality` breakdowns: ICE classes the cell covers (613 "criminal arrests" = convicted + pending). */
+  readonly criminality?: readonly CriminalityClass[] | undefined;
+  /** For `offence` breakdowns: the offence category. */
+  readonly offence?: string | undefined;
+  readonly figure: Figure;
+  /** Breakdowns of this cell's figure (181 without conviction → 68 undocumented only, 104 previously removed). */
+  readonly breakdowns?: readonly Breakdown[] | undefined;
+}
+
+/**
+ * A figure split along one dimension. `total` names the figure split; it is omitted on a nested
+ * breakdown (whose total is the part above it) and where the report states the parts but no total
+ * (Chicago: "106 males and one female"). `exhaustive`: the parts are meant to add up to
+ * the total; `exclusive`: no one is in two parts. Either may be `'unknown'`, and `ambiguity`
+ * says in words what the report leaves open ("are the 18 alleged gang members inside the 181?").
+ */
+export interface Breakdown {
+  readonly id: string;
+  readonly dimension: Dimension;
+  readonly total?: string | undefined;
+  readonly exhaustive: Tristate;
+  readonly exclusive: Tristate;
+  readonly ambiguity?: string | undefined;
+  readonly note?: string | undefined;
+  readonly parts: readonly BreakdownPart[];
+}
+
+/** Schema of a {@link BreakdownPart}. */
+export const breakdownPartSchema: z.ZodType<BreakdownPart, unknown> = z.lazy(() =>
+  z
+    .object({
+      category: idSchema,
+      label: textSchema.optional(),
+      place: placeSchema.optional(),
+      criminality: z.array(criminalityClassSchema).min(1).optional(),
+      offence: offenceCategorySchema.optional(),
+      figure: figureSchema,
+      breakdowns: z.array(breakdownSchema).optional(),
+    })
+    .strict(),
+);
+
+/**
+ * Schema of a {@link Breakdown}; recursive through its parts. Cross-checks that need the whole
+ * dataset (the total exists, parts share its unit) run in `datasetSchema`.
+ *
+ * @example
+ * breakdownSchema.parse({
+ *   id: 'chicago-by-sex', dimension: 'sex', total: 'midwest-2016-chicago',
+ *   exhaustive: true, exclusive: true,
+ *   parts: [{ category: 'male', figure: { ... } }, { category: 'female', figure: { ... } }],
+ * });
+ */
+export const breakdownSchema: z.ZodType<Breakdown, unknown> = z.lazy(() =>
+  z
+    .object({
+      id: idSchema,
+      dimension: dimensionSchema,
+      total: idSchema.optional(),
+      exhaustive: tristateSchema,
+      exclusive: tristateSchema,
+      ambiguity: textSchema.optional(),
+      note: textSchema.optional(),
+      parts: z.array(breakdownPartSchema).min(1, 'a breakdown needs at least one part'),
+    })
+    .strict()
+    .superRefine((b, ctx) => {
+      b.parts.forEach((part, i) => {
+        if (b.dimension === 'place' && !part.place) {
+          ctx.addIssue({ code: 'custom', path: ['parts', i, 'place'], message: 'a place breakdown’s part needs a place' });
+        }
+        if (b.dimension === 'criminality' && !part.criminality) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['parts', i, 'criminality'],
+            message: 'a criminality breakdown’s part needs the ICE classes it covers (convicted, pending-charges, other-immigration-violator)',
+          });
+        }
+      });
+    }),
+);

@@ -1,0 +1,45 @@
+// Helpers shared by the statistics; not part of the public API.
+import { IcestatError } from '../errors';
+import { isWholeUnit, type Unit } from '../model/quantity';
+import type { Estimate } from './estimate';
+
+/** Removes floating-point dust so 0.1 + 0.2 does not become a finding. */
+export function snap(x: number): number {
+  return Number.isFinite(x) ? Math.round(x * 1e9) / 1e9 : x;
+}
+
+/**
+ * Builds an estimate from a point and a real interval, keeping counts whole: a count of people
+ * in `[136.2, 255.0]` is a whole number in `[137, 255]`, and its point estimate is rounded. If no
+ * whole number lies in the interval (rounded inputs), the interval widens to the nearest ones.
+ */
+export function makeEstimate(value: number, low: number, high: number, unit: Unit): Estimate {
+  let v = snap(value);
+  let lo = snap(Math.min(low, value));
+  let hi = snap(Math.max(high, value));
+  if (isWholeUnit(unit)) {
+    const cl = Math.ceil(lo);
+    const fh = Math.floor(hi);
+    if (cl <= fh) {
+      lo = cl;
+      hi = fh;
+    } else {
+      lo = Math.floor(lo);
+      hi = Math.ceil(hi);
+    }
+    v = Math.min(hi, Math.max(lo, Math.round(v)));
+  }
+  return { value: v, low: lo, high: hi, unit };
+}
+
+/** Throws unless all estimates share a unit; returns it. */
+export function sameUnit(fn: string, estimates: readonly Estimate[]): Unit {
+  const unit = estimates[0]?.unit;
+  if (unit === undefined) throw new IcestatError('insufficient_data', `${fn} needs at least 1 value; received 0`);
+  for (const e of estimates) {
+    if (e.unit !== unit) {
+      throw new IcestatError('invalid_input', `${fn} needs values in one unit; received ${unit} and ${e.unit}`);
+    }
+  }
+  return unit;
+}
