@@ -1,5 +1,8 @@
 import {
+  audit,
   breakdownsOf,
+  countFindings,
+  formatEstimate,
   criminalShares,
   daysInPeriod,
   headlineFigure,
@@ -10,7 +13,6 @@ import {
   type Dataset,
   type Operation,
 } from '@icestat/core';
-import { formatEstimate } from './format';
 
 function periodText(o: Operation): string {
   const p = o.period;
@@ -68,10 +70,18 @@ export function renderTextReport(dataset: Dataset): string {
       const summary = criminalShares(o);
       out('  “criminal”, by definition:');
       for (const s of Object.values(summary.shares)) {
-        out(`    ${s.definition.padEnd(26)} ${s.share ? formatEstimate(s.share) : `not determinable — between ${formatEstimate({ ...s.bounds, value: s.bounds.low }).split(' ')[0]} and ${s.bounds.high.toFixed(1)}%: ${s.reason}`}`);
+        out(`    ${s.definition.padEnd(26)} ${s.share ? formatEstimate(s.share) : `not determinable — between ${s.bounds.low.toFixed(1)}% and ${s.bounds.high.toFixed(1)}%: ${s.reason}`}`);
       }
       out(`    the definitions span ${summary.range.points.toFixed(1)} percentage points (${summary.range.low.toFixed(1)}%–${summary.range.high.toFixed(1)}%)`);
     }
+  }
+  const findings = audit(dataset);
+  const counts = countFindings(findings);
+  out();
+  out(`Audit: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} checks passed`);
+  const mark = { error: '✗ error  ', warning: '! warning', info: '✓ ok     ' } as const;
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    for (const f of findings.filter((x) => x.severity === severity)) out(`  ${mark[severity]} ${f.message}`);
   }
   out();
   return `${lines.join('\n')}\n`;

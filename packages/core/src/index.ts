@@ -35,3 +35,6 @@ export * from './stats/percent-change';
 export * from './stats/headline-figure';
 export * from './stats/compare';
 export * from './stats/criminal-share';
+export * from './stats/tally';
+export * from './stats/format';
+export * from './stats/audit';
