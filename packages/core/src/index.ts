@@ -38,3 +38,4 @@ export * from './stats/criminal-share';
 export * from './stats/tally';
 export * from './stats/format';
 export * from './stats/audit';
+export * from './stats/tally-figures';

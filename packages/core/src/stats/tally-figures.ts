@@ -1,0 +1,182 @@
+import { IcestatError } from '../errors';
+import type { Breakdown, BreakdownPart, Dimension } from '../model/breakdown';
+import type { CriminalityClass } from '../model/criminality';
+import type { Claimant, Figure, Metric } from '../model/figure';
+import type { Place } from '../model/place';
+import type { Series } from '../model/operation';
+import { fiscalYearBounds } from '../model/period';
+import { aorCodeSchema } from '../reference/aors';
+import { stateCodeSchema } from '../reference/states';
+import { MISSING, REDACTED, type TallyDimension, type TallyResult } from './tally';
+
+/** Options of {@link tallyBreakdown} and {@link tallySeries}: the provenance the figures carry. */
+export interface TallyFigureOptions {
+  /** Id of the dataset source the records come from (e.g. a FOIA release). */
+  readonly source: string;
+  /** Prefix of the generated ids, a slug; `tally` by default. */
+  readonly idPrefix?: string;
+  /** What the records count; `arrests` by default. */
+  readonly metric?: Metric;
+  /** Who computed it; a researcher by default. */
+  readonly claimant?: Claimant;
+  /** The phrase that states where the counts come from; by default "tally of N records". */
+  readonly evidence?: string;
+}
+
+const dimensionOf: Partial<Record<TallyDimension, Dimension>> = {
+  state: 'place',
+  aor: 'place',
+  criminality: 'criminality',
+  citizenship: 'citizenship',
+  gender: 'sex',
+  apprehensionType: 'apprehension-type',
+};
+
+function slug(s: string): string {
+  const out = s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return out === '' ? 'x' : out;
+}
+
+/** Counts of a tally summed over every dimension but one. */
+function marginal(result: TallyResult, dimension: TallyDimension): Map<string, number> {
+  if (!result.by.includes(dimension)) {
+    throw new IcestatError('invalid_input', `the tally is by ${result.by.join(', ') || 'nothing'}; it has no "${dimension}" to break down by`);
+  }
+  const counts = new Map<string, number>();
+  for (const row of result.rows) {
+    const key = row[dimension] ?? MISSING;
+    counts.set(key, (counts.get(key) ?? 0) + row.count);
+  }
+  return new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function figure(id: string, count: number, o: TallyFigureOptions, evidence: string): Figure {
+  return {
+    id,
+    metric: o.metric ?? 'arrests',
+    quantity: { value: count, unit: 'people', qualifier: 'exact', low: count, high: count, bounds: 'rule' },
+    source: o.source,
+    claimant: o.claimant ?? { role: 'researcher' },
+    evidence,
+  };
+}
+
+function partFor(dimension: TallyDimension, key: string): Pick<BreakdownPart, 'place' | 'criminality'> {
+  // Blank and redacted cells have no known class: such a criminality part may be any class.
+  if (key === MISSING || key === REDACTED) {
+    return dimension === 'criminality' ? { criminality: ['convicted', 'pending-charges', 'other-immigration-violator'] } : {};
+  }
+  if (dimension === 'state') {
+    const s = stateCodeSchema.safeParse(key);
+    return s.success ? { place: { kind: 'state', state: s.data } satisfies Place } : {};
+  }
+  if (dimension === 'aor') {
+    const a = aorCodeSchema.safeParse(key);
+    return a.success ? { place: { kind: 'aor', aor: a.data } satisfies Place } : {};
+  }
+  if (dimension === 'criminality') return { criminality: [key as CriminalityClass] };
+  return {};
+}
+
+/**
+ * Turns a tally into a total figure and a breakdown of it along one dimension (summing over the
+ * others), ready for {@link audit}, {@link criminalShare} and the chart adapters. Records with the
+ * field blank or redacted become their own parts (`missing`, `redacted`), so the parts always add
+ * up to the total: the breakdown is exhaustive and exclusive.
+ *
+ * @param result - A tally result (`createTally(...).result()`).
+ * @param dimension - One of the tally's dimensions: state, aor, criminality, citizenship, gender or apprehensionType.
+ * @param options - The source id and provenance of the figures.
+ * @returns `{ total, breakdown }` in the model's shapes.
+ * @throws {@link IcestatError} `invalid_input` when the tally is not by that dimension or it is a time dimension (use {@link tallySeries}).
+ * @example
+ * const { total, breakdown } = tallyBreakdown(tally.result(), 'criminality', { source: 'ice-foia-2023' });
+ * criminalShare({ breakdown, total }, 'convicted').share?.value;
+ */
+export function tallyBreakdown(
+  result: TallyResult,
+  dimension: TallyDimension,
+  options: TallyFigureOptions,
+): { readonly total: Figure; readonly breakdown: Breakdown } {
+  const d = dimensionOf[dimension];
+  if (!d) throw new IcestatError('invalid_input', `"${dimension}" is a time dimension; use tallySeries for it`);
+  const prefix = options.idPrefix ?? 'tally';
+  const counts = marginal(result, dimension);
+  const evidence = options.evidence ?? `tally of ${result.total} records`;
+  const total = figure(`${prefix}-total`, result.total, options, evidence);
+  const parts: BreakdownPart[] = [...counts].map(([key, count]) => {
+    const category = key === MISSING ? 'missing' : key === REDACTED ? 'redacted' : slug(key);
+    return {
+      category,
+      label: key,
+      ...partFor(dimension, key),
+      figure: figure(`${prefix}-${slug(dimension)}-${category}`, count, options, evidence),
+    };
+  });
+  return {
+    total,
+    breakdown: { id: `${prefix}-by-${slug(dimension)}`, dimension: d, total: total.id, exhaustive: true, exclusive: true, parts },
+  };
+}
+
+/**
+ * Turns a tally by fiscal year, month or day into a {@link Series}: one figure per period,
+ * summing over the other dimensions. Missing and redacted dates are left out of the series and
+ * reported in its `note`, so nothing disappears silently.
+ *
+ * @param result - A tally result that includes the time dimension.
+ * @param dimension - `fiscalYear`, `month` or `day`.
+ * @param options - Provenance, plus the series' `name` and `agency`.
+ * @returns A series in the model's shape.
+ * @throws {@link IcestatError} `invalid_input` for a non-time dimension.
+ * @example
+ * tallySeries(tally.result(), 'fiscalYear', { source: 'ice-foia-2023', name: 'ERO arrests by fiscal year' }).figures.length;
+ */
+export function tallySeries(
+  result: TallyResult,
+  dimension: 'fiscalYear' | 'month' | 'day',
+  options: TallyFigureOptions & { readonly name: string; readonly agency?: Series['agency'] },
+): Series {
+  if (dimension !== 'fiscalYear' && dimension !== 'month' && dimension !== 'day') {
+    throw new IcestatError('invalid_input', `tallySeries needs fiscalYear, month or day; received "${String(dimension)}"`);
+  }
+  const prefix = options.idPrefix ?? 'tally';
+  const counts = marginal(result, dimension);
+  const evidence = options.evidence ?? `tally of ${result.total} records`;
+  const figures: Figure[] = [];
+  let undated = 0;
+  for (const [key, count] of counts) {
+    if (key === MISSING || key === REDACTED) {
+      undated += count;
+      continue;
+    }
+    let period: Figure['period'];
+    if (dimension === 'fiscalYear') {
+      const fy = Number(key.slice(2));
+      const [start, end] = fiscalYearBounds(fy);
+      period = { start, end, fiscalYear: fy, label: key };
+    } else if (dimension === 'month') {
+      const y = Number(key.slice(0, 4));
+      const m = Number(key.slice(5, 7));
+      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      period = { start: `${key}-01`, end: `${key}-${String(last).padStart(2, '0')}`, precision: 'day', label: key };
+    } else {
+      period = { start: key, end: key, days: 1, label: key };
+    }
+    figures.push({ ...figure(`${prefix}-${slug(key)}`, count, options, evidence), period });
+  }
+  return {
+    id: `${prefix}-by-${slug(dimension)}`,
+    name: options.name,
+    agency: options.agency ?? 'ICE-ERO',
+    metric: options.metric ?? 'arrests',
+    interval: dimension === 'fiscalYear' ? 'fiscal-year' : dimension,
+    figures,
+    claims: [],
+    ...(undated > 0 ? { note: `${undated} record${undated === 1 ? "" : "s"} with a missing or redacted date ${undated === 1 ? "is" : "are"} in no period` } : {}),
+  };
+}
