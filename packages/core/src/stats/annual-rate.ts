@@ -15,7 +15,7 @@ export const DAYS_PER_YEAR = 365.2425;
  * @returns People per year.
  * @throws {@link IcestatError} `not_determinable` when the period's length is unknown.
  * @example
- * annualRate(quantity(326876), { start: '2016-10-01', end: '2019-03-31' }).value; // => 131009.74...
+ * annualRate(quantity(326876), { start: '2016-10-01', end: '2019-03-31' }).value; // => 130908.999 (326,876 over 912 days)
  */
 export function annualRate(count: EstimateLike, period: Period): Estimate {
   const r = ratePerDay(count, period);

@@ -124,6 +124,9 @@ function byClasses(n: Normalised, definition: 'ice-criminal' | 'convicted'): Cri
   const outside = n.cells.filter((c) => c.classes.length > 0 && c.classes.every((k) => !want.has(k)));
   const mixed = n.cells.filter((c) => !inside.includes(c) && !outside.includes(c));
   const base = { definition, description: criminalDefinitions[definition], total: n.total };
+  if (n.total.high <= 0) {
+    return { ...base, determinable: false, reason: `${n.what} counts nobody, so no share can be taken`, bounds: { value: 0, low: 0, high: 100, unit: 'percent' } };
+  }
   const allParts = n.cells.reduce((s, c) => s + c.count.low, 0);
   const unaccounted = n.exhaustive ? 0 : Math.max(0, n.total.high - (n.exclusive ? allParts : 0));
   const low = lowerSum(inside.map((c) => c.count), n.exclusive);
@@ -149,6 +152,7 @@ function byClasses(n: Normalised, definition: 'ice-criminal' | 'convicted'): Cri
 function nonImmigration(n: Normalised, convicted: CriminalShare): CriminalShare {
   const definition = 'convicted-non-immigration' as const;
   const base = { definition, description: criminalDefinitions[definition], total: n.total };
+  if (!convicted.determinable && n.total.high <= 0) return { ...convicted, ...base };
   const convictedCells = n.cells.filter((c) => c.classes.length === 1 && c.classes[0] === 'convicted');
   const reasons: string[] = [];
   let low = 0;

@@ -11,7 +11,9 @@ export function snap(x: number): number {
 /**
  * Builds an estimate from a point and a real interval, keeping counts whole: a count of people
  * in `[136.2, 255.0]` is a whole number in `[137, 255]`, and its point estimate is rounded. If no
- * whole number lies in the interval (rounded inputs), the interval widens to the nearest ones.
+ * whole number lies in the interval (inconsistent, rounded inputs: 10 people at 33–34% leaves
+ * 6.6–6.7), the interval widens to the whole numbers on either side, [6, 7]: still sound, but in
+ * that case alone a wider input can give a narrower result (30–34% leaves 6.6–7.0, so [7, 7]).
  */
 export function makeEstimate(value: number, low: number, high: number, unit: Unit): Estimate {
   let v = snap(value);

@@ -3,8 +3,11 @@ import { dateOfDayNumber, dayNumber, fiscalYearBounds, type Period } from '../mo
 import { daysInMonth, isRealDate } from '../model/primitives';
 import type { Estimate } from './estimate';
 
+// A date, optionally followed by a time as releases write it: `2015-10-26 00:00:00`, `2023-05-11T09:49`.
+const dateTime = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 function checkDate(fn: string, date: string): void {
-  if (!isRealDate(date.slice(0, 10))) {
+  if (!dateTime.test(date) || !isRealDate(date.slice(0, 10))) {
     throw new IcestatError('invalid_input', `${fn}: expected a date written YYYY-MM-DD; received "${date}"`);
   }
 }
@@ -54,8 +57,9 @@ export function monthKey(date: string): string {
 /**
  * How many days a period lasts, counting both ends, as an estimate. A stated duration
  * ("four-day raids") or day-precise dates give an exact count; a fiscal year gives 365 or 366.
- * Dates known only to the week, month or year ("in August", "to March") give the span as the point
- * and, as the low, the fewest days the true dates allow (1 within a single month).
+ * Dates known only to the week, month or year ("in August", "to March") give the span between the
+ * written dates as the point, and as the interval the fewest and most days the true dates allow:
+ * within a single month, 1 to the month's length.
  *
  * @param period - A period.
  * @returns Days, unit `days`.
@@ -80,25 +84,28 @@ export function daysInPeriod(period: Period): Estimate {
   if (span < 1) throw new IcestatError('invalid_input', `daysInPeriod: the period ends (${end}) before it starts (${start})`);
   const precision = period.fiscalYear !== undefined ? 'day' : (period.precision ?? 'day');
   if (precision === 'day') return { value: span, low: span, high: span, unit: 'days' };
-  // Dates known only to the week, month or year: the true start may be as late as the end of its
-  // unit and the true end as early as the beginning of its unit.
-  const latestStart = dayNumber(unitEnd(start, precision));
-  const earliestEnd = dayNumber(unitStart(end, precision));
-  return { value: span, low: Math.max(1, earliestEnd - latestStart + 1), high: span, unit: 'days' };
+  // Dates known only to the week, month or year: the true start lies somewhere in the start's unit
+  // and the true end somewhere in the end's unit.
+  const [firstStart, lastStart] = unitOf(start, precision, 'start');
+  const [firstEnd, lastEnd] = unitOf(end, precision, 'end');
+  return {
+    value: span,
+    low: Math.max(1, dayNumber(firstEnd) - dayNumber(lastStart) + 1),
+    high: dayNumber(lastEnd) - dayNumber(firstStart) + 1,
+    unit: 'days',
+  };
 }
 
-function unitStart(date: string, precision: 'week' | 'month' | 'year'): string {
-  if (precision === 'year') return `${date.slice(0, 4)}-01-01`;
-  if (precision === 'month') return `${date.slice(0, 7)}-01`;
-  return dateOfDayNumber(dayNumber(date) - 6);
-}
-
-function unitEnd(date: string, precision: 'week' | 'month' | 'year'): string {
-  if (precision === 'year') return `${date.slice(0, 4)}-12-31`;
+/**
+ * The days a date known to the week, month or year may stand for. A week has no calendar
+ * alignment, so a start date is read as the first day of its week and an end date as the last.
+ */
+function unitOf(date: string, precision: 'week' | 'month' | 'year', role: 'start' | 'end'): [string, string] {
+  if (precision === 'year') return [`${date.slice(0, 4)}-01-01`, `${date.slice(0, 4)}-12-31`];
   if (precision === 'month') {
-    const y = Number(date.slice(0, 4));
-    const m = Number(date.slice(5, 7));
-    return `${date.slice(0, 7)}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+    const last = daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+    return [`${date.slice(0, 7)}-01`, `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`];
   }
-  return dateOfDayNumber(dayNumber(date) + 6);
+  const d = dayNumber(date);
+  return role === 'start' ? [date, dateOfDayNumber(d + 6)] : [dateOfDayNumber(d - 6), date];
 }

@@ -1,0 +1,283 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { IcestatError } from '../errors';
+import type { ArrestRecord } from '../model/arrest-record';
+import { createTally, groupValue, MISSING, REDACTED, tallyDimensions, type Tally, type TallyDimension, type TallyOptions } from './tally';
+
+/** The IcestatError `f` throws; fails the test when it throws nothing or something else. */
+function caught(f: () => unknown): IcestatError {
+  try {
+    f();
+  } catch (e) {
+    if (IcestatError.isInstance(e)) return e;
+    throw e;
+  }
+  throw new Error('expected an IcestatError, but nothing was thrown');
+}
+
+// A hand-made release of five rows, with a FOIA redaction, blanks and a likely duplicate.
+const records: ArrestRecord[] = [
+  { apprehensionDate: '2017-09-25', apprehensionState: 'PA', apprehensionAor: 'PHI', criminality: 'convicted', gender: 'male' },
+  { apprehensionDate: '2017-10-02', apprehensionState: 'PA', apprehensionAor: 'PHI', criminality: 'convicted', gender: 'female' },
+  {
+    apprehensionDate: { redacted: true, marker: '(b)(6)(b)(7)(c)' },
+    apprehensionState: 'IL',
+    criminality: 'pending-charges',
+    gender: { redacted: true },
+  },
+  { apprehensionDate: null, apprehensionState: null, criminality: null, gender: 'male', duplicateLikely: true },
+  { apprehensionDate: '2016-10-01', criminality: 'other-immigration-violator', citizenshipCountry: '', duplicateLikely: false },
+];
+
+function tallyOf(rows: readonly ArrestRecord[], options: TallyOptions): Tally {
+  const t = createTally(options);
+  for (const r of rows) t.add(r);
+  return t;
+}
+
+describe('groupValue', () => {
+  it.each<[ArrestRecord, TallyDimension, string]>([
+    // DESIGN §2: FY2017 = 2016-10-01 … 2017-09-30
+    [{ apprehensionDate: '2016-10-01' }, 'fiscalYear', 'FY2017'],
+    [{ apprehensionDate: '2017-09-30' }, 'fiscalYear', 'FY2017'],
+    [{ apprehensionDate: '2017-10-01' }, 'fiscalYear', 'FY2018'],
+    [{ apprehensionDate: '2017-09-25' }, 'month', '2017-09'],
+    [{ apprehensionDate: '2017-09-25' }, 'day', '2017-09-25'],
+    [{ apprehensionDate: { redacted: true } }, 'fiscalYear', REDACTED],
+    [{ apprehensionDate: { redacted: true } }, 'month', REDACTED],
+    [{ apprehensionDate: null }, 'day', MISSING],
+    [{}, 'month', MISSING],
+    [{ apprehensionState: 'PA' }, 'state', 'PA'],
+    [{ apprehensionState: null }, 'state', MISSING],
+    [{ apprehensionAor: 'CHI' }, 'aor', 'CHI'],
+    [{ apprehensionAor: { redacted: true, marker: '(b)(7)(e)' } }, 'aor', REDACTED],
+    [{ criminality: 'pending-charges' }, 'criminality', 'pending-charges'],
+    [{ citizenshipCountry: 'MEXICO' }, 'citizenship', 'MEXICO'],
+    [{ citizenshipCountry: '' }, 'citizenship', MISSING],
+    [{ gender: 'unknown' }, 'gender', 'unknown'],
+    [{ gender: { redacted: true } }, 'gender', REDACTED],
+    [{ apprehensionType: 'collateral' }, 'apprehensionType', 'collateral'],
+  ])('%j on %s is %s', (record, dimension, value) => {
+    expect(groupValue(record, dimension)).toBe(value);
+  });
+
+  it('names the blank and redacted groups', () => {
+    expect(MISSING).toBe('(missing)');
+    expect(REDACTED).toBe('(redacted)');
+  });
+});
+
+describe('createTally', () => {
+  it('counts by fiscal year, redacted and missing as groups of their own, sorted', () => {
+    expect(tallyOf(records, { by: ['fiscalYear'] }).result()).toEqual({
+      by: ['fiscalYear'],
+      total: 5,
+      seen: 5,
+      excluded: { duplicates: 0 },
+      rows: [
+        { fiscalYear: '(missing)', count: 1 },
+        { fiscalYear: '(redacted)', count: 1 },
+        { fiscalYear: 'FY2017', count: 2 },
+        { fiscalYear: 'FY2018', count: 1 },
+      ],
+    });
+  });
+
+  it('counts by two dimensions', () => {
+    expect(tallyOf(records, { by: ['criminality', 'gender'] }).result().rows).toEqual([
+      { criminality: '(missing)', gender: 'male', count: 1 },
+      { criminality: 'convicted', gender: 'female', count: 1 },
+      { criminality: 'convicted', gender: 'male', count: 1 },
+      { criminality: 'other-immigration-violator', gender: '(missing)', count: 1 },
+      { criminality: 'pending-charges', gender: '(redacted)', count: 1 },
+    ]);
+  });
+
+  it('follows its doc example: FY2017 and FY2018 convicted', () => {
+    const t = createTally({ by: ['fiscalYear', 'criminality'] });
+    t.add({ apprehensionDate: '2017-09-25', criminality: 'convicted' });
+    t.add({ apprehensionDate: '2017-10-02', criminality: 'convicted' });
+    expect(t.result().rows).toEqual([
+      { fiscalYear: 'FY2017', criminality: 'convicted', count: 1 },
+      { fiscalYear: 'FY2018', criminality: 'convicted', count: 1 },
+    ]);
+  });
+
+  it('gives a single total without dimensions, and no rows before any record', () => {
+    expect(tallyOf(records, { by: [] }).result()).toEqual({ by: [], total: 5, seen: 5, excluded: { duplicates: 0 }, rows: [{ count: 5 }] });
+    expect(createTally({ by: ['state'] }).result()).toEqual({ by: ['state'], total: 0, seen: 0, excluded: { duplicates: 0 }, rows: [] });
+  });
+
+  it('counts by state and month', () => {
+    expect(tallyOf(records, { by: ['state', 'month'] }).result().rows).toEqual([
+      { state: '(missing)', month: '(missing)', count: 1 },
+      { state: '(missing)', month: '2016-10', count: 1 },
+      { state: 'IL', month: '(redacted)', count: 1 },
+      { state: 'PA', month: '2017-09', count: 1 },
+      { state: 'PA', month: '2017-10', count: 1 },
+    ]);
+  });
+
+  it('leaves out likely duplicates when asked, and counts them', () => {
+    const r = tallyOf(records, { by: ['fiscalYear'], excludeDuplicates: true }).result();
+    expect(r).toEqual({
+      by: ['fiscalYear'],
+      total: 4,
+      seen: 5,
+      excluded: { duplicates: 1 },
+      rows: [
+        { fiscalYear: '(redacted)', count: 1 },
+        { fiscalYear: 'FY2017', count: 2 },
+        { fiscalYear: 'FY2018', count: 1 },
+      ],
+    });
+  });
+
+  it('rejects an unknown or repeated dimension (invalid_input)', () => {
+    const unknown = (): unknown => createTally({ by: ['state', 'county' as TallyDimension] });
+    expect(unknown).toThrow(
+      /^createTally: unknown dimension "county"; expected one of fiscalYear, month, day, state, aor, criminality, citizenship, gender, apprehensionType$/,
+    );
+    expect(caught(unknown).code).toBe('invalid_input');
+    const twice = (): unknown => createTally({ by: ['state', 'aor', 'state'] });
+    expect(twice).toThrow(/^createTally: dimension "state" is given twice$/);
+    expect(caught(twice).code).toBe('invalid_input');
+  });
+
+  it('rejects merging tallies that differ (invalid_input)', () => {
+    const byState = (): Tally => createTally({ by: ['state'] });
+    const otherDims = (): void => byState().merge(createTally({ by: ['aor'] }));
+    expect(otherDims).toThrow(/^merge: tallies differ \(by aor vs by state\)$/);
+    expect(caught(otherDims).code).toBe('invalid_input');
+    const otherRule = (): void => byState().merge(createTally({ by: ['state'], excludeDuplicates: true }));
+    expect(otherRule).toThrow(/^merge: tallies differ \(by state, excluding duplicates vs by state\)$/);
+    expect(caught(otherRule).code).toBe('invalid_input');
+    const otherOrder = (): void => createTally({ by: ['state', 'aor'] }).merge(createTally({ by: ['aor', 'state'] }).snapshot());
+    expect(caught(otherOrder).code).toBe('invalid_input');
+  });
+
+  it('rejects addGroup with the wrong number of values (invalid_input)', () => {
+    const f = (): void => createTally({ by: ['state', 'aor'] }).addGroup(['PA']);
+    expect(f).toThrow(/^addGroup: expected 2 values \(state, aor\); received 1$/);
+    expect(caught(f).code).toBe('invalid_input');
+  });
+
+  it('merges a snapshot sent through JSON', () => {
+    const a = tallyOf(records.slice(0, 2), { by: ['fiscalYear'] });
+    const b = tallyOf(records.slice(2), { by: ['fiscalYear'] });
+    a.merge(JSON.parse(JSON.stringify(b.snapshot())));
+    expect(a.result()).toEqual(tallyOf(records, { by: ['fiscalYear'] }).result());
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// properties
+
+const redacted = fc.constant({ redacted: true as const, marker: '(b)(6)' });
+/** A field value, sometimes blank (null), sometimes withheld. */
+function field<T>(values: fc.Arbitrary<T>) {
+  return fc.oneof({ arbitrary: values, weight: 6 }, { arbitrary: fc.constant(null), weight: 1 }, { arbitrary: redacted, weight: 1 });
+}
+const date = fc.oneof(
+  // fiscal-year and month edges, so groups collide
+  fc.constantFrom('2016-09-30', '2016-10-01', '2017-09-25', '2017-10-02', '2018-02-28', '2020-02-29'),
+  fc.date({ min: new Date('2014-01-01T00:00:00Z'), max: new Date('2024-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+);
+const record: fc.Arbitrary<ArrestRecord> = fc.record(
+  {
+    apprehensionDate: field(date),
+    apprehensionState: field(fc.constantFrom('PA', 'IL', 'TX', 'CA')),
+    apprehensionAor: field(fc.constantFrom('PHI', 'CHI', 'DAL', 'LOS')),
+    criminality: field(fc.constantFrom('convicted', 'pending-charges', 'other-immigration-violator')),
+    citizenshipCountry: field(fc.constantFrom('MEXICO', 'GUATEMALA', 'HONDURAS', '')),
+    gender: field(fc.constantFrom('male', 'female', 'unknown')),
+    apprehensionType: field(fc.constantFrom('targeted', 'collateral')),
+    duplicateLikely: field(fc.boolean()),
+  },
+  { requiredKeys: [] },
+);
+const rows = fc.array(record, { maxLength: 60 });
+const options: fc.Arbitrary<TallyOptions> = fc.record({
+  by: fc.shuffledSubarray([...tallyDimensions], { maxLength: 3 }),
+  excludeDuplicates: fc.boolean(),
+});
+
+describe('tally properties', () => {
+  test.prop([rows, options])('each row counts exactly the records with its group values; totals add up', (rs, opts) => {
+    const r = tallyOf(rs, opts).result();
+    const kept = rs.filter((x) => !(opts.excludeDuplicates === true && x.duplicateLikely === true));
+    expect(r.seen).toBe(rs.length);
+    expect(r.excluded.duplicates).toBe(rs.length - kept.length);
+    expect(r.total).toBe(kept.length);
+    expect(r.rows.reduce((s, row) => s + row.count, 0)).toBe(kept.length);
+    for (const row of r.rows) {
+      const expected = kept.filter((x) => opts.by.every((d) => groupValue(x, d) === row[d])).length;
+      expect(row.count).toBe(expected);
+      expect(row.count).toBeGreaterThan(0);
+    }
+    const keys = r.rows.map((row) => opts.by.map((d) => row[d]).join('\u001f'));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect([...keys].sort()).toEqual(keys);
+  });
+
+  test.prop([rows, options, fc.nat()])('tallying two chunks and merging is tallying the whole', (rs, opts, k) => {
+    const at = rs.length === 0 ? 0 : k % (rs.length + 1);
+    const a = tallyOf(rs.slice(0, at), opts);
+    a.merge(tallyOf(rs.slice(at), opts));
+    expect(a.result()).toEqual(tallyOf(rs, opts).result());
+  });
+
+  test.prop([rows, options, fc.nat(), fc.nat()])('three chunks merge to the whole, whichever way they are grouped', (rs, opts, i, j) => {
+    const [x, y] = [i % (rs.length + 1), j % (rs.length + 1)].sort((p, q) => p - q) as [number, number];
+    const chunks = [rs.slice(0, x), rs.slice(x, y), rs.slice(y)] as const;
+    const whole = tallyOf(rs, opts).result();
+    // (a + b) + c
+    const left = tallyOf(chunks[0], opts);
+    left.merge(tallyOf(chunks[1], opts));
+    left.merge(tallyOf(chunks[2], opts));
+    // a + (b + c)
+    const bc = tallyOf(chunks[1], opts);
+    bc.merge(tallyOf(chunks[2], opts));
+    const right = tallyOf(chunks[0], opts);
+    right.merge(bc);
+    // (c + a) + b
+    const shuffled = tallyOf(chunks[2], opts);
+    shuffled.merge(tallyOf(chunks[0], opts));
+    shuffled.merge(tallyOf(chunks[1], opts));
+    expect(left.result()).toEqual(whole);
+    expect(right.result()).toEqual(whole);
+    expect(shuffled.result()).toEqual(whole);
+  });
+
+  test.prop([rows, rows, options])('merge is commutative', (as, bs, opts) => {
+    const ab = tallyOf(as, opts);
+    ab.merge(tallyOf(bs, opts));
+    const ba = tallyOf(bs, opts);
+    ba.merge(tallyOf(as, opts));
+    expect(ab.result()).toEqual(ba.result());
+  });
+
+  test.prop([rows, rows, options])('a snapshot survives JSON and merges the same', (as, bs, opts) => {
+    const b = tallyOf(bs, opts);
+    const snap = b.snapshot();
+    const sent = JSON.parse(JSON.stringify(snap));
+    expect(sent).toEqual(snap);
+    const direct = tallyOf(as, opts);
+    direct.merge(b);
+    const viaJson = tallyOf(as, opts);
+    viaJson.merge(sent);
+    expect(viaJson.result()).toEqual(direct.result());
+    // Merging into an empty tally restores the counts.
+    const restored = createTally(opts);
+    restored.merge(sent);
+    expect(restored.result()).toEqual(b.result());
+  });
+
+  test.prop([rows, options])('addGroup with groupValue values is add', (rs, opts) => {
+    const viaAdd = tallyOf(rs, opts);
+    const viaGroups = createTally(opts);
+    for (const r of rs) viaGroups.addGroup(opts.by.map((d) => groupValue(r, d)), r.duplicateLikely === true);
+    expect(viaGroups.result()).toEqual(viaAdd.result());
+    expect(viaGroups.snapshot()).toEqual(viaAdd.snapshot());
+  });
+});
