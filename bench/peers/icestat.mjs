@@ -1,0 +1,40 @@
+// (f) icestat: tallyArrestRecords from the BUILT @icestat/loaders/csv (run.mjs builds it first),
+// grouping by fiscal year × criminality × AOR. Unlike the peers it maps every column of every row
+// to an ArrestRecord field and validates it; rows it cannot accept are reported, not dropped.
+import { inputPath, report, SEP } from '../lib/peer.mjs';
+
+const path = inputPath();
+// ICESTAT_BENCH_MODULE lets the harness itself be tested against a stand-in module.
+const specifier = process.env.ICESTAT_BENCH_MODULE || '@icestat/loaders/csv';
+let mod;
+try {
+  mod = await import(specifier);
+} catch (err) {
+  console.error(`icestat: cannot import ${specifier} (is it built? npx turbo run build --filter=@icestat/loaders...): ${err.message}`);
+  process.exit(3);
+}
+if (typeof mod.tallyArrestRecords !== 'function') {
+  console.error('icestat: @icestat/loaders/csv does not export tallyArrestRecords (yet)');
+  process.exit(3);
+}
+const by = ['fiscalYear', 'criminality', 'aor'];
+const t0 = performance.now();
+const { tally, report: load } = await mod.tallyArrestRecords(path, { by });
+const ms = performance.now() - t0;
+const groups = new Map();
+for (const row of tally.rows) {
+  const key = by.map((d) => row[d]).join(SEP);
+  groups.set(key, (groups.get(key) ?? 0) + row.count);
+}
+report({
+  peer: 'icestat',
+  rows: load.rowsRead,
+  ms,
+  groups,
+  extra: { accepted: count(load.accepted), rejected: count(load.rejected), total: tally.total, seen: tally.seen },
+});
+
+/** A count given as a number or as the list of what was counted. */
+function count(x) {
+  return typeof x === 'number' ? x : Array.isArray(x) ? x.length : (x?.length ?? x?.size ?? x?.count ?? null);
+}
