@@ -1,7 +1,10 @@
 /**
  * @icestat/loaders — JSON and CSV loaders and writers for icestat datasets and record-level
- * arrest data. The loaders arrive with issue #4; this entry point is reserved for them.
+ * arrest data. Streaming, with located errors, and nothing silently dropped: every row read is
+ * either accepted or reported.
  *
  * @packageDocumentation
  */
-export {};
+export * from './json/index';
+export * from './csv/index';
+export { byteChunks, inputName, readText, textChunks, type InputOptions, type InputSource, type NodeReadableLike } from './shared/input';

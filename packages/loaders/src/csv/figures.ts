@@ -1,0 +1,131 @@
+import { IcestatError, type Dataset } from '@icestat/core';
+import { inputName, readText, type InputOptions, type InputSource } from '../shared/input';
+import { readFiguresCsv, type FiguresCsvReadOptions } from './figures-read';
+import { datasetRows, formatRows, type FiguresCsvWriteOptions } from './figures-write';
+
+export { escapeCsvCell, needsFormulaGuard, unescapeCsvCell } from './escape';
+export { figuresCsvColumns, figuresCsvRecords, type FiguresCsvColumn, type FiguresCsvRecord } from './figures-format';
+export type { FiguresCsvReadOptions } from './figures-read';
+export type { FiguresCsvWriteOptions } from './figures-write';
+
+/** Options of {@link loadFiguresCsv}: those of {@link parseFiguresCsv} plus an abort signal. */
+export type FiguresCsvLoadOptions = FiguresCsvReadOptions & Pick<InputOptions, 'signal'>;
+
+/** The result of a `safe…` call: the dataset, or the error that would have been thrown. */
+export type FiguresCsvResult = { readonly success: true; readonly data: Dataset } | { readonly success: false; readonly error: IcestatError };
+
+/**
+ * Reads a CSV of figures — one figure a row, in the format the package README documents — into a
+ * validated dataset. A leading byte-order mark is ignored; line breaks may be LF, CRLF or CR.
+ *
+ * @param text - The CSV text.
+ * @param options - `name` for messages, `delimiter` (`,` by default, `;` or tab), and the
+ *   `title` of a dataset whose file has no `dataset` row.
+ * @returns The validated dataset.
+ * @throws {@link IcestatError} `parse_error` when the text is not a well-formed CSV of figures
+ *   (unknown columns, a bad number, an unknown qualifier, a wrong cell count, an unclosed quote, …);
+ *   `invalid_dataset` when the figures break the schema. Every problem is in `issues`, located as
+ *   `<name>:<line>: column "<header>": <what>`, with `line` the physical line where its row starts.
+ * @example
+ * const csv = 'operation,operation_name,agency,operation_kind,metric,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence\n' +
+ *   'safe-city,Operation Safe City,ICE,targeted-sweep,arrests,498,people,bf,ICE targeted sanctuary cities,BuzzFeed News,news-report,agency,498 people\n';
+ * parseFiguresCsv(csv).operations[0]?.figures[0]?.quantity;
+ * // => { value: 498, unit: 'people', qualifier: 'exact', low: 498, high: 498, bounds: 'rule' }
+ */
+export function parseFiguresCsv(text: string, options: FiguresCsvReadOptions = {}): Dataset {
+  const out = readFiguresCsv(text, options);
+  if (out instanceof IcestatError) throw out;
+  return out;
+}
+
+/**
+ * Like {@link parseFiguresCsv}, but returns the error instead of throwing it.
+ *
+ * @param text - The CSV text.
+ * @param options - As for {@link parseFiguresCsv}.
+ * @returns `{ success: true, data }` or `{ success: false, error }`.
+ * @throws Never for bad input; only for bugs.
+ * @example
+ * const r = safeParseFiguresCsv('record,nonsense\n');
+ * r.success || r.error.issues[0]?.message;
+ * // => '(text):1: column "nonsense": unknown column; the columns are listed in the @icestat/loaders README'
+ */
+export function safeParseFiguresCsv(text: string, options: FiguresCsvReadOptions = {}): FiguresCsvResult {
+  const out = readFiguresCsv(text, options);
+  return out instanceof IcestatError ? { success: false, error: out } : { success: true, data: out };
+}
+
+/**
+ * Reads a CSV of figures from a file path (Node), a `file:` or `http(s):` URL, a Node.js readable
+ * stream or a Web `ReadableStream`, and parses it with {@link parseFiguresCsv}.
+ *
+ * @param source - Where to read from. A string is a path, never CSV text.
+ * @param options - As for {@link parseFiguresCsv} (`name` defaults to the path or URL), plus an
+ *   abort `signal`.
+ * @returns The validated dataset.
+ * @throws {@link IcestatError} as {@link parseFiguresCsv}, and `unsupported_encoding` for bytes
+ *   that are not UTF-8; I/O errors propagate as they are.
+ * @example
+ * const dataset = await loadFiguresCsv('reports/figures.csv', { delimiter: ';' });
+ */
+export async function loadFiguresCsv(source: InputSource, options: FiguresCsvLoadOptions = {}): Promise<Dataset> {
+  const text = await readText(source, options);
+  return parseFiguresCsv(text, { ...options, name: inputName(source, options) });
+}
+
+/**
+ * Like {@link loadFiguresCsv}, but resolves to a result instead of rejecting for bad data. I/O
+ * errors still reject.
+ *
+ * @param source - Where to read from.
+ * @param options - As for {@link loadFiguresCsv}.
+ * @returns `{ success: true, data }` or `{ success: false, error }`.
+ * @throws Rejects only for I/O errors.
+ * @example
+ * const r = await safeLoadFiguresCsv('figures.csv');
+ * if (!r.success) for (const issue of r.error.issues) console.log(issue.message);
+ */
+export async function safeLoadFiguresCsv(source: InputSource, options: FiguresCsvLoadOptions = {}): Promise<FiguresCsvResult> {
+  let text: string;
+  try {
+    text = await readText(source, options);
+  } catch (e) {
+    if (IcestatError.isInstance(e) && e.code === 'unsupported_encoding') return { success: false, error: e };
+    throw e;
+  }
+  return safeParseFiguresCsv(text, { ...options, name: inputName(source, options) });
+}
+
+/**
+ * Writes a dataset as a CSV of figures: a `dataset` row, a row per source, operation, series,
+ * figure, breakdown, breakdown part and derived claim. Reading it back with
+ * {@link parseFiguresCsv} gives a deep-equal dataset. Text cells are quoted when needed and
+ * guarded against spreadsheet formula injection ({@link escapeCsvCell}); numbers are plain.
+ *
+ * @param dataset - A parsed dataset.
+ * @param options - `delimiter`, `newline`, `columns` (`used` or `all`) and `bom`.
+ * @returns The CSV text, ending with a line break.
+ * @throws Never for a parsed dataset.
+ * @example
+ * stringifyFiguresCsv(dataset).split('\n')[1]; // => 'dataset,,,,,,,,,icestat bundled dataset: …'
+ */
+export function stringifyFiguresCsv(dataset: Dataset, options: FiguresCsvWriteOptions = {}): string {
+  return formatRows(datasetRows(dataset), options);
+}
+
+/**
+ * Writes a dataset to a file as {@link stringifyFiguresCsv} formats it (Node only; `node:fs` is
+ * imported lazily).
+ *
+ * @param dataset - A parsed dataset.
+ * @param path - A file path or `file:` URL.
+ * @param options - As for {@link stringifyFiguresCsv}; pass `{ bom: true }` for Excel.
+ * @returns A promise that resolves once the file is written.
+ * @throws Rejects with the file system's error.
+ * @example
+ * await writeFiguresCsv(dataset, 'out/figures.csv', { bom: true });
+ */
+export async function writeFiguresCsv(dataset: Dataset, path: string | URL, options: FiguresCsvWriteOptions = {}): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, stringifyFiguresCsv(dataset, options), 'utf8');
+}

@@ -1,0 +1,226 @@
+import { arrestRecordSchema, IcestatError, type ArrestRecordField } from '@icestat/core';
+
+/** The header styles of record-level releases icestat knows. */
+export type ColumnPresetName = 'ice-release' | 'snake-case';
+
+/** Which column preset to use: detect it from the header, name one, or use only `columns`. */
+export type ColumnPresetChoice = 'auto' | ColumnPresetName | 'none';
+
+/**
+ * A custom column map: header (matched like presets: case, surrounding spaces, and spaces vs
+ * underscores ignored) to the record field it fills, or `null` to keep the column in `extra`.
+ */
+export type ColumnMap = Readonly<Record<string, ArrestRecordField | null>>;
+
+/**
+ * Header-to-field maps of the public releases, spelled as the files spell them.
+ *
+ * - `ice-release`: the ICE FOIA workbooks as released (`Apprehension Date`, `Apprehension AOR`, …).
+ * - `snake-case`: the same columns as processed copies write them (`apprehension_date`, …,
+ *   `duplicate_likely`), plus the spellings of the University of Washington Center for Human
+ *   Rights' pipe-delimited FY2012–2023 release (`arrest_date`, `aor`, `arrest_method`,
+ *   `apprehension_landmark`).
+ *
+ * Columns of a release that no preset names (`Final Program`, `Departure Country`,
+ * `Unique Identifier`, …) are kept in `record.extra`.
+ *
+ * @example
+ * arrestColumnPresets['ice-release']['Apprehension AOR']; // => 'apprehensionAor'
+ * arrestColumnPresets['snake-case'].apprehension_criminality; // => 'criminality'
+ */
+export const arrestColumnPresets: Readonly<Record<ColumnPresetName, Readonly<Record<string, ArrestRecordField>>>> = Object.freeze({
+  'ice-release': Object.freeze({
+    'Apprehension Date': 'apprehensionDate',
+    'Apprehension Time': 'apprehensionTime',
+    'Apprehension State': 'apprehensionState',
+    'Apprehension County': 'apprehensionCounty',
+    'Apprehension AOR': 'apprehensionAor',
+    'Apprehension Method': 'apprehensionMethod',
+    'Apprehension Criminality': 'criminality',
+    'Apprehension Type': 'apprehensionType',
+    'Arresting Agency': 'arrestingAgency',
+    Operation: 'operation',
+    'Citizenship Country': 'citizenshipCountry',
+    Gender: 'gender',
+    'Birth Year': 'birthYear',
+    'Case Status': 'caseStatus',
+    'Case Category': 'caseCategory',
+    'Final Order Yes No': 'finalOrder',
+    'Departed Date': 'departedDate',
+    'Apprehension Site Landmark': 'landmark',
+    'Duplicate Likely': 'duplicateLikely',
+  } satisfies Record<string, ArrestRecordField>),
+  'snake-case': Object.freeze({
+    apprehension_date: 'apprehensionDate',
+    apprehension_time: 'apprehensionTime',
+    apprehension_state: 'apprehensionState',
+    apprehension_county: 'apprehensionCounty',
+    apprehension_aor: 'apprehensionAor',
+    apprehension_method: 'apprehensionMethod',
+    apprehension_criminality: 'criminality',
+    apprehension_type: 'apprehensionType',
+    arresting_agency: 'arrestingAgency',
+    operation: 'operation',
+    citizenship_country: 'citizenshipCountry',
+    gender: 'gender',
+    birth_year: 'birthYear',
+    case_status: 'caseStatus',
+    case_category: 'caseCategory',
+    final_order_yes_no: 'finalOrder',
+    departed_date: 'departedDate',
+    apprehension_site_landmark: 'landmark',
+    duplicate_likely: 'duplicateLikely',
+    arrest_date: 'apprehensionDate',
+    aor: 'apprehensionAor',
+    arrest_method: 'apprehensionMethod',
+    apprehension_landmark: 'landmark',
+  } satisfies Record<string, ArrestRecordField>),
+});
+
+/** Every field a column can fill, from core's schema (so a new field needs no change here). */
+const recordFields: ReadonlySet<string> = new Set(Object.keys(arrestRecordSchema.shape).filter((k) => k !== 'extra'));
+
+/**
+ * The key a header is matched by: lower case, surrounding spaces dropped, and every run of
+ * spaces and underscores one space. `Apprehension AOR`, ` apprehension_aor ` and
+ * `APPREHENSION  AOR` all match.
+ *
+ * @param header - A header cell.
+ * @returns The match key.
+ * @example
+ * normaliseHeader(' Apprehension_Site  Landmark '); // => 'apprehension site landmark'
+ */
+export function normaliseHeader(header: string): string {
+  return header.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+}
+
+const presetKeys: Readonly<Record<ColumnPresetName, ReadonlyMap<string, ArrestRecordField>>> = {
+  'ice-release': keyed(arrestColumnPresets['ice-release']),
+  'snake-case': keyed(arrestColumnPresets['snake-case']),
+};
+
+function keyed(map: Readonly<Record<string, ArrestRecordField>>): ReadonlyMap<string, ArrestRecordField> {
+  return new Map(Object.entries(map).map(([h, f]) => [normaliseHeader(h), f]));
+}
+
+/** One column that fills a record field. */
+export interface MappedColumn {
+  /** The header as written (trimmed). */
+  readonly header: string;
+  readonly field: ArrestRecordField;
+}
+
+/** How a file's columns map to record fields: what the report shows and what the reader runs. */
+export interface ColumnPlan {
+  /** The preset used; `none` when no preset applies (only `columns`). */
+  readonly preset: ColumnPresetName | 'none';
+  /** Headers as written, trimmed. */
+  readonly headers: readonly string[];
+  /** For each column, the field it fills, or `null` when it goes to `extra`. */
+  readonly fields: readonly (ArrestRecordField | null)[];
+  /** For each column, its key in `record.extra`, or `null` when it fills a field. */
+  readonly extraKeys: readonly (string | null)[];
+  readonly mapped: readonly MappedColumn[];
+  /** Keys of the columns kept in `record.extra`, in column order. */
+  readonly extra: readonly string[];
+  /** Keys of the custom `columns` map that matched no header. */
+  readonly notFound: readonly string[];
+}
+
+/**
+ * Picks the preset a header is written in: the one whose spellings it uses exactly most often,
+ * else the one it matches most once case and spacing are ignored; `none` when neither matches.
+ */
+function detectPreset(headers: readonly string[]): ColumnPresetName | 'none' {
+  let best: ColumnPresetName | 'none' = 'none';
+  let bestExact = 0;
+  let bestLoose = 0;
+  for (const name of ['ice-release', 'snake-case'] as const) {
+    const spelled = arrestColumnPresets[name];
+    const keys = presetKeys[name];
+    let exact = 0;
+    let loose = 0;
+    for (const h of headers) {
+      if (Object.hasOwn(spelled, h)) exact++;
+      if (keys.has(normaliseHeader(h))) loose++;
+    }
+    if (exact > bestExact || (exact === bestExact && loose > bestLoose)) {
+      best = name;
+      bestExact = exact;
+      bestLoose = loose;
+    }
+  }
+  return best;
+}
+
+/**
+ * Checks a custom column map before any reading starts.
+ *
+ * @param columns - Header → field (or `null`) map, or nothing.
+ * @throws {@link IcestatError} `invalid_input` for a target that is not a record field.
+ * @example
+ * checkColumnMap({ Fecha: 'apprehensionDate', Notas: null }); // => undefined (no error)
+ */
+export function checkColumnMap(columns: ColumnMap | undefined): void {
+  for (const [header, field] of Object.entries(columns ?? {})) {
+    if (field !== null && !recordFields.has(field)) {
+      throw new IcestatError(
+        'invalid_input',
+        `columns: "${header}" maps to "${String(field)}", which is not an ArrestRecord field; expected one of ${[...recordFields].join(', ')}, or null to keep the column in extra`,
+      );
+    }
+  }
+}
+
+/**
+ * Maps a file's header to record fields: the custom `columns` over the preset. A field claimed
+ * by an earlier column leaves later columns in `extra`. Unmapped columns are kept in `extra`
+ * under their header (trimmed); a blank header becomes `column N`, and a repeated one
+ * `Header (column N)`, N being the 1-based column number.
+ *
+ * @param header - The header row's cells.
+ * @param preset - The preset, or `auto` to detect it.
+ * @param columns - Custom header → field map.
+ * @returns The plan.
+ * @throws {@link IcestatError} `invalid_input` for a custom target that is not a record field.
+ * @example
+ * planColumns(['Fecha', 'Apprehension AOR', 'Notes'], 'auto', { Fecha: 'apprehensionDate' }).fields;
+ * // => ['apprehensionDate', 'apprehensionAor', null]
+ */
+export function planColumns(header: readonly string[], preset: ColumnPresetChoice = 'auto', columns?: ColumnMap): ColumnPlan {
+  checkColumnMap(columns);
+  const headers = header.map((h) => h.trim());
+  const chosen = preset === 'auto' ? detectPreset(headers) : preset;
+  const presetMap = chosen === 'none' ? undefined : presetKeys[chosen];
+  const custom = new Map<string, ArrestRecordField | null>();
+  const customKeys = new Map<string, string>();
+  for (const [h, f] of Object.entries(columns ?? {})) {
+    custom.set(normaliseHeader(h), f);
+    customKeys.set(normaliseHeader(h), h);
+  }
+  const claimed = new Set<ArrestRecordField>();
+  const usedExtraKeys = new Set<string>();
+  const fields: (ArrestRecordField | null)[] = [];
+  const extraKeys: (string | null)[] = [];
+  const mapped: MappedColumn[] = [];
+  const extra: string[] = [];
+  headers.forEach((h, i) => {
+    const key = normaliseHeader(h);
+    customKeys.delete(key);
+    const field = custom.has(key) ? custom.get(key)! : (presetMap?.get(key) ?? null);
+    if (field !== null && !claimed.has(field)) {
+      claimed.add(field);
+      fields.push(field);
+      extraKeys.push(null);
+      mapped.push({ header: h, field });
+      return;
+    }
+    let extraKey = h === '' ? `column ${i + 1}` : h;
+    if (usedExtraKeys.has(extraKey)) extraKey = `${extraKey} (column ${i + 1})`;
+    usedExtraKeys.add(extraKey);
+    fields.push(null);
+    extraKeys.push(extraKey);
+    extra.push(extraKey);
+  });
+  return { preset: chosen, headers, fields, extraKeys, mapped, extra, notFound: [...customKeys.values()] };
+}

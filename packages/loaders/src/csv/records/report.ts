@@ -1,0 +1,98 @@
+import type { ArrestRecordField } from '@icestat/core';
+import type { ColumnPresetName, MappedColumn } from './columns';
+
+/**
+ * Why a row was rejected:
+ *
+ * - `column_count`: more or fewer cells than the header.
+ * - `unclosed_quote`: a quoted value never closes; the row runs to the end of the file.
+ * - `text_after_quote`: text between a closing quote and the next delimiter (`"abc"def`).
+ * - `row_too_long`: longer than `maxRowLength` characters (usually a stray quote).
+ * - `bad_date`, `bad_time`, `bad_state`, `bad_aor`, `bad_criminality`, `bad_gender`,
+ *   `bad_apprehension_type`, `bad_birth_year`, `bad_boolean`: a cell that is not what its
+ *   column holds.
+ */
+export type RejectionCode =
+  | 'column_count'
+  | 'unclosed_quote'
+  | 'text_after_quote'
+  | 'row_too_long'
+  | 'bad_date'
+  | 'bad_time'
+  | 'bad_state'
+  | 'bad_aor'
+  | 'bad_criminality'
+  | 'bad_gender'
+  | 'bad_apprehension_type'
+  | 'bad_birth_year'
+  | 'bad_boolean';
+
+/** A row that was read but not accepted, and where it is. */
+export interface Rejection {
+  /** 1-based physical line the row starts on. */
+  readonly line: number;
+  /** The header of the offending column, when one column is to blame. */
+  readonly column?: string;
+  readonly code: RejectionCode;
+  /** What was expected and what arrived, for a reader of the data. */
+  readonly reason: string;
+  /** The row as written, cut to 500 characters. */
+  readonly raw?: string;
+}
+
+/**
+ * What reading a record-level file did. Always `accepted + rejected === rowsRead`; blank lines
+ * are not rows. `rejected` counts every rejection; `rejections` keeps the first `maxRejections`
+ * and `rejectionsDropped` says how many more there were.
+ */
+export interface LoadReport {
+  /** The file's name, path or URL; `(text)` or `(stream)` when it has none. */
+  readonly file: string;
+  /** Data rows read (the header and blank lines are not rows). */
+  readonly rowsRead: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly rejections: readonly Rejection[];
+  /** Rejections counted but not kept in `rejections`. */
+  readonly rejectionsDropped: number;
+  /** Lines with nothing on them (or only spaces, or only delimiters), skipped. */
+  readonly blankLines: number;
+  /** The delimiter used, given or detected. */
+  readonly delimiter: string;
+  /** The column preset used. */
+  readonly preset: ColumnPresetName | 'none';
+  readonly columns: {
+    /** Columns that fill a record field, in column order. */
+    readonly mapped: readonly MappedColumn[];
+    /** Columns kept in `record.extra`, by their key there. */
+    readonly extra: readonly string[];
+    /** Headers of the custom `columns` option that the file does not have. */
+    readonly notFound: readonly string[];
+  };
+  /** For each mapped field, how many accepted rows had it redacted under FOIA. */
+  readonly redacted: Readonly<Partial<Record<ArrestRecordField, number>>>;
+}
+
+/**
+ * An empty report, for a reader that has not started yet or a file with no header.
+ *
+ * @param file - The input's name.
+ * @returns A report with every count 0.
+ * @example
+ * emptyLoadReport('arrests.csv').rowsRead; // => 0
+ */
+export function emptyLoadReport(file: string): LoadReport {
+  return {
+    file,
+    rowsRead: 0,
+    accepted: 0,
+    rejected: 0,
+    rejections: [],
+    rejectionsDropped: 0,
+    blankLines: 0,
+    delimiter: ',',
+    preset: 'none',
+    columns: { mapped: [], extra: [], notFound: [] },
+    redacted: {},
+  };
+}

@@ -1,0 +1,156 @@
+import { IcestatError } from '@icestat/core';
+
+/** Minimal shape of a Node.js readable stream (so this module imports nothing from Node). */
+export interface NodeReadableLike {
+  [Symbol.asyncIterator](): AsyncIterator<unknown>;
+  readonly readable?: boolean;
+  pipe?: unknown;
+}
+
+/**
+ * Where a loader reads from: text already in memory, a file path (Node only), a `file:` or
+ * `http(s):` URL, a Node.js readable stream, or a Web `ReadableStream` of bytes or text.
+ */
+export type InputSource = string | URL | NodeReadableLike | ReadableStream<Uint8Array | string>;
+
+/** Options shared by the loaders' readers. */
+export interface InputOptions {
+  /** Name of the input for error messages (a path or URL is used when not given). */
+  readonly name?: string;
+  /** `AbortSignal` to stop reading. */
+  readonly signal?: AbortSignal;
+}
+
+/** Whether a string argument is a path or URL (to load) rather than text (to parse). */
+function looksLikeLocation(s: string): boolean {
+  return !/[\n\r{,]/.test(s) && s.length < 4096;
+}
+
+/**
+ * The name of an input for messages: the given name, the path, the URL, or `(stream)`.
+ *
+ * @param source - The input.
+ * @param options - May carry a `name`.
+ * @returns A short label.
+ * @example
+ * inputName('data/arrests.csv'); // => 'data/arrests.csv'
+ */
+export function inputName(source: InputSource, options: InputOptions = {}): string {
+  if (options.name) return options.name;
+  if (typeof source === 'string') return looksLikeLocation(source) ? source : '(text)';
+  if (source instanceof URL) return source.href;
+  return '(stream)';
+}
+
+function isWebStream(x: unknown): x is ReadableStream<Uint8Array | string> {
+  return typeof x === 'object' && x !== null && typeof (x as ReadableStream).getReader === 'function';
+}
+
+async function* fromWebStream(stream: ReadableStream<Uint8Array | string>, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function* fromNodeStream(stream: NodeReadableLike, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
+  for await (const chunk of stream as AsyncIterable<unknown>) {
+    signal?.throwIfAborted();
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) yield chunk;
+    else throw new IcestatError('unsupported_encoding', `expected a stream of bytes or text; received a chunk of type ${typeof chunk}`);
+  }
+}
+
+async function* fromPath(path: string | URL, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
+  // Imported lazily so that browser bundles never pull in node:fs.
+  const { createReadStream } = await import('node:fs');
+  const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) });
+  yield* fromNodeStream(stream, signal);
+}
+
+async function* fromUrl(url: URL, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
+  const response = await fetch(url, signal ? { signal } : {});
+  if (!response.ok || !response.body) {
+    throw new IcestatError('parse_error', `could not load ${url.href}: HTTP ${response.status} ${response.statusText}`);
+  }
+  yield* fromWebStream(response.body, signal);
+}
+
+/**
+ * Reads an input as raw chunks (bytes or text) without holding it whole. A string is a path
+ * (Node) — use {@link textChunks} with `{ text }` for text in memory.
+ *
+ * @param source - A path, URL, Node stream or Web stream.
+ * @param options - Name and abort signal.
+ * @returns An async iterable of chunks.
+ * @example
+ * for await (const chunk of byteChunks('arrests.csv')) total += chunk.length;
+ */
+export function byteChunks(source: InputSource, options: InputOptions = {}): AsyncIterable<Uint8Array | string> {
+  if (typeof source === 'string') return fromPath(source, options.signal);
+  if (source instanceof URL) return source.protocol === 'file:' ? fromPath(source, options.signal) : fromUrl(source, options.signal);
+  if (isWebStream(source)) return fromWebStream(source, options.signal);
+  if (typeof (source as NodeReadableLike)[Symbol.asyncIterator] === 'function') return fromNodeStream(source, options.signal);
+  throw new IcestatError('invalid_input', 'expected a path, URL, Node.js readable stream or Web ReadableStream');
+}
+
+/**
+ * Decodes an input to UTF-8 text chunks, dropping a leading byte-order mark. Multi-byte
+ * characters split across chunks are decoded whole; invalid UTF-8 is an error, not silent
+ * replacement characters.
+ *
+ * @param source - A path, URL, Node stream or Web stream; or `{ text }` for text in memory.
+ * @param options - Name and abort signal.
+ * @returns An async iterable of text chunks.
+ * @throws {@link IcestatError} `unsupported_encoding` for bytes that are not UTF-8.
+ * @example
+ * for await (const text of textChunks(new URL('https://example.org/arrests.csv'))) parser.push(text);
+ */
+export async function* textChunks(source: InputSource | { readonly text: string }, options: InputOptions = {}): AsyncGenerator<string> {
+  if (typeof source === 'object' && source !== null && 'text' in source && typeof source.text === 'string') {
+    yield source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
+    return;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const name = inputName(source as InputSource, options);
+  let first = true;
+  try {
+    for await (const chunk of byteChunks(source as InputSource, options)) {
+      let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      if (first && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
+      if (text.length > 0) yield text;
+    }
+    const tail = decoder.decode();
+    if (tail.length > 0) yield tail;
+  } catch (e) {
+    if (e instanceof TypeError && /decode|encoded/i.test(e.message)) {
+      throw new IcestatError('unsupported_encoding', `${name}: the input is not valid UTF-8 text`, { cause: e });
+    }
+    throw e;
+  }
+}
+
+/**
+ * Reads a whole input into one string (for datasets, which are small).
+ *
+ * @param source - A path, URL, Node stream or Web stream.
+ * @param options - Name and abort signal.
+ * @returns The text, without a byte-order mark.
+ * @example
+ * const json = await readText('examples/data/icestat-dataset.json');
+ */
+export async function readText(source: InputSource, options: InputOptions = {}): Promise<string> {
+  let out = '';
+  for await (const chunk of textChunks(source, options)) out += chunk;
+  return out;
+}
