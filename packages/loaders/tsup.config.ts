@@ -1,12 +1,23 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'json/index': 'src/json/index.ts', 'csv/index': 'src/csv/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'json/index': 'src/json/index.ts',
+    'csv/index': 'src/csv/index.ts',
+    // The parallel tally's worker, next to each entry that may start it (see records/parallel.ts).
+    'tally-worker': 'src/csv/records/tally-worker.ts',
+    'csv/tally-worker': 'src/csv/records/tally-worker.ts',
+  },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', 'json/index': 'src/json/index.ts', 'csv/index': 'src/csv/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // One file per entry (no shared chunks), so the worker sits at a known place beside its caller.
+  splitting: false,
+  // import.meta.url in the CommonJS build, to find the worker.
+  shims: true,
   // node:fs is imported lazily by the path loaders only, so browser bundles never reach it.
-  external: ['node:fs', 'node:fs/promises', 'node:stream', 'node:readline'],
+  external: ['node:fs', 'node:fs/promises', 'node:stream', 'node:readline', 'node:os', 'node:worker_threads'],
 });

@@ -132,14 +132,54 @@ export function createTally(options: TallyOptions): Tally {
     }
     if (by.indexOf(d) !== i) throw new IcestatError('invalid_input', `createTally: dimension "${d}" is given twice`);
   }
-  const groups = new Map<string, number>();
+  // Counts live in a trie of Maps, one level per dimension, keyed by the group values: the values
+  // are few, repeated, interned strings whose hashes V8 keeps, so a row costs one Map lookup a
+  // dimension and builds no key string (the loaders' hot path feeds millions of rows).
+  type Level = Map<string, Level | Count>;
+  interface Count {
+    n: number;
+  }
+  const root: Level = new Map();
+  const total: Count = { n: 0 }; // the single group of a tally by nothing
   let seen = 0;
   let duplicates = 0;
 
-  const bump = (key: string, n: number): void => {
-    groups.set(key, (groups.get(key) ?? 0) + n);
+  const count = (values: readonly string[], n: number): void => {
+    if (by.length === 0) {
+      total.n += n;
+      return;
+    }
+    let level = root;
+    const last = by.length - 1;
+    for (let i = 0; i < last; i++) {
+      const v = values[i]!;
+      let next = level.get(v) as Level | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(v, next);
+      }
+      level = next;
+    }
+    const leaf = level.get(values[last]!) as Count | undefined;
+    if (leaf === undefined) level.set(values[last]!, { n });
+    else leaf.n += n;
   };
 
+  const entries = (): [string, number][] => {
+    if (by.length === 0) return total.n > 0 || seen - duplicates > 0 ? [['', total.n]] : [];
+    const out: [string, number][] = [];
+    const walk = (level: Level, prefix: string, depth: number): void => {
+      for (const [v, child] of level) {
+        const key = depth === 0 ? v : `${prefix}${SEP}${v}`;
+        if (depth === by.length - 1) out.push([key, (child as Count).n]);
+        else walk(child as Level, key, depth + 1);
+      }
+    };
+    walk(root, '', 0);
+    return out;
+  };
+
+  const groupValues: string[] = new Array<string>(by.length);
   const tally: Tally = {
     by,
     add(record) {
@@ -148,9 +188,8 @@ export function createTally(options: TallyOptions): Tally {
         duplicates++;
         return;
       }
-      let key = '';
-      for (let i = 0; i < by.length; i++) key += (i === 0 ? '' : SEP) + groupValue(record, by[i]!);
-      bump(key, 1);
+      for (let i = 0; i < by.length; i++) groupValues[i] = groupValue(record, by[i]!);
+      count(groupValues, 1);
     },
     addGroup(values, duplicateLikely = false) {
       if (values.length !== by.length) {
@@ -161,7 +200,7 @@ export function createTally(options: TallyOptions): Tally {
         duplicates++;
         return;
       }
-      bump(values.join(SEP), 1);
+      count(values, 1);
     },
     merge(other) {
       const s = 'snapshot' in other ? other.snapshot() : other;
@@ -173,20 +212,20 @@ export function createTally(options: TallyOptions): Tally {
       }
       seen += s.seen;
       duplicates += s.excluded.duplicates;
-      for (const [key, n] of s.groups) bump(key, n);
+      for (const [key, n] of s.groups) count(by.length === 0 ? [] : key.split(SEP), n);
     },
     snapshot() {
-      return { by, excludeDuplicates, seen, excluded: { duplicates }, groups: [...groups] };
+      return { by, excludeDuplicates, seen, excluded: { duplicates }, groups: entries() };
     },
     result() {
-      const keys = [...groups.keys()].sort();
-      const rows = keys.map((key) => {
+      const groups = entries().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const rows = groups.map(([key, n]) => {
         const values = by.length === 0 ? [] : key.split(SEP);
         const row: Record<string, string | number> = {};
         by.forEach((d, i) => {
           row[d] = values[i] ?? '';
         });
-        row.count = groups.get(key) ?? 0;
+        row.count = n;
         return row as TallyRow;
       });
       return { by, total: seen - duplicates, seen, excluded: { duplicates }, rows };

@@ -96,6 +96,11 @@ export interface RowReader {
   readonly values: unknown[];
   /** The accepted row's apprehension time from its date cell, when reading whole records. */
   readonly time: string | undefined;
+  /**
+   * Whether the input ended inside a quoted value. For a whole file that is a rejected row; for
+   * a byte range of a file read in parallel it means the range did not end at a row boundary.
+   */
+  readonly endedInsideQuote: boolean;
 }
 
 /**
@@ -141,12 +146,13 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   const reader: RowReader = {
     values: [],
     time: undefined,
+    endedInsideQuote: false,
     push,
     end,
     report,
   };
   // Written per row without going through the readonly interface.
-  const state = reader as { values: unknown[]; time: string | undefined };
+  const state = reader as { values: unknown[]; time: string | undefined; endedInsideQuote: boolean };
 
   function startHeader(row: CsvRow): void {
     if (row.problem !== ROW_OK) {
@@ -229,6 +235,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     if (row.problem !== ROW_OK) {
       rowsRead++;
       if (row.problem === ROW_UNCLOSED_QUOTE) {
+        state.endedInsideQuote = true;
         reject(row, 'unclosed_quote', row.problemCell, 'expected a closing quote; the quoted value runs to the end of the file');
       } else if (row.problem === ROW_TEXT_AFTER_QUOTE) {
         reject(row, 'text_after_quote', row.problemCell, 'expected a delimiter or line end after a closing quote; received more text');

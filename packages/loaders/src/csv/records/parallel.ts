@@ -1,0 +1,196 @@
+// Worker threads over byte ranges of one file. Each range is tokenised and tallied on its own
+// core; core's `merge` joins the tallies (it is commutative and associative), and the reports are
+// joined with their line numbers shifted. A range is cut just after a line feed, which is a row
+// boundary unless it lies inside a quoted value; the range before it then ends inside a quote,
+// and the whole file is read again on one thread. Node only: everything Node is imported lazily,
+// so browser bundles never load it.
+import { createTally, IcestatError } from '@icestat/core';
+import { textChunks } from '../../shared/input';
+import { detectDialect } from './dialect';
+import type { RecordSource } from './read';
+import type { LoadReport, Rejection } from './report';
+import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
+
+/** What a worker is given: the file, its byte range, and the plan (with the header to read first). */
+export interface RangeJob {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly plan: TextTallyPlan;
+}
+
+const MIB = 1 << 20;
+/** About what this thread reads while a worker thread starts (measured: ~0.1 s, ~10 MB). */
+const STARTUP_BYTES = 10 * MIB;
+
+function localPath(source: RecordSource): string | undefined {
+  if (typeof source === 'string') return source;
+  if (source instanceof URL && source.protocol === 'file:') return decodeURIComponent(source.pathname);
+  return undefined;
+}
+
+/**
+ * Tallies one byte range of a file (in a worker, or on this thread for the first range).
+ *
+ * @param job - The file, the range `[start, end)` and the plan.
+ * @returns The range's tally and report, with line feeds counted for renumbering.
+ * @example
+ * const part = await tallyRange({ path: 'arrests.csv', start: 0, end: 1 << 24, plan });
+ */
+export async function tallyRange(job: RangeJob): Promise<TextTally> {
+  const { createReadStream } = await import('node:fs');
+  const stream = createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: MIB });
+  return tallyText(textChunks(stream, { name: job.plan.file }), job.plan);
+}
+
+async function inWorker(job: RangeJob): Promise<TextTally> {
+  const { Worker } = await import('node:worker_threads');
+  const here = import.meta.url;
+  let worker: InstanceType<typeof Worker>;
+  if (here.endsWith('.ts')) {
+    // Running from TypeScript sources (the test suite): the worker loads them through tsx.
+    const url = new URL('./tally-worker.ts', here).href;
+    // tsx is a development dependency: this branch never runs from the published package.
+    const tsx = JSON.stringify('tsx/esm/api');
+    const boot = `import(${tsx}).then((api) => { api.register(); return import(${JSON.stringify(url)}); })`;
+    worker = new Worker(boot, { eval: true, workerData: job, execArgv: ['--conditions=@icestat/source'] });
+  } else {
+    worker = new Worker(new URL(here.endsWith('.cjs') ? './tally-worker.cjs' : './tally-worker.js', here), { workerData: job });
+  }
+  return new Promise<TextTally>((resolve, reject) => {
+    worker.once('message', (m: { ok: true; result: TextTally } | { ok: false; error: string }) => {
+      if (m.ok) resolve(m.result);
+      else reject(new Error(m.error));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`tally worker exited with code ${code}`));
+    });
+  });
+}
+
+/**
+ * Where to cut a file: byte offsets just after a line feed, about `size / n` apart, all after the
+ * header row. Returns the header row's text for the later ranges, or `undefined` when the file
+ * should be read on one thread (lone-CR line ends, a header with a quoted line break).
+ */
+async function plan(path: string, size: number, n: number, delimiter: string | undefined): Promise<{ starts: number[]; header: string } | undefined> {
+  const { open } = await import('node:fs/promises');
+  const fh = await open(path, 'r');
+  try {
+    const head = new Uint8Array(Math.min(size, 1 << 16));
+    await fh.read(head, 0, head.length, 0);
+    const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
+    const dialect = detectDialect(text, size <= head.length, delimiter);
+    if (!dialect || dialect.eol !== '\n') return undefined;
+    // The header is the first line with something on it, as the row reader reads it.
+    let at = 0;
+    for (;;) {
+      const lf = text.indexOf('\n', at);
+      if (lf === -1) return undefined;
+      const line = text.slice(at, lf + 1);
+      if (line.trim() !== '') {
+        if ((line.split('"').length - 1) % 2 !== 0) return undefined;
+        const headerEnd = new TextEncoder().encode(text.slice(0, lf + 1)).length + (head[0] === 0xef ? 3 : 0);
+        const starts = [0];
+        const window = new Uint8Array(1 << 16);
+        // The first range is read on this thread while the workers start up (loading the module
+        // takes them a while), so it gets a head start's worth of extra bytes.
+        const headStart = Math.min(STARTUP_BYTES, Math.floor(size / (2 * n)));
+        const share = (size - headStart) / n;
+        for (let k = 1; k < n; k++) {
+          const nominal = Math.max(headerEnd, Math.floor(headStart + k * share));
+          const { bytesRead } = await fh.read(window, 0, window.length, nominal);
+          const i = window.subarray(0, bytesRead).indexOf(10);
+          if (i === -1) continue; // a very long row: let the neighbouring range take it
+          const s = nominal + i + 1;
+          if (s > starts[starts.length - 1]! && s < size) starts.push(s);
+        }
+        return starts.length > 1 ? { starts, header: line } : undefined;
+      }
+      at = lf + 1;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+function joinReports(file: string, parts: readonly TextTally[], headerLines: number, maxRejections: number): LoadReport {
+  const first = parts[0]!.report;
+  const rejections: Rejection[] = [];
+  const redacted: Record<string, number> = {};
+  let linesBefore = 0;
+  let rowsRead = 0;
+  let accepted = 0;
+  let rejected = 0;
+  let blankLines = 0;
+  parts.forEach((part, i) => {
+    const shift = i === 0 ? 0 : linesBefore - headerLines;
+    for (const r of part.report.rejections) {
+      if (rejections.length < maxRejections) rejections.push({ ...r, line: r.line + shift });
+    }
+    for (const [field, count] of Object.entries(part.report.redacted)) redacted[field] = (redacted[field] ?? 0) + (count ?? 0);
+    rowsRead += part.report.rowsRead;
+    accepted += part.report.accepted;
+    rejected += part.report.rejected;
+    blankLines += part.report.blankLines;
+    linesBefore += part.newlines;
+  });
+  return { ...first, file, rowsRead, accepted, rejected, rejections, rejectionsDropped: rejected - rejections.length, blankLines, redacted };
+}
+
+/**
+ * The parallel path of {@link tallyArrestRecords}: for a file path on Node, large enough and with
+ * rejections collected, tallies byte ranges in worker threads and joins them. Returns
+ * `undefined` when the file should be read on one thread instead — small, not a path, lone-CR
+ * line ends, one core, workers unavailable, or a cut that fell inside a quoted value.
+ *
+ * @param source - What `tallyArrestRecords` was given.
+ * @param textPlan - The tally plan.
+ * @param options - `workers` and `minBytesPerWorker`.
+ * @returns The joined snapshot and report, or `undefined`.
+ * @throws {@link IcestatError} `invalid_input` for a `workers` that is not `'auto'` or a whole number ≥ 1.
+ * @example
+ * const joined = await tallyInParallel('arrests.csv', plan, { by: ['aor'], workers: 2 });
+ */
+export async function tallyInParallel(
+  source: RecordSource,
+  textPlan: TextTallyPlan,
+  options: { readonly workers?: number | 'auto'; readonly minBytesPerWorker?: number },
+): Promise<{ snapshot: TextTally['snapshot']; report: LoadReport } | undefined> {
+  const workers = options.workers ?? 'auto';
+  if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1)) {
+    throw new IcestatError('invalid_input', `workers: expected 'auto' or a whole number of at least 1; received ${String(workers)}`);
+  }
+  const minBytes = options.minBytesPerWorker ?? 8 * MIB;
+  const path = localPath(source);
+  if (workers === 1 || path === undefined || textPlan.read.onRejection !== 'collect') return undefined;
+  if (typeof process === 'undefined' || typeof process.versions?.node !== 'string') return undefined;
+
+  const { stat } = await import('node:fs/promises');
+  const { availableParallelism, cpus } = await import('node:os');
+  const size = (await stat(path)).size;
+  const cores = workers === 'auto' ? Math.min(typeof availableParallelism === 'function' ? availableParallelism() : cpus().length, 8) : workers;
+  const n = Math.min(cores, Math.floor(size / Math.max(1, minBytes)));
+  if (n < 2) return undefined;
+  const cut = await plan(path, size, n, textPlan.read.delimiter);
+  if (!cut) return undefined;
+
+  const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
+  let parts: TextTally[];
+  try {
+    parts = await Promise.all(
+      ranges.map((r, i) => (i === 0 ? tallyRange({ ...r, plan: textPlan }) : inWorker({ ...r, plan: { ...textPlan, header: cut.header } }))),
+    );
+  } catch (e) {
+    if (IcestatError.isInstance(e)) throw e;
+    return undefined; // workers unavailable (a sandbox, a bundle without the worker file): one thread
+  }
+  // A range that ends inside a quote was cut inside a quoted value: the next one started mid-row.
+  if (parts.slice(0, -1).some((p) => p.endedInsideQuote)) return undefined;
+
+  const tally = createTally({ by: textPlan.by, excludeDuplicates: textPlan.excludeDuplicates });
+  for (const p of parts) tally.merge(p.snapshot);
+  const headerLines = cut.header.split('\n').length - 1;
+  return { snapshot: tally.snapshot(), report: joinReports(textPlan.file, parts, headerLines, textPlan.read.maxRejections) };
+}

@@ -1,0 +1,130 @@
+// The tally engine over CSV text, shared by the one-thread path and the workers of tallyArrestRecords.
+import {
+  createTally,
+  isRedacted,
+  MISSING,
+  REDACTED,
+  type ArrestRecordField,
+  type TallyDimension,
+  type TallySnapshot,
+} from '@icestat/core';
+import type { ColumnPlan } from './columns';
+import type { ResolvedReadOptions } from './options';
+import type { LoadReport } from './report';
+import { createRowReader, type RowReader } from './row-reader';
+
+/** The record field each tally dimension groups on (core's `groupValue` reads the same ones). */
+const dimensionFields = {
+  fiscalYear: 'apprehensionDate',
+  month: 'apprehensionDate',
+  day: 'apprehensionDate',
+  state: 'apprehensionState',
+  aor: 'apprehensionAor',
+  criminality: 'criminality',
+  citizenship: 'citizenshipCountry',
+  gender: 'gender',
+  apprehensionType: 'apprehensionType',
+} as const satisfies Record<TallyDimension, ArrestRecordField>;
+
+// `FY2017` for each year seen, built once per year rather than once per row.
+const fiscalYearKeys = new Map<number, string>();
+
+/**
+ * The group value of a normalised cell on one dimension, exactly as core's `groupValue` gives it
+ * for the record holding that value: dates are ISO here, so no re-validation is needed.
+ */
+function groupOf(dimension: TallyDimension, v: unknown): string {
+  if (v === null || v === undefined) return MISSING;
+  if (isRedacted(v)) return REDACTED;
+  const s = v as string;
+  switch (dimension) {
+    case 'fiscalYear': {
+      // Fiscal years start on 1 October: months 10–12 belong to the next year's FY.
+      const fy = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48) + (s.charCodeAt(5) === 49 ? 1 : 0);
+      let key = fiscalYearKeys.get(fy);
+      if (key === undefined) {
+        key = `FY${fy}`;
+        fiscalYearKeys.set(fy, key);
+      }
+      return key;
+    }
+    case 'month':
+      return s.slice(0, 7);
+    case 'day':
+      return s;
+    default:
+      return s;
+  }
+}
+
+/** What tallying one stretch of text gives: the counts, the report, and what the parallel path checks. */
+export interface TextTally {
+  readonly snapshot: TallySnapshot;
+  readonly report: LoadReport;
+  /** Line feeds in the text read (the header given to a later range not counted). */
+  readonly newlines: number;
+  /** Whether the text ended inside a quoted value. */
+  readonly endedInsideQuote: boolean;
+}
+
+/** How to tally a stretch of text; {@link tallyText} reads it, on this thread or in a worker. */
+export interface TextTallyPlan {
+  readonly file: string;
+  readonly by: readonly TallyDimension[];
+  readonly excludeDuplicates: boolean;
+  readonly read: ResolvedReadOptions;
+  /** A header row to read first, for a range of a file that does not start with one. */
+  readonly header?: string;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Tallies CSV text chunk by chunk into a tally snapshot: the engine of {@link tallyArrestRecords},
+ * shared by its single-threaded path and its workers.
+ *
+ * @param chunks - Decoded text chunks.
+ * @param plan - Dimensions, read options, and a header for ranges that lack one.
+ * @returns The snapshot, the report and the bookkeeping of a range.
+ * @example
+ * const { snapshot } = await tallyText([text], { file: 'x.csv', by: ['aor'], excludeDuplicates: false, read: resolveReadOptions() });
+ */
+export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>, plan: TextTallyPlan): Promise<TextTally> {
+  const { by, excludeDuplicates, read, file } = plan;
+  const tally = createTally({ by, excludeDuplicates });
+  const needs = new Set<ArrestRecordField>(by.map((d) => dimensionFields[d]));
+  if (excludeDuplicates) needs.add('duplicateLikely');
+
+  const groups: string[] = by.map(() => MISSING);
+  // Per dimension, the column it reads (-1 when the file has no such column: always MISSING).
+  let dimensionColumns: number[] = [];
+  let duplicateColumn = -1;
+  let rows: RowReader | undefined = undefined;
+
+  const onHeader = (columns: ColumnPlan): void => {
+    dimensionColumns = by.map((d) => columns.fields.indexOf(dimensionFields[d]));
+    duplicateColumn = columns.fields.indexOf('duplicateLikely');
+  };
+  const onAccept = (): void => {
+    const values = rows!.values;
+    for (let i = 0; i < by.length; i++) {
+      const column = dimensionColumns[i]!;
+      groups[i] = column < 0 ? MISSING : groupOf(by[i]!, values[column]);
+    }
+    tally.addGroup(groups, duplicateColumn >= 0 && values[duplicateColumn] === true);
+  };
+  rows = createRowReader({ file, read, needs, onHeader, onAccept });
+  if (plan.header !== undefined) rows.push(plan.header);
+  let newlines = 0;
+  for await (const text of chunks) {
+    newlines += countNewlines(text);
+    rows.push(text);
+  }
+  rows.end();
+  return { snapshot: tally.snapshot(), report: rows.report(), newlines, endedInsideQuote: rows.endedInsideQuote };
+}
+

@@ -1,0 +1,8 @@
+// The worker thread of the parallel tally: tallies its byte range and posts the result back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { tallyRange, type RangeJob } from './parallel';
+
+tallyRange(workerData as RangeJob).then(
+  (result) => parentPort?.postMessage({ ok: true, result }),
+  (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+);
