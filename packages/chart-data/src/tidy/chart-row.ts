@@ -52,7 +52,7 @@ export interface ChartRow {
   readonly citing?: SourceRef;
   /** The shortest phrase of the source that states the number. */
   readonly evidence: string | null;
-  /** Caption-ready text: `nearly 500 [450–500]`, `63.7%`, `not determinable [63.7–100%]`. */
+  /** Caption-ready text: `nearly 500 [450–500]`, `63.7%`, `not determinable [63.7–100.0%]`. */
   readonly text: string;
   /** Whether the data gives a point value; when false, `value` is null and `reason` says why. */
   readonly determinable: boolean;

@@ -18,7 +18,7 @@ describe('criminalityRows', () => {
     expect(safeCity).toMatchObject({ determinable: false, value: null, count: null, high: 100, description: 'ICE’s “criminal arrests”: convicted or facing pending criminal charges' });
     expect(safeCity?.low).toBeCloseTo((317 / 498) * 100, 6);
     expect(safeCity?.reason).toMatch(/181/);
-    expect(safeCity?.text).toBe('not determinable [63.7–100%] of 498');
+    expect(safeCity?.text).toBe('not determinable [63.7–100.0%] of 498');
   });
 
   it('gives the January 2025 internal count’s criminal share, 613 of 1,179 (report 001)', () => {

@@ -49,7 +49,7 @@ export interface CriminalityRowsOptions {
  * @throws {@link IcestatError} `invalid_input` for an unknown operation id.
  * @example
  * criminalityRows(dataset, 'convicted').map((r) => [r.label, r.text]);
- * // => [['ICE nationwide arrests, late January 2025', 'not determinable [0–52%] of 1,179'], ['Operation Safe City', '63.7% (317 of 498)']]
+ * // => [['ICE nationwide arrests, late January 2025', 'not determinable [0.0–52.0%] of 1,179'], ['Operation Safe City', '63.7% (317 of 498)']]
  */
 export function criminalityRows(
   dataset: DatasetLike,

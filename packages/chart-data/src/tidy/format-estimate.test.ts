@@ -15,12 +15,12 @@ describe('formatEstimate', () => {
   it('writes shares, rates and ratios in their units', () => {
     expect(formatEstimate({ value: 63.654618474, low: 63.654618474, high: 63.654618474, unit: 'percent', qualifier: 'computed' })).toBe('63.7%');
     expect(formatEstimate({ value: 119.4, low: 119.4, high: 119.4, unit: 'people-per-day' })).toBe('119.4 a day');
-    expect(formatEstimate({ value: 1.996655518, low: 1.996655518, high: 1.996655518, unit: 'ratio' })).toBe('2.00×');
+    expect(formatEstimate({ value: 1.996655518, low: 1.996655518, high: 1.996655518, unit: 'ratio', qualifier: 'computed' })).toBe('2.00×');
     expect(formatEstimate({ value: 75, low: 67.5, high: 82.5, unit: 'percent', qualifier: 'approximately' })).toBe('about 75% [67.5–82.5%]');
   });
 
   it('says "not determinable" and gives the bounds when there is no point value', () => {
-    expect(formatEstimate({ value: null, low: 63.654618474, high: 100, unit: 'percent' })).toBe('not determinable [63.7–100%]');
+    expect(formatEstimate({ value: null, low: 63.654618474, high: 100, unit: 'percent' })).toBe('not determinable [63.7–100.0%]');
   });
 
   it('writes a range as its bounds', () => {
