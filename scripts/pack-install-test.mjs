@@ -198,24 +198,35 @@ await step(
     const r = await run('npm', ['pack', '--json', '--pack-destination', tarballDir, ...workspaces], { cwd: root });
     if (r.code !== 0) throw fail(`npm pack failed (exit ${r.code})`, tail(r.stderr || r.stdout));
     const report = JSON.parse(r.stdout);
-    const problems = [];
-    const lines = [];
+    if (report.length !== packageDirs.length) throw fail(`npm pack made ${report.length} tarballs, expected ${packageDirs.length}`);
     for (const entry of report) {
       const dir = packageDirs.find((d) => readJson(join(d, 'package.json')).name === entry.name);
-      const files = new Set(entry.files.map((f) => f.path));
-      const manifest = readJson(join(dir, 'package.json'));
-      for (const t of manifestTargets(manifest)) if (!targetPresent(t, files)) problems.push(`${entry.name}: package.json points at ${t}, which is not in the tarball`);
-      for (const f of ['package.json', 'README.md', 'LICENSE']) if (!files.has(f)) problems.push(`${entry.name}: ${f} is not in the tarball`);
-      const stray = [...files].filter((f) => /\.test(-d)?\.[cm]?tsx?$|\.fixture\.[cm]?ts$|__fixtures__\/|(^|\/)(tsconfig|vitest\.config|tsup\.config)\b/.test(f));
-      if (stray.length) problems.push(`${entry.name}: test or build files in the tarball: ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ` … (${stray.length})` : ''}`);
-      packed.push({ name: entry.name, version: entry.version, tarball: join(tarballDir, entry.filename), files });
-      lines.push(`${entry.filename}: ${entry.entryCount} files, ${(entry.size / 1024).toFixed(0)} KiB packed, ${(entry.unpackedSize / 1024).toFixed(0)} KiB unpacked`);
+      packed.push({ name: entry.name, version: entry.version, dir, tarball: join(tarballDir, entry.filename), files: new Set(entry.files.map((f) => f.path)), entry });
     }
-    if (report.length !== packageDirs.length) problems.push(`npm pack made ${report.length} tarballs, expected ${packageDirs.length}`);
-    if (problems.length) throw fail(problems.join('\n'), lines.join('\n'));
-    return { detail: `${packed.length} tarballs, every file package.json names is in them`, output: lines.join('\n') };
+    return {
+      detail: `${packed.length} tarballs`,
+      output: packed
+        .map(({ entry: e }) => `${e.filename}: ${e.entryCount} files, ${(e.size / 1024).toFixed(0)} KiB packed, ${(e.unpackedSize / 1024).toFixed(0)} KiB unpacked`)
+        .join('\n'),
+    };
   },
   { needs: ['packages built'] },
+);
+
+await step(
+  'tarball contents',
+  () => {
+    const problems = [];
+    for (const { name, dir, files } of packed) {
+      for (const t of manifestTargets(readJson(join(dir, 'package.json')))) if (!targetPresent(t, files)) problems.push(`${name}: package.json points at ${t}, which is not in the tarball`);
+      for (const f of ['package.json', 'README.md', 'LICENSE']) if (!files.has(f)) problems.push(`${name}: ${f} is not in the tarball`);
+      const stray = [...files].filter((f) => /\.test(-d)?\.[cm]?tsx?$|\.fixture\.[cm]?ts$|__fixtures__\/|(^|\/)(tsconfig|vitest\.config|tsup\.config)\b/.test(f));
+      if (stray.length) problems.push(`${name}: test or build files in the tarball: ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ` … (${stray.length})` : ''}`);
+    }
+    if (problems.length) throw fail(problems.join('\n'));
+    return 'every file package.json names (exports, main, module, types, typesVersions) is in; README, LICENSE; no tests or fixtures';
+  },
+  { needs: ['npm pack'] },
 );
 
 await step(
@@ -251,11 +262,14 @@ const installed = ['install into a fresh project outside the workspace'];
 
 /** Runs one of the consumer scripts in the project; its own ✓/✗ lines become the step's output. */
 async function consumerScript(file) {
-  const r = await run(process.execPath, ['--disable-warning=ExperimentalWarning', file], { cwd: project });
-  const output = `${r.stdout}${r.stderr ? `\n${r.stderr}` : ''}`;
-  const counts = r.stdout.trim().split('\n').pop();
-  if (r.code !== 0) throw fail(`${file} exited ${r.code}${/passed/.test(counts) ? ` (${counts})` : ''}`, output);
-  return { detail: counts, output: r.stdout.trim().split('\n').slice(0, -1).join('\n') };
+  // JSON modules print an ExperimentalWarning on Node 20; --disable-warning exists from 20.11.
+  const quiet = process.allowedNodeEnvironmentFlags.has('--disable-warning') ? ['--disable-warning=ExperimentalWarning'] : [];
+  const r = await run(process.execPath, [...quiet, file], { cwd: project });
+  const lines = r.stdout.trim().split('\n');
+  const counts = /^\d+ passed, \d+ failed$/.test(lines.at(-1) ?? '') ? lines.pop() : '';
+  const output = `${lines.join('\n')}${r.stderr.trim() ? `\n${r.stderr}` : ''}`;
+  if (r.code !== 0) throw fail(`${file} exited ${r.code}${counts ? ` (${counts})` : ''}`, output);
+  return { detail: counts, output };
 }
 
 await step('ESM: import every entry point', () => consumerScript('esm-entry-points.mjs'), { needs: installed });
@@ -284,6 +298,6 @@ await step('load, audit, tally, chart, render', () => consumerScript('smoke.mjs'
 cleanup();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
-console.log(`\n${keep ? `kept ${tmp}\n` : ''}pack-install: ${passed} passed, ${failed} failed (${seconds(Date.now() - t0)})`);
-if (failed > 0 && !keep) console.log('(rerun with --keep to inspect the consumer project)');
+console.log(`\n${keep ? `kept ${tmp}\n` : ''}${failed > 0 && !keep ? '(rerun with --keep to inspect the consumer project)\n' : ''}took ${seconds(Date.now() - t0)}`);
+console.log(`pack-install: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -1,4 +1,5 @@
-import type { ChartConfiguration, ChartDataset, ChartTypeRegistry } from 'chart.js';
+// resolution-mode: chart.js's types are ESM only; this lets CommonJS consumers (.d.cts) read them.
+import type { ChartConfiguration, ChartDataset, ChartTypeRegistry } from 'chart.js' with { 'resolution-mode': 'import' };
 import type { ChartRow } from '../tidy/chart-row';
 
 /** What a Chart.js dataset built here draws: the point values, their intervals, or a part of a criminality bar. */

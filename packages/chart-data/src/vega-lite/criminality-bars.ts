@@ -1,4 +1,5 @@
-import type { TopLevelSpec } from 'vega-lite';
+// resolution-mode: vega-lite's types are ESM only; this lets CommonJS consumers (.d.cts) read them.
+import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
 import type { CriminalityRow } from '../tidy/criminality-rows';
 import { frame, labelsInOrder, provenanceTooltip, schemaUrl, sourceLine, values } from './internal';
 import type { VegaLiteSpecOptions } from './options';

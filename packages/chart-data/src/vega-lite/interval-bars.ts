@@ -1,5 +1,6 @@
 // The horizontal bars-with-intervals layout behind the place and comparison specs; not public.
-import type { TopLevelSpec } from 'vega-lite';
+// resolution-mode: vega-lite's types are ESM only; this lets CommonJS consumers (.d.cts) read them.
+import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
 import type { ChartRow } from '../tidy/chart-row';
 import { bandLine, frame, intervalLine, provenanceTooltip, schemaUrl, sourceLine, valueAxis, values, valueTitle } from './internal';
 import type { VegaLiteSpecOptions } from './options';

@@ -1,4 +1,5 @@
-import type { TopLevelSpec } from 'vega-lite';
+// resolution-mode: vega-lite's types are ESM only; this lets CommonJS consumers (.d.cts) read them.
+import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
 import type { ChartRow } from '../tidy/chart-row';
 import { intervalBars } from './interval-bars';
 import { labelsByValue, labelsInOrder } from './internal';

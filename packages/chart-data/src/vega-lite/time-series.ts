@@ -1,4 +1,5 @@
-import type { TopLevelSpec } from 'vega-lite';
+// resolution-mode: vega-lite's types are ESM only; this lets CommonJS consumers (.d.cts) read them.
+import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
 import type { TimeRow } from '../tidy/time-row';
 import { frame, provenanceTooltip, schemaUrl, sourceLine, valueAxis, values, valueTitle } from './internal';
 import type { VegaLiteSpecOptions } from './options';
