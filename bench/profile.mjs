@@ -1,5 +1,6 @@
 // Profiles icestat's tallyArrestRecords on a bench file and prints the functions with the most
-// self time. Usage: node bench/profile.mjs [--size 1m]  (needs a built @icestat/loaders)
+// self time, on this thread (`--workers 1`, the default) or with workers. Usage:
+//   node bench/profile.mjs [--size 1m] [--workers 1]   (needs a built @icestat/loaders)
 import { Session } from 'node:inspector/promises';
 import { dataPath } from './gen.mjs';
 import { tallyArrestRecords } from '@icestat/loaders/csv';
@@ -11,7 +12,8 @@ await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
 await session.post('Profiler.start');
 const t0 = performance.now();
-const { report } = await tallyArrestRecords(dataPath(size), { by: ['fiscalYear', 'criminality', 'aor'] });
+const workers = process.argv.includes('--workers') ? Number(process.argv[process.argv.indexOf('--workers') + 1]) : 1;
+const { report } = await tallyArrestRecords(dataPath(size), { by: ['fiscalYear', 'criminality', 'aor'], workers });
 const ms = performance.now() - t0;
 const { profile } = await session.post('Profiler.stop');
 const self = new Map();

@@ -180,7 +180,9 @@ export async function tallyInParallel(
   let parts: TextTally[];
   try {
     parts = await Promise.all(
-      ranges.map((r, i) => (i === 0 ? tallyRange({ ...r, plan: textPlan }) : inWorker({ ...r, plan: { ...textPlan, header: cut.header } }))),
+      ranges.map((r, i) =>
+        i === 0 ? tallyRange({ ...r, plan: { ...textPlan, countLines: true } }) : inWorker({ ...r, plan: { ...textPlan, header: cut.header, countLines: true } }),
+      ),
     );
   } catch (e) {
     if (IcestatError.isInstance(e)) throw e;

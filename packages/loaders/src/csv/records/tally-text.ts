@@ -61,7 +61,7 @@ function groupOf(dimension: TallyDimension, v: unknown): string {
 export interface TextTally {
   readonly snapshot: TallySnapshot;
   readonly report: LoadReport;
-  /** Line feeds in the text read (the header given to a later range not counted). */
+  /** Line feeds in the text read when the plan asks (the header given to a later range not counted); else 0. */
   readonly newlines: number;
   /** Whether the text ended inside a quoted value. */
   readonly endedInsideQuote: boolean;
@@ -75,6 +75,8 @@ export interface TextTallyPlan {
   readonly read: ResolvedReadOptions;
   /** A header row to read first, for a range of a file that does not start with one. */
   readonly header?: string;
+  /** Count the line feeds read (a range of a file read in parallel needs them to renumber lines). */
+  readonly countLines?: boolean;
 }
 
 function countNewlines(text: string): number {
@@ -120,8 +122,9 @@ export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>
   rows = createRowReader({ file, read, needs, onHeader, onAccept });
   if (plan.header !== undefined) rows.push(plan.header);
   let newlines = 0;
+  const countLines = plan.countLines === true;
   for await (const text of chunks) {
-    newlines += countNewlines(text);
+    if (countLines) newlines += countNewlines(text);
     rows.push(text);
   }
   rows.end();
