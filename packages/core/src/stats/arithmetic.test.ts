@@ -2,7 +2,7 @@
 // properties interval arithmetic owes (soundness, point inside, inclusion monotonicity).
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { IcestatError } from '../errors';
+import { caught, expectInside, expectNoHigher, expectNoLower, expectWithin, shift } from '../__fixtures__/testing';
 import { isWholeUnit } from '../model/quantity';
 import { complement } from './complement';
 import { contains, exactly, width, type Estimate } from './estimate';
@@ -16,35 +16,11 @@ import { sum } from './sum';
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-/** The IcestatError `f` throws; fails the test when it throws nothing or something else. */
-function caught(f: () => unknown): IcestatError {
-  try {
-    f();
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError, but nothing was thrown');
-}
-
-/** Relative slack for floating-point dust (and the 1e-9 snapping of results). */
-const slack = (x: number): number => 1e-9 * Math.max(1, Math.abs(x));
-
-function expectInside(out: Estimate, x: number): void {
-  expect(out.low - slack(x)).toBeLessThanOrEqual(x);
-  expect(x).toBeLessThanOrEqual(out.high + slack(x));
-}
-
 /** A count's result holds a real `x` when the whole numbers around `x` are inside (counts round inward). */
 function expectWholeAround(out: Estimate, x: number): void {
   const tol = 1e-7 * Math.max(1, Math.abs(x));
   expect(out.low).toBeLessThanOrEqual(Math.ceil(x - tol));
   expect(Math.floor(x + tol)).toBeLessThanOrEqual(out.high);
-}
-
-function expectWithin(inner: Estimate, outer: Estimate): void {
-  expect(outer.low - slack(inner.low)).toBeLessThanOrEqual(inner.low);
-  expect(inner.high).toBeLessThanOrEqual(outer.high + slack(inner.high));
 }
 
 function expectPointInside(e: Estimate): void {
@@ -158,11 +134,8 @@ describe('sum', () => {
 
   test.prop([list, fc.nat({ max: 7 }), grow])('increases in each argument', (es, i, k) => {
     const j = i % es.length;
-    const shifted = es.map((e, m) => (m === j ? { ...e, value: e.value + k, low: e.low + k, high: e.high + k } : e));
-    const [a, b] = [sum(es), sum(shifted)];
-    expect(b.low).toBeGreaterThanOrEqual(a.low);
-    expect(b.value).toBeGreaterThanOrEqual(a.value);
-    expect(b.high).toBeGreaterThanOrEqual(a.high);
+    const shifted = es.map((e, m) => (m === j ? shift(e, k) : e));
+    expectNoLower(sum(es), sum(shifted));
   });
 });
 
@@ -204,14 +177,9 @@ describe('difference', () => {
   });
 
   test.prop([people(), people(), grow])('increases in a, decreases in b', (a, b, k) => {
-    const up = (e: Estimate): Estimate => ({ ...e, value: e.value + k, low: e.low + k, high: e.high + k });
     const base = difference(a, b);
-    const moreA = difference(up(a), b);
-    const moreB = difference(a, up(b));
-    for (const key of ['low', 'value', 'high'] as const) {
-      expect(moreA[key]).toBeGreaterThanOrEqual(base[key]);
-      expect(moreB[key]).toBeLessThanOrEqual(base[key]);
-    }
+    expectNoLower(base, difference(shift(a, k), b));
+    expectNoHigher(base, difference(a, shift(b, k)));
   });
 });
 
@@ -255,14 +223,9 @@ describe('ratio', () => {
   });
 
   test.prop([people(), people(1), grow])('increases in a, decreases in b', (a, b, k) => {
-    const up = (e: Estimate): Estimate => ({ ...e, value: e.value + k, low: e.low + k, high: e.high + k });
     const base = ratio(a, b);
-    const moreA = ratio(up(a), b);
-    const moreB = ratio(a, up(b));
-    for (const key of ['low', 'value', 'high'] as const) {
-      expect(moreA[key]).toBeGreaterThanOrEqual(base[key]);
-      expect(moreB[key]).toBeLessThanOrEqual(base[key]);
-    }
+    expectNoLower(base, ratio(shift(a, k), b));
+    expectNoHigher(base, ratio(a, shift(b, k)));
   });
 });
 
@@ -325,14 +288,11 @@ describe('share', () => {
   });
 
   test.prop([wholeAndPart, grow])('increases in the part, decreases in the whole', ([w, p], k) => {
-    const up = (e: Estimate): Estimate => ({ ...e, value: e.value + k, low: e.low + k, high: e.high + k });
     const base = share(p, w);
-    const moreWhole = share(p, up(w));
-    for (const key of ['low', 'value', 'high'] as const) expect(moreWhole[key]).toBeLessThanOrEqual(base[key]);
-    const bigger = up(p);
+    expectNoHigher(base, share(p, shift(w, k)));
+    const bigger = shift(p, k);
     if (bigger.low > w.high) return; // the part no longer fits
-    const morePart = share(bigger, w);
-    for (const key of ['low', 'value', 'high'] as const) expect(morePart[key]).toBeGreaterThanOrEqual(base[key]);
+    expectNoLower(base, share(bigger, w));
   });
 });
 
@@ -424,11 +384,11 @@ describe('complement', () => {
 
     test.prop([people(), percent, grow])('increases in the whole, decreases in the percent', (w, p, k) => {
       const base = complement(w, p);
-      const moreWhole = complement({ ...w, value: w.value + k, low: w.low + k, high: w.high + k }, p);
+      const moreWhole = complement(shift(w, k), p);
       expect(moreWhole.low).toBeGreaterThanOrEqual(base.low);
       expect(moreWhole.high).toBeGreaterThanOrEqual(base.high);
       const d = Math.min(k / 100, 100 - p.high);
-      const morePercent = complement(w, { ...p, value: p.value + d, low: p.low + d, high: p.high + d });
+      const morePercent = complement(w, shift(p, d));
       expect(morePercent.low).toBeLessThanOrEqual(base.low);
       expect(morePercent.high).toBeLessThanOrEqual(base.high);
     });
@@ -479,13 +439,8 @@ describe('percentChange', () => {
   });
 
   test.prop([people(1), people(), grow])('decreases in from, increases in to', (a, b, k) => {
-    const up = (e: Estimate): Estimate => ({ ...e, value: e.value + k, low: e.low + k, high: e.high + k });
     const base = percentChange(a, b);
-    const moreFrom = percentChange(up(a), b);
-    const moreTo = percentChange(a, up(b));
-    for (const key of ['low', 'value', 'high'] as const) {
-      expect(moreFrom[key]).toBeLessThanOrEqual(base[key]);
-      expect(moreTo[key]).toBeGreaterThanOrEqual(base[key]);
-    }
+    expectNoHigher(base, percentChange(shift(a, k), b));
+    expectNoLower(base, percentChange(a, shift(b, k)));
   });
 });

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledDataset } from '../__fixtures__/testing';
 import { datasetSchema, type Dataset, type DatasetInput } from '../model/dataset';
 import { audit, countFindings, statedPrecision, type Finding } from './audit';
 
 let bundled: Dataset;
 beforeAll(() => {
-  const url = new URL('../../../../examples/data/icestat-dataset.json', import.meta.url);
-  bundled = datasetSchema.parse(JSON.parse(readFileSync(url, 'utf8')));
+  bundled = bundledDataset();
 });
 
 function find(findings: readonly Finding[], pred: (f: Finding) => boolean): Finding {

@@ -1,9 +1,7 @@
 // compare and headlineFigure, on the bundled dataset's operations (reports 001, 002, 004).
-import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { IcestatError } from '../errors';
-import { datasetSchema } from '../model/dataset';
+import { bundledDataset, caught, operationOf } from '../__fixtures__/testing';
 import type { Operation } from '../model/operation';
 import { compare } from './compare';
 import { contains, type Estimate } from './estimate';
@@ -13,24 +11,9 @@ import { percentChange } from './percent-change';
 import { quantity } from './quantity';
 import { ratio } from './ratio';
 
-/** The IcestatError `f` throws; fails the test when it throws nothing or something else. */
-function caught(f: () => unknown): IcestatError {
-  try {
-    f();
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError, but nothing was thrown');
-}
+const dataset = bundledDataset();
 
-const dataset = datasetSchema.parse(JSON.parse(readFileSync(new URL('../../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8')));
-
-function operation(id: string): Operation {
-  const op = dataset.operations.find((o) => o.id === id);
-  if (!op) throw new Error(`the bundled dataset has no operation "${id}"`);
-  return op;
-}
+const operation = (id: string): Operation => operationOf(dataset, id);
 
 describe('compare', () => {
   it('597 vs 299: ratio ≈ 2.0, 298 more, +99.7% (DESIGN §3 and §6, report 004)', () => {

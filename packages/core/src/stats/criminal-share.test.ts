@@ -1,34 +1,17 @@
 // criminalShare and criminalShares: counts, hand-made breakdowns and the bundled dataset's operations.
-import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { IcestatError } from '../errors';
+import { bundledDataset, caught, operationOf } from '../__fixtures__/testing';
 import { breakdownSchema, type Breakdown } from '../model/breakdown';
 import { criminalDefinitions, type CriminalDefinition } from '../model/criminality';
-import { datasetSchema } from '../model/dataset';
 import type { Figure } from '../model/figure';
 import type { Operation } from '../model/operation';
 import { criminalShare, criminalShares, type CriminalityCounts, type CriminalShare } from './criminal-share';
 import { quantity } from './quantity';
 
-/** The IcestatError `f` throws; fails the test when it throws nothing or something else. */
-function caught(f: () => unknown): IcestatError {
-  try {
-    f();
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError, but nothing was thrown');
-}
+const dataset = bundledDataset();
 
-const dataset = datasetSchema.parse(JSON.parse(readFileSync(new URL('../../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8')));
-
-function operation(id: string): Operation {
-  const op = dataset.operations.find((o) => o.id === id);
-  if (!op) throw new Error(`the bundled dataset has no operation "${id}"`);
-  return op;
-}
+const operation = (id: string): Operation => operationOf(dataset, id);
 
 const definitions: CriminalDefinition[] = ['ice-criminal', 'convicted', 'convicted-non-immigration'];
 
@@ -171,35 +154,31 @@ describe('criminalShare of the bundled dataset’s operations', () => {
 });
 
 describe('criminalShare of hand-made breakdowns', () => {
-  const parse = (b: unknown): Breakdown => breakdownSchema.parse(b);
+  /** A criminality breakdown `id` of `parts`, parsed. */
+  const criminalityBreakdown = (id: string, flags: { exhaustive: boolean; exclusive: boolean | 'unknown' }, parts: unknown[]): Breakdown =>
+    breakdownSchema.parse({ id, dimension: 'criminality', ...flags, parts });
+  /** The part of `n` convicted people. */
+  const convictedPart = (n: number) => ({ category: 'convicted', criminality: ['convicted'], figure: figure('convicted', n) });
 
   it('convicted of non-immigration offences is determinable from an exhaustive, exclusive offence list (by hand: 60 of 150 = 40%)', () => {
-    const breakdown = parse({
-      id: 'by-criminality',
-      dimension: 'criminality',
-      exhaustive: true,
-      exclusive: true,
-      parts: [
-        {
-          category: 'convicted',
-          criminality: ['convicted'],
-          figure: figure('convicted', 100),
-          breakdowns: [
-            {
-              id: 'by-offence',
-              dimension: 'offence',
-              exhaustive: true,
-              exclusive: true,
-              parts: [
-                { category: 'dui', offence: 'dui', figure: figure('dui', 60) },
-                { category: 'illegal-reentry', offence: 'illegal-reentry', figure: figure('reentry', 40) },
-              ],
-            },
-          ],
-        },
-        { category: 'other-immigration-violator', criminality: ['other-immigration-violator'], figure: figure('other', 50) },
-      ],
-    });
+    const breakdown = criminalityBreakdown('by-criminality', { exhaustive: true, exclusive: true }, [
+      {
+        ...convictedPart(100),
+        breakdowns: [
+          {
+            id: 'by-offence',
+            dimension: 'offence',
+            exhaustive: true,
+            exclusive: true,
+            parts: [
+              { category: 'dui', offence: 'dui', figure: figure('dui', 60) },
+              { category: 'illegal-reentry', offence: 'illegal-reentry', figure: figure('reentry', 40) },
+            ],
+          },
+        ],
+      },
+      { category: 'other-immigration-violator', criminality: ['other-immigration-violator'], figure: figure('other', 50) },
+    ]);
     const s = criminalShare({ breakdown }, 'convicted-non-immigration');
     expect(s.determinable).toBe(true);
     expect(s.count?.value).toBe(60);
@@ -208,13 +187,7 @@ describe('criminalShare of hand-made breakdowns', () => {
   });
 
   it('a part list not known to cover everyone leaves the rest of the total open (by hand: 100 of 200 → [50%, 100%])', () => {
-    const breakdown = parse({
-      id: 'some-convicted',
-      dimension: 'criminality',
-      exhaustive: false,
-      exclusive: true,
-      parts: [{ category: 'convicted', criminality: ['convicted'], figure: figure('convicted', 100) }],
-    });
+    const breakdown = criminalityBreakdown('some-convicted', { exhaustive: false, exclusive: true }, [convictedPart(100)]);
     const s = criminalShare({ breakdown, total: quantity(200) }, 'convicted');
     expect(s.determinable).toBe(false);
     expect(s.reason).toBe('the parts of breakdown "some-convicted" are not known to cover everyone');
@@ -223,16 +196,10 @@ describe('criminalShare of hand-made breakdowns', () => {
   });
 
   it('overlapping parts are said to overlap', () => {
-    const breakdown = parse({
-      id: 'overlapping',
-      dimension: 'criminality',
-      exhaustive: true,
-      exclusive: 'unknown',
-      parts: [
-        { category: 'convicted', criminality: ['convicted'], figure: figure('convicted', 100) },
-        { category: 'pending-charges', criminality: ['pending-charges'], figure: figure('pending', 30) },
-      ],
-    });
+    const breakdown = criminalityBreakdown('overlapping', { exhaustive: true, exclusive: 'unknown' }, [
+      convictedPart(100),
+      { category: 'pending-charges', criminality: ['pending-charges'], figure: figure('pending', 30) },
+    ]);
     const s = criminalShare({ breakdown, total: quantity(120) }, 'ice-criminal');
     expect(s.determinable).toBe(false);
     expect(s.reason).toBe('the parts of breakdown "overlapping" may overlap');
@@ -241,13 +208,7 @@ describe('criminalShare of hand-made breakdowns', () => {
   });
 
   it('throws insufficient_data for parts that are not exhaustive and no total', () => {
-    const breakdown = parse({
-      id: 'no-total',
-      dimension: 'criminality',
-      exhaustive: false,
-      exclusive: true,
-      parts: [{ category: 'convicted', criminality: ['convicted'], figure: figure('convicted', 100) }],
-    });
+    const breakdown = criminalityBreakdown('no-total', { exhaustive: false, exclusive: true }, [convictedPart(100)]);
     const f = (): unknown => criminalShare({ breakdown }, 'convicted');
     expect(f).toThrow(/^criminalShare: breakdown "no-total" has no total and its parts are not exhaustive$/);
     expect(caught(f).code).toBe('insufficient_data');

@@ -1,9 +1,8 @@
 // DESIGN §6, "arithmetic that must come out": every cell recomputed from the bundled dataset. The
 // inputs are the dataset's figures found by id — never retyped — and each expected value is the one
 // DESIGN §6 states (the report it comes from in brackets).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { datasetSchema } from '../model/dataset';
+import { bundledDataset, operationOf } from '../__fixtures__/testing';
 import type { Figure } from '../model/figure';
 import type { Operation } from '../model/operation';
 import { breakdownsOf, figuresOf, type BreakdownVisit } from '../model/walk';
@@ -19,7 +18,7 @@ import { share } from './share';
 import { sum } from './sum';
 import { daysInPeriod } from './time';
 
-const dataset = datasetSchema.parse(JSON.parse(readFileSync(new URL('../../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8')));
+const dataset = bundledDataset();
 const figureById = new Map(figuresOf(dataset).map((v) => [v.figure.id, v.figure]));
 const breakdownById = new Map(breakdownsOf(dataset).map((v) => [v.breakdown.id, v]));
 
@@ -35,11 +34,7 @@ function breakdown(id: string): BreakdownVisit {
   return b;
 }
 
-function operation(id: string): Operation {
-  const op = dataset.operations.find((o) => o.id === id);
-  if (!op) throw new Error(`the bundled dataset has no operation "${id}"`);
-  return op;
-}
+const operation = (id: string): Operation => operationOf(dataset, id);
 
 /** The sum of a breakdown's parts. */
 function partsSum(id: string): Estimate {

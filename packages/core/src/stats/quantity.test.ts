@@ -1,20 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { IcestatError } from '../errors';
+import { caught } from '../__fixtures__/testing';
 import type { Qualifier } from '../model/quantity';
 import { contains, exactly, overlaps, toEstimate, width, type Estimate } from './estimate';
 import { quantity } from './quantity';
-
-/** The IcestatError `f` throws; fails the test when it throws nothing or something else. */
-function caught(f: () => unknown): IcestatError {
-  try {
-    f();
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError, but nothing was thrown');
-}
 
 describe('quantity', () => {
   it('builds "nearly 500" (report 002, Operation Safe City) with the nearly rule [v × 0.9, v]', () => {

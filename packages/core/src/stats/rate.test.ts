@@ -1,36 +1,12 @@
 // ratePerDay and annualRate.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { IcestatError } from '../errors';
-import { dateOfDayNumber, dayNumber, type Period } from '../model/period';
-import { daysInMonth } from '../model/primitives';
+import { caught, expectInside, expectNoLower, expectWithin, monthsCase, shift, trueDays, weeksCase, type PeriodCase } from '../__fixtures__/testing';
+import { dateOfDayNumber, dayNumber } from '../model/period';
 import { annualRate, DAYS_PER_YEAR } from './annual-rate';
 import type { Estimate } from './estimate';
 import { quantity } from './quantity';
 import { ratePerDay } from './rate-per-day';
-
-/** The IcestatError `f` throws; fails the test when it throws nothing or something else. */
-function caught(f: () => unknown): IcestatError {
-  try {
-    f();
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError, but nothing was thrown');
-}
-
-const slack = (x: number): number => 1e-9 * Math.max(1, Math.abs(x));
-
-function expectInside(out: Estimate, x: number): void {
-  expect(out.low - slack(x)).toBeLessThanOrEqual(x);
-  expect(x).toBeLessThanOrEqual(out.high + slack(x));
-}
-
-function expectWithin(inner: Estimate, outer: Estimate): void {
-  expect(outer.low - slack(inner.low)).toBeLessThanOrEqual(inner.low);
-  expect(inner.high).toBeLessThanOrEqual(outer.high + slack(inner.high));
-}
 
 describe('ratePerDay', () => {
   it('331 over 9 May – 13 June 2016 (36 days) is ≈ 9.2 a day (DESIGN §6, report 000)', () => {
@@ -108,12 +84,6 @@ const count: fc.Arbitrary<Estimate> = fc.tuple(n, n, n).map(([a, b, c]) => {
 const frac = fc.double({ min: 0, max: 1, noNaN: true });
 const FIRST = dayNumber('1990-01-01');
 
-/** A period with the range of its true first and last days (day numbers). */
-interface PeriodCase {
-  readonly period: Period;
-  readonly starts: readonly [number, number];
-  readonly ends: readonly [number, number];
-}
 
 const periodCase: fc.Arbitrary<PeriodCase> = fc.oneof(
   // a stated duration: any dates of that length
@@ -123,32 +93,10 @@ const periodCase: fc.Arbitrary<PeriodCase> = fc.oneof(
     ([s, len]) => ({ period: { start: dateOfDayNumber(s), end: dateOfDayNumber(s + len) }, starts: [s, s], ends: [s + len, s + len] }) as const,
   ),
   // month-precise dates written at the edges of their months
-  fc.tuple(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 30 })).map(([y, m, k]) => {
-    const endMonth = m - 1 + k;
-    const ey = y + Math.floor(endMonth / 12);
-    const em = (endMonth % 12) + 1;
-    const start = `${y}-${String(m).padStart(2, '0')}-01`;
-    const end = `${ey}-${String(em).padStart(2, '0')}-${daysInMonth(ey, em)}`;
-    return {
-      period: { start, end, precision: 'month' },
-      starts: [dayNumber(start), dayNumber(start) + daysInMonth(y, m) - 1],
-      ends: [dayNumber(end) - daysInMonth(ey, em) + 1, dayNumber(end)],
-    } as const;
-  }),
+  fc.tuple(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 30 })).map(([y, m, k]) => monthsCase(y, m, k)),
   // week-precise: the week starting on the start date to the week ending on the end date
-  fc.tuple(fc.integer({ min: FIRST, max: FIRST + 15_000 }), fc.integer({ min: 0, max: 20 })).map(([s, k]) => {
-    const e = s + 6 + 7 * k;
-    return { period: { start: dateOfDayNumber(s), end: dateOfDayNumber(e), precision: 'week' }, starts: [s, s + 6], ends: [e - 6, e] } as const;
-  }),
+  fc.tuple(fc.integer({ min: FIRST, max: FIRST + 15_000 }), fc.integer({ min: 0, max: 20 })).map(([s, k]) => weeksCase(s, k)),
 );
-
-/** True number of days for fractions `u`, `v` picking the first and last day. */
-function trueDays(c: PeriodCase, u: number, v: number): number {
-  const first = c.starts[0] + Math.round(u * (c.starts[1] - c.starts[0]));
-  const lastMin = Math.max(first, c.ends[0]);
-  const last = lastMin + Math.round(v * (c.ends[1] - lastMin));
-  return last - first + 1;
-}
 
 describe('ratePerDay properties', () => {
   test.prop([count, periodCase, frac, frac, frac])('soundness: any count over any true length lies inside', (c, p, u, v, w) => {
@@ -176,8 +124,7 @@ describe('ratePerDay properties', () => {
 
   test.prop([count, periodCase, fc.integer({ min: 0, max: 5000 })])('increases in the count', (c, p, k) => {
     const base = ratePerDay(c, p.period);
-    const more = ratePerDay({ ...c, value: c.value + k, low: c.low + k, high: c.high + k }, p.period);
-    for (const key of ['low', 'value', 'high'] as const) expect(more[key]).toBeGreaterThanOrEqual(base[key]);
+    expectNoLower(base, ratePerDay(shift(c, k), p.period));
   });
 
   test.prop([count, periodCase])('annualRate is ratePerDay × 365.2425', (c, p) => {

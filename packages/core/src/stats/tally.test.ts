@@ -1,19 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { IcestatError } from '../errors';
+import { caught } from '../__fixtures__/testing';
 import type { ArrestRecord } from '../model/arrest-record';
-import { createTally, groupValue, MISSING, REDACTED, tallyDimensions, type Tally, type TallyDimension, type TallyOptions } from './tally';
-
-/** The IcestatError `f` throws; fails the test when it throws nothing or something else. */
-function caught(f: () => unknown): IcestatError {
-  try {
-    f();
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError, but nothing was thrown');
-}
+import { createTally, groupValue, MISSING, REDACTED, tallyDimensions, type Tally, type TallyDimension, type TallyOptions, type TallyResult, type TallyRow } from './tally';
 
 // A hand-made release of five rows, with a FOIA redaction, blanks and a likely duplicate.
 const records: ArrestRecord[] = [
@@ -68,29 +57,69 @@ describe('groupValue', () => {
 });
 
 describe('createTally', () => {
-  it('counts by fiscal year, redacted and missing as groups of their own, sorted', () => {
-    expect(tallyOf(records, { by: ['fiscalYear'] }).result()).toEqual({
-      by: ['fiscalYear'],
-      total: 5,
-      seen: 5,
-      excluded: { duplicates: 0 },
-      rows: [
-        { fiscalYear: '(missing)', count: 1 },
-        { fiscalYear: '(redacted)', count: 1 },
-        { fiscalYear: 'FY2017', count: 2 },
-        { fiscalYear: 'FY2018', count: 1 },
-      ],
-    });
+  // The whole result of tallying the five records.
+  it.each<[string, TallyOptions, TallyResult]>([
+    [
+      'counts by fiscal year, redacted and missing as groups of their own, sorted',
+      { by: ['fiscalYear'] },
+      {
+        by: ['fiscalYear'],
+        total: 5,
+        seen: 5,
+        excluded: { duplicates: 0 },
+        rows: [
+          { fiscalYear: '(missing)', count: 1 },
+          { fiscalYear: '(redacted)', count: 1 },
+          { fiscalYear: 'FY2017', count: 2 },
+          { fiscalYear: 'FY2018', count: 1 },
+        ],
+      },
+    ],
+    [
+      'leaves out likely duplicates when asked, and counts them',
+      { by: ['fiscalYear'], excludeDuplicates: true },
+      {
+        by: ['fiscalYear'],
+        total: 4,
+        seen: 5,
+        excluded: { duplicates: 1 },
+        rows: [
+          { fiscalYear: '(redacted)', count: 1 },
+          { fiscalYear: 'FY2017', count: 2 },
+          { fiscalYear: 'FY2018', count: 1 },
+        ],
+      },
+    ],
+  ])('%s', (_, options, expected) => {
+    expect(tallyOf(records, options).result()).toEqual(expected);
   });
 
-  it('counts by two dimensions', () => {
-    expect(tallyOf(records, { by: ['criminality', 'gender'] }).result().rows).toEqual([
-      { criminality: '(missing)', gender: 'male', count: 1 },
-      { criminality: 'convicted', gender: 'female', count: 1 },
-      { criminality: 'convicted', gender: 'male', count: 1 },
-      { criminality: 'other-immigration-violator', gender: '(missing)', count: 1 },
-      { criminality: 'pending-charges', gender: '(redacted)', count: 1 },
-    ]);
+  // The rows of tallying the five records by more than one dimension.
+  it.each<[string, TallyOptions, TallyRow[]]>([
+    [
+      'two dimensions',
+      { by: ['criminality', 'gender'] },
+      [
+        { criminality: '(missing)', gender: 'male', count: 1 },
+        { criminality: 'convicted', gender: 'female', count: 1 },
+        { criminality: 'convicted', gender: 'male', count: 1 },
+        { criminality: 'other-immigration-violator', gender: '(missing)', count: 1 },
+        { criminality: 'pending-charges', gender: '(redacted)', count: 1 },
+      ],
+    ],
+    [
+      'state and month',
+      { by: ['state', 'month'] },
+      [
+        { state: '(missing)', month: '(missing)', count: 1 },
+        { state: '(missing)', month: '2016-10', count: 1 },
+        { state: 'IL', month: '(redacted)', count: 1 },
+        { state: 'PA', month: '2017-09', count: 1 },
+        { state: 'PA', month: '2017-10', count: 1 },
+      ],
+    ],
+  ])('counts by %s', (_, options, rows) => {
+    expect(tallyOf(records, options).result().rows).toEqual(rows);
   });
 
   it('follows its doc example: FY2017 and FY2018 convicted', () => {
@@ -106,31 +135,6 @@ describe('createTally', () => {
   it('gives a single total without dimensions, and no rows before any record', () => {
     expect(tallyOf(records, { by: [] }).result()).toEqual({ by: [], total: 5, seen: 5, excluded: { duplicates: 0 }, rows: [{ count: 5 }] });
     expect(createTally({ by: ['state'] }).result()).toEqual({ by: ['state'], total: 0, seen: 0, excluded: { duplicates: 0 }, rows: [] });
-  });
-
-  it('counts by state and month', () => {
-    expect(tallyOf(records, { by: ['state', 'month'] }).result().rows).toEqual([
-      { state: '(missing)', month: '(missing)', count: 1 },
-      { state: '(missing)', month: '2016-10', count: 1 },
-      { state: 'IL', month: '(redacted)', count: 1 },
-      { state: 'PA', month: '2017-09', count: 1 },
-      { state: 'PA', month: '2017-10', count: 1 },
-    ]);
-  });
-
-  it('leaves out likely duplicates when asked, and counts them', () => {
-    const r = tallyOf(records, { by: ['fiscalYear'], excludeDuplicates: true }).result();
-    expect(r).toEqual({
-      by: ['fiscalYear'],
-      total: 4,
-      seen: 5,
-      excluded: { duplicates: 1 },
-      rows: [
-        { fiscalYear: '(redacted)', count: 1 },
-        { fiscalYear: 'FY2017', count: 2 },
-        { fiscalYear: 'FY2018', count: 1 },
-      ],
-    });
   });
 
   it('rejects an unknown or repeated dimension (invalid_input)', () => {

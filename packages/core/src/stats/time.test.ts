@@ -1,21 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { IcestatError } from '../errors';
+import { caught, monthsCase, trueDays, weeksCase } from '../__fixtures__/testing';
 import { dateOfDayNumber, dayNumber, fiscalYearBounds, type Period } from '../model/period';
-import { daysInMonth, isLeapYear } from '../model/primitives';
+import { isLeapYear } from '../model/primitives';
 import { contains } from './estimate';
 import { daysInPeriod, fiscalYear, fiscalYearKey, monthKey } from './time';
-
-/** The IcestatError `f` throws; fails the test when it throws nothing or something else. */
-function caught(f: () => unknown): IcestatError {
-  try {
-    f();
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError, but nothing was thrown');
-}
 
 const FIRST = dayNumber('1950-01-01');
 const LAST = dayNumber('2100-12-31');
@@ -189,26 +178,8 @@ describe('daysInPeriod', () => {
    * dataset's convention), with where the true first and last day may lie.
    */
   const coarse = fc.oneof(
-    fc.tuple(fc.integer({ min: 1950, max: 2090 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 40 })).map(([y, m, k]) => {
-      const endMonth = m - 1 + k;
-      const ey = y + Math.floor(endMonth / 12);
-      const em = (endMonth % 12) + 1;
-      const start = `${y}-${String(m).padStart(2, '0')}-01`;
-      const end = `${ey}-${String(em).padStart(2, '0')}-${daysInMonth(ey, em)}`;
-      return {
-        period: { start, end, precision: 'month' } satisfies Period,
-        starts: [dayNumber(start), dayNumber(start) + daysInMonth(y, m) - 1] as const,
-        ends: [dayNumber(end) - daysInMonth(ey, em) + 1, dayNumber(end)] as const,
-      };
-    }),
-    fc.tuple(fc.integer({ min: FIRST, max: LAST - 1000 }), fc.integer({ min: 0, max: 20 })).map(([s, k]) => {
-      const e = s + 6 + 7 * k;
-      return {
-        period: { start: dateOfDayNumber(s), end: dateOfDayNumber(e), precision: 'week' } satisfies Period,
-        starts: [s, s + 6] as const,
-        ends: [e - 6, e] as const,
-      };
-    }),
+    fc.tuple(fc.integer({ min: 1950, max: 2090 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 40 })).map(([y, m, k]) => monthsCase(y, m, k)),
+    fc.tuple(fc.integer({ min: FIRST, max: LAST - 1000 }), fc.integer({ min: 0, max: 20 })).map(([s, k]) => weeksCase(s, k)),
     fc.tuple(fc.integer({ min: 1950, max: 2090 }), fc.integer({ min: 0, max: 5 })).map(([y, k]) => {
       const start = `${y}-01-01`;
       const end = `${y + k}-12-31`;
@@ -223,10 +194,7 @@ describe('daysInPeriod', () => {
 
   test.prop([coarse, frac, frac])('soundness: any true first and last day the precision allows give a length inside', (c, u, v) => {
     const d = daysInPeriod(c.period);
-    const first = c.starts[0] + Math.round(u * (c.starts[1] - c.starts[0]));
-    const lastMin = Math.max(first, c.ends[0]);
-    const last = lastMin + Math.round(v * (c.ends[1] - lastMin));
-    expect(contains(d, last - first + 1)).toBe(true);
+    expect(contains(d, trueDays(c, u, v))).toBe(true);
     // Both ends of the interval are reached: the span itself and the tightest dates.
     expect(d.high).toBe(c.ends[1] - c.starts[0] + 1);
     expect(d.low).toBe(Math.max(1, c.ends[0] - c.starts[1] + 1));

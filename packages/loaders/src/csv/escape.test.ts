@@ -1,21 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
-import { initParser } from 'udsv';
 import { describe, expect, it } from 'vitest';
+import { udsvRows } from '../__fixtures__/testing';
 import { escapeCsvCell, needsFormulaGuard, unescapeCsvCell } from './escape';
 
 const dangerous = ['=', '+', '-', '@', '\t', '\r'];
 
 /** Parses one CSV row of `width` cells with uDSV, as the loaders do. */
 function udsvRow(line: string, width: number, delimiter: string): string[] {
-  const parser = initParser({
-    col: delimiter,
-    row: '\n',
-    encl: '"',
-    esc: '"',
-    trim: false,
-    cols: Array.from({ length: width }, (_, i) => ({ name: String(i), type: 's' as const, repl: { empty: '', null: undefined, NaN: undefined } })),
-  });
-  const rows = parser.stringArrs<string[]>(line);
+  const rows = udsvRows(line, Array.from({ length: width }, (_, i) => String(i)), delimiter);
   expect(rows).toHaveLength(1);
   return rows[0]!;
 }

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { datasetSchema, IcestatError, type Dataset, type DatasetInput } from '@icestat/core';
-import { initParser } from 'udsv';
 import { describe, expect, it } from 'vitest';
 import { datasetInput } from '../../../core/src/__fixtures__/arbitraries';
+import { udsvRows } from '../__fixtures__/testing';
 import {
   figuresCsvColumns,
   loadFiguresCsv,
@@ -125,15 +125,7 @@ describe('round trips', () => {
     (input, delimiter) => {
       const csv = stringifyFiguresCsv(datasetSchema.parse(input), { delimiter });
       const header = csv.slice(0, csv.indexOf('\n')).split(delimiter);
-      const parser = initParser({
-        col: delimiter,
-        row: '\n',
-        encl: '"',
-        esc: '"',
-        trim: false,
-        cols: header.map((name) => ({ name, type: 's' as const, repl: { empty: '', null: undefined, NaN: undefined } })),
-      });
-      const rows = parser.stringArrs<string[]>(csv).slice(1);
+      const rows = udsvRows(csv, header, delimiter).slice(1);
       for (const row of rows) {
         row.forEach((cell, i) => {
           const column = header[i] as (typeof figuresCsvColumns)[number];

@@ -5,25 +5,16 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
-import { datasetSchema, IcestatError, type Dataset } from '@icestat/core';
+import { datasetSchema, type Dataset } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
 import { datasetInput } from '../../../core/src/__fixtures__/arbitraries';
+import { caught } from '../../../core/src/__fixtures__/testing';
 import { loadDataset, parseDataset, safeLoadDataset, safeParseDataset, stringifyDataset, writeDataset } from './index';
 
 const bundledPath = fileURLToPath(new URL('../../../../examples/data/icestat-dataset.json', import.meta.url));
 const fixture = (name: string): string => fileURLToPath(new URL(`../__fixtures__/json/${name}`, import.meta.url));
 const bundledText = readFileSync(bundledPath, 'utf8');
 const bundled: Dataset = datasetSchema.parse(JSON.parse(bundledText));
-
-function caught(f: () => unknown): IcestatError {
-  try {
-    f();
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError');
-}
 
 /** A Web stream that delivers the given chunks one by one. */
 function webStream(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
