@@ -168,7 +168,7 @@ describe('chartJsTooltipLines', () => {
   it('says why a share is not determinable, and nothing for a point without a row', () => {
     const config = toChartJsCriminality(criminalityRows(dataset, 'ice-criminal'));
     const undetermined = config.data.datasets.find((d) => d.icestat.role === 'undetermined')!;
-    expect(chartJsTooltipLines({ dataset: undetermined, dataIndex: 1 })[1]).toMatch(/^Not determinable: the 181 counted as/);
+    expect(chartJsTooltipLines({ dataset: undetermined, dataIndex: 1 })[1]).toMatch(/^Not determinable: the 181 counted together as/);
     expect(chartJsTooltipLines({ dataset: undetermined, dataIndex: 0 })).toEqual([]);
     expect(chartJsTooltipLines({ dataset: {}, dataIndex: 0 })).toEqual([]);
   });

@@ -131,7 +131,7 @@ describe('toVegaLiteCriminality', () => {
     expect(countMarks(svg, 'rect', 'undetermined_marks')).toBe(1);
     expect(countMarks(svg, 'rect', 'notCriminal_marks')).toBe(2);
     expect(countMarks(svg, 'text', 'labels_marks')).toBe(2);
-    expect(markLabels(svg, 'rect', 'undetermined_marks')[0]).toContain('Why not determinable: the 613 counted as convicted + pending-charges are not split between them');
+    expect(markLabels(svg, 'rect', 'undetermined_marks')[0]).toContain('Why not determinable: the 613 counted together as convicted or facing pending charges are not split between them');
     expect(fields(spec).title.subtitle[0]).toBe('“Criminal” here: convicted of any crime.');
     expect(JSON.stringify(spec)).toContain('".0%"');
   });

@@ -57,7 +57,7 @@ describe('criminalShare of counts', () => {
     const counts = { ...safeCityCounts, unknown: 10 };
     const ice = criminalShare(counts, 'ice-criminal');
     expect(ice.determinable).toBe(false);
-    expect(ice.reason).toBe('the 10 counted as convicted + pending-charges + other-immigration-violator are not split between them');
+    expect(ice.reason).toBe('the 10 counted together as convicted, facing pending charges or other immigration violators are not split between them');
     expect(ice.total.value).toBe(508);
     // By hand: none of the 10 criminal → 407/508; all of them → 417/508.
     expect(ice.bounds.low).toBeCloseTo((407 / 508) * 100, 8);
@@ -68,7 +68,7 @@ describe('criminalShare of counts', () => {
     expect(convicted.bounds.high).toBeCloseTo((327 / 508) * 100, 8);
     const nonImm = criminalShare(counts, 'convicted-non-immigration');
     expect(nonImm.determinable).toBe(false);
-    expect(nonImm.reason).toMatch(/^the convicted cannot be counted \(the 10 counted as .* are not split between them\); the 317 convicted are not broken down by offence$/);
+    expect(nonImm.reason).toMatch(/^the convicted cannot be counted \(the 10 counted together as .* are not split between them\); the 317 convicted are not broken down by offence$/);
   });
 
   it('0 unknown is the same as none', () => {
@@ -108,7 +108,7 @@ describe('criminalShare of the bundled dataset’s operations', () => {
     const s = criminalShare(safeCity, 'ice-criminal');
     expect(s.determinable).toBe(false);
     expect(s.reason).toMatch(/181/);
-    expect(s.reason).toBe('the 181 counted as pending-charges + other-immigration-violator are not split between them');
+    expect(s.reason).toBe('the 181 counted together as facing pending charges or other immigration violators are not split between them');
     expect(s.bounds.low).toBeCloseTo((317 / 498) * 100, 8);
     expect(s.bounds.high).toBe(100);
     expect(s.share).toBeUndefined();
@@ -132,12 +132,12 @@ describe('criminalShare of the bundled dataset’s operations', () => {
     expect(ice.share?.value).toBeCloseTo(51.99, 2);
     const convicted = criminalShare(jan2025, 'convicted');
     expect(convicted.determinable).toBe(false);
-    expect(convicted.reason).toBe('the 613 counted as convicted + pending-charges are not split between them');
+    expect(convicted.reason).toBe('the 613 counted together as convicted or facing pending charges are not split between them');
     expect(convicted.bounds.low).toBe(0);
     expect(convicted.bounds.high).toBeCloseTo((613 / 1179) * 100, 8);
     const nonImm = criminalShare(jan2025, 'convicted-non-immigration');
     expect(nonImm.determinable).toBe(false);
-    expect(nonImm.reason).toMatch(/^the convicted cannot be counted \(the 613 counted as convicted \+ pending-charges are not split between them\)$/);
+    expect(nonImm.reason).toMatch(/^the convicted cannot be counted \(the 613 counted together as convicted or facing pending charges are not split between them\)$/);
   });
 
   it('reads a breakdown with its total the same way as the operation', () => {

@@ -101,6 +101,18 @@ function normalise(input: CriminalityInput): Normalised {
   return fromBreakdown(breakdown, totalFigure ? toEstimate(totalFigure) : undefined, `operation "${input.id}"`);
 }
 
+const classWords: Readonly<Record<CriminalityClass, string>> = {
+  convicted: 'convicted',
+  'pending-charges': 'facing pending charges',
+  'other-immigration-violator': 'other immigration violators',
+};
+
+/** ICE classes in words: "convicted or facing pending charges". */
+function classList(classes: readonly CriminalityClass[]): string {
+  const words = classes.map((c) => classWords[c]);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
 function percentOf(count: Estimate, total: Estimate): Estimate {
   if (count.high <= 0) return { value: 0, low: 0, high: 0, unit: 'percent' };
   return share(count, total);
@@ -136,7 +148,7 @@ function byClasses(n: Normalised, definition: 'ice-criminal' | 'convicted'): Cri
     reasons.push(
       c.classes.length === 0
         ? `a part of ${c.count.value} has no criminality class`
-        : `the ${c.count.value} counted as ${c.classes.join(' + ')} are not split between them`,
+        : `the ${c.count.value} counted together as ${classList(c.classes)} are not split between them`,
     );
   }
   if (!n.exhaustive) reasons.push(`the parts of ${n.what} are not known to cover everyone`);
