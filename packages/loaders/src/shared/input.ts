@@ -71,8 +71,9 @@ async function* fromNodeStream(stream: NodeReadableLike, signal?: AbortSignal): 
 async function* fromPath(path: string | URL, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
   // Imported lazily so that browser bundles never pull in node:fs.
   const { createReadStream } = await import('node:fs');
-  // 256 KiB reads: faster and leaner than 1 MiB for the record reader (see records/parallel.ts).
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024, ...(signal ? { signal } : {}) });
+  // 64 KiB reads: text chunks stay below V8's large-object size, so memory stays flat (see
+  // READ_CHUNK in csv/records/parallel.ts for the measurements).
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024, ...(signal ? { signal } : {}) });
   yield* fromNodeStream(stream, signal);
 }
 
