@@ -1,5 +1,5 @@
 import { IcestatError, type Dataset } from '@icestat/core';
-import { inputName, readText, type InputOptions, type InputSource } from '../shared/input';
+import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../shared/input';
 import { readFiguresCsv, type FiguresCsvReadOptions } from './figures-read';
 import { datasetRows, formatRows, type FiguresCsvWriteOptions } from './figures-write';
 
@@ -86,14 +86,9 @@ export async function loadFiguresCsv(source: InputSource, options: FiguresCsvLoa
  * if (!r.success) for (const issue of r.error.issues) console.log(issue.message);
  */
 export async function safeLoadFiguresCsv(source: InputSource, options: FiguresCsvLoadOptions = {}): Promise<FiguresCsvResult> {
-  let text: string;
-  try {
-    text = await readText(source, options);
-  } catch (e) {
-    if (IcestatError.isInstance(e) && e.code === 'unsupported_encoding') return { success: false, error: e };
-    throw e;
-  }
-  return safeParseFiguresCsv(text, { ...options, name: inputName(source, options) });
+  const read = await safeReadText(source, options);
+  if (!read.success) return read;
+  return safeParseFiguresCsv(read.text, { ...options, name: inputName(source, options) });
 }
 
 /**

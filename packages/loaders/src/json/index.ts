@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { datasetSchema, formatPath, IcestatError, toIcestatIssues, type Dataset, type IcestatIssue } from '@icestat/core';
-import { inputName, readText, type InputOptions, type InputSource } from '../shared/input';
+import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../shared/input';
 import { orderDataset } from './key-order';
 import { lineColumn, protoKeyMessage, scanJson } from './syntax';
 
@@ -146,14 +146,9 @@ export async function loadDataset(source: InputSource, options: DatasetLoadOptio
  * if (!r.success) console.log(r.error.issues.map((i) => i.message));
  */
 export async function safeLoadDataset(source: InputSource, options: DatasetLoadOptions = {}): Promise<DatasetResult> {
-  let text: string;
-  try {
-    text = await readText(source, options);
-  } catch (e) {
-    if (IcestatError.isInstance(e) && e.code === 'unsupported_encoding') return { success: false, error: e };
-    throw e;
-  }
-  return safeParseDataset(text, { name: inputName(source, options) });
+  const read = await safeReadText(source, options);
+  if (!read.success) return read;
+  return safeParseDataset(read.text, { name: inputName(source, options) });
 }
 
 /**

@@ -186,3 +186,27 @@ export async function readText(source: InputSource, options: InputOptions = {}):
   for await (const chunk of textChunks(source, options)) out += chunk;
   return out;
 }
+
+/**
+ * Reads a whole input like {@link readText}, but gives text that is not UTF-8 back as a failed
+ * result instead of throwing: the shape the `safe…` loaders return. Other errors (a missing
+ * file, an abort) still throw.
+ *
+ * @param source - A path, URL, Node stream or Web stream.
+ * @param options - Name and abort signal.
+ * @returns `{ success: true, text }` or `{ success: false, error }` with code `unsupported_encoding`.
+ * @example
+ * const r = await safeReadText('dataset.json');
+ * if (!r.success) console.log(r.error.message);
+ */
+export async function safeReadText(
+  source: InputSource,
+  options: InputOptions = {},
+): Promise<{ readonly success: true; readonly text: string } | { readonly success: false; readonly error: IcestatError }> {
+  try {
+    return { success: true, text: await readText(source, options) };
+  } catch (e) {
+    if (IcestatError.isInstance(e) && e.code === 'unsupported_encoding') return { success: false, error: e };
+    throw e;
+  }
+}
