@@ -1,9 +1,9 @@
 // The tally engine over CSV text, shared by the one-thread path and the workers of tallyArrestRecords.
 import {
   createTally,
-  isRedacted,
+  groupOf,
   MISSING,
-  REDACTED,
+  tallyDimensionFields as dimensionFields,
   type ArrestRecordField,
   type TallyDimension,
   type TallySnapshot,
@@ -12,50 +12,6 @@ import type { ColumnPlan } from './columns';
 import type { ResolvedReadOptions } from './options';
 import type { LoadReport } from './report';
 import { createRowReader, type RowReader } from './row-reader';
-
-/** The record field each tally dimension groups on (core's `groupValue` reads the same ones). */
-const dimensionFields = {
-  fiscalYear: 'apprehensionDate',
-  month: 'apprehensionDate',
-  day: 'apprehensionDate',
-  state: 'apprehensionState',
-  aor: 'apprehensionAor',
-  criminality: 'criminality',
-  citizenship: 'citizenshipCountry',
-  gender: 'gender',
-  apprehensionType: 'apprehensionType',
-} as const satisfies Record<TallyDimension, ArrestRecordField>;
-
-// `FY2017` for each year seen, built once per year rather than once per row.
-const fiscalYearKeys = new Map<number, string>();
-
-/**
- * The group value of a normalised cell on one dimension, exactly as core's `groupValue` gives it
- * for the record holding that value: dates are ISO here, so no re-validation is needed.
- */
-function groupOf(dimension: TallyDimension, v: unknown): string {
-  if (v === null || v === undefined) return MISSING;
-  if (isRedacted(v)) return REDACTED;
-  const s = v as string;
-  switch (dimension) {
-    case 'fiscalYear': {
-      // Fiscal years start on 1 October: months 10–12 belong to the next year's FY.
-      const fy = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48) + (s.charCodeAt(5) === 49 ? 1 : 0);
-      let key = fiscalYearKeys.get(fy);
-      if (key === undefined) {
-        key = `FY${fy}`;
-        fiscalYearKeys.set(fy, key);
-      }
-      return key;
-    }
-    case 'month':
-      return s.slice(0, 7);
-    case 'day':
-      return s;
-    default:
-      return s;
-  }
-}
 
 /** What tallying one stretch of text gives: the counts, the report, and what the parallel path checks. */
 export interface TextTally {
