@@ -366,7 +366,7 @@ describe('complement', () => {
       'widening the inputs never narrows the remainder (when the result holds a whole number before rounding)',
       (w, p, w1, w2, p1, p2) => {
         const [lo, hi] = realComplement(w, p);
-        // Where no whole number lies in the real interval, counts widen outward: see the it.fails below.
+        // Where no whole number lies in the real interval, counts widen outward: see the next test.
         fc.pre(Math.ceil(lo - 1e-9) <= Math.floor(hi + 1e-9));
         const base = complement(w, p);
         expectWithin(base, complement(widen(w, w1, w2), p));
