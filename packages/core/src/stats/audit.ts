@@ -1,5 +1,4 @@
 import { formatPath } from '../errors';
-import type { Breakdown } from '../model/breakdown';
 import type { DerivedClaim } from '../model/claim';
 import type { Dataset } from '../model/dataset';
 import type { Figure } from '../model/figure';
@@ -141,9 +140,13 @@ function withGap(actual: Estimate, expected: Estimate): { difference?: Estimate 
 function describeGap(actual: Estimate, expected: Estimate): string {
   const d = actual.value - expected.value;
   if (Math.abs(d) < 1e-9) return 'the same';
-  const unit = expected.unit === 'percent' ? 'percent' : expected.unit;
-  const amount = unit === 'percent' ? `${Math.abs(d).toFixed(1)} percentage point${Math.abs(d).toFixed(1) === '1.0' ? '' : 's'}` : formatNumber(Math.abs(d), unit);
-  return `${amount} ${d > 0 ? 'more' : 'fewer'}`.replace(/ (more|fewer)$/, expected.unit === 'percent' || expected.unit === 'ratio' ? (d > 0 ? ' higher' : ' lower') : ' $1');
+  const size = Math.abs(d);
+  if (expected.unit === 'percent') {
+    const points = size.toFixed(1);
+    return `${points} percentage point${points === '1.0' ? '' : 's'} ${d > 0 ? 'higher' : 'lower'}`;
+  }
+  const words = expected.unit === 'ratio' ? (d > 0 ? 'higher' : 'lower') : d > 0 ? 'more' : 'fewer';
+  return `${formatNumber(size, expected.unit)} ${words}`;
 }
 
 function quote(f: Figure): string {

@@ -187,8 +187,6 @@ function nonImmigration(n: Normalised, convicted: CriminalShare): CriminalShare 
       reasons.push(
         `the offence breakdown of the ${cell.count.value} convicted is not ${o.exhaustive !== true ? 'exhaustive' : 'exclusive'} (it names ${given} of them)`,
       );
-    } else if (imm.length === 0 && !o.parts.some((p) => p.category === 'other' || p.offence === 'other')) {
-      exact = exact.concat(nonImm);
     } else {
       exact = exact.concat(nonImm);
     }

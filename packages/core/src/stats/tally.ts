@@ -208,7 +208,7 @@ export function createTally(options: TallyOptions): Tally {
   };
 
   const entries = (): [string, number][] => {
-    if (by.length === 0) return total.n > 0 || seen - duplicates > 0 ? [['', total.n]] : [];
+    if (by.length === 0) return total.n > 0 ? [['', total.n]] : [];
     const out: [string, number][] = [];
     const walk = (level: Level, prefix: string, depth: number): void => {
       for (const [v, child] of level) {

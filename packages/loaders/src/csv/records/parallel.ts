@@ -4,7 +4,7 @@
 // boundary unless it lies inside a quoted value; the range before it then ends inside a quote,
 // and the whole file is read again on one thread. Node only: everything Node is imported lazily,
 // so browser bundles never load it.
-import { createTally, IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core';
 import { textChunks } from '../../shared/input';
 import { detectDialect } from './dialect';
 import type { RecordSource } from './read';
@@ -156,7 +156,7 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
  * @param source - What `tallyArrestRecords` was given.
  * @param textPlan - The tally plan.
  * @param options - `workers` and `minBytesPerWorker`.
- * @returns The joined snapshot and report, or `undefined`.
+ * @returns Each range's tally snapshot (for the caller to merge) and the joined report, or `undefined`.
  * @throws {@link IcestatError} `invalid_input` for a `workers` that is not `'auto'` or a whole number ≥ 1.
  * @example
  * const joined = await tallyInParallel('arrests.csv', plan, { by: ['aor'], workers: 2 });
@@ -165,7 +165,7 @@ export async function tallyInParallel(
   source: RecordSource,
   textPlan: TextTallyPlan,
   options: { readonly workers?: number | 'auto'; readonly minBytesPerWorker?: number },
-): Promise<{ snapshot: TextTally['snapshot']; report: LoadReport } | undefined> {
+): Promise<{ snapshots: TextTally['snapshot'][]; report: LoadReport } | undefined> {
   const workers = options.workers ?? 'auto';
   if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1)) {
     throw new IcestatError('invalid_input', `workers: expected 'auto' or a whole number of at least 1; received ${String(workers)}`);
@@ -199,8 +199,6 @@ export async function tallyInParallel(
   // A range that ends inside a quote was cut inside a quoted value: the next one started mid-row.
   if (parts.slice(0, -1).some((p) => p.endedInsideQuote)) return undefined;
 
-  const tally = createTally({ by: textPlan.by, excludeDuplicates: textPlan.excludeDuplicates });
-  for (const p of parts) tally.merge(p.snapshot);
   const headerLines = cut.header.split('\n').length - 1;
-  return { snapshot: tally.snapshot(), report: joinReports(textPlan.file, parts, headerLines, textPlan.read.maxRejections) };
+  return { snapshots: parts.map((p) => p.snapshot), report: joinReports(textPlan.file, parts, headerLines, textPlan.read.maxRejections) };
 }

@@ -4,7 +4,7 @@ import { resolveReadOptions, type ReadArrestRecordsOptions } from './options';
 import { tallyInParallel } from './parallel';
 import { sourceName, type RecordSource } from './read';
 import type { LoadReport } from './report';
-import { tallyText, type TextTallyPlan } from './tally-text';
+import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
 
 /** Options of {@link tallyArrestRecords}: the tally's, and the reader's. */
 export interface TallyArrestRecordsOptions extends ReadArrestRecordsOptions {
@@ -20,6 +20,11 @@ export interface TallyArrestRecordsOptions extends ReadArrestRecordsOptions {
   readonly workers?: number | 'auto';
   /** Bytes each worker should have at least; smaller files are read on one thread. Default 8 MiB. */
   readonly minBytesPerWorker?: number;
+}
+
+async function oneThread(part: Promise<TextTally>): Promise<{ snapshots: TextTally['snapshot'][]; report: LoadReport }> {
+  const { snapshot, report } = await part;
+  return { snapshots: [snapshot], report };
 }
 
 /**
@@ -51,13 +56,12 @@ export async function tallyArrestRecords(
   options: TallyArrestRecordsOptions,
 ): Promise<{ tally: TallyResult; report: LoadReport }> {
   const { by, excludeDuplicates = false } = options;
-  createTally({ by, excludeDuplicates }); // checks the dimensions before any input is touched
+  const tally = createTally({ by, excludeDuplicates }); // checks the dimensions before any input is touched
   const read = resolveReadOptions(options);
   const file = sourceName(source, options, 'tallyArrestRecords');
   const plan: TextTallyPlan = { file, by, excludeDuplicates, read };
   const parallel = await tallyInParallel(source, plan, options);
-  const { snapshot, report } = parallel ?? (await tallyText(textChunks(source, options), plan));
-  const tally = createTally({ by, excludeDuplicates });
-  tally.merge(snapshot);
+  const { snapshots, report } = parallel ?? (await oneThread(tallyText(textChunks(source, options), plan)));
+  for (const s of snapshots) tally.merge(s);
   return { tally: tally.result(), report };
 }
