@@ -355,6 +355,12 @@ describe('complement', () => {
       expectWhole(out);
     });
 
+    // Found by the property above (seed 46913977): 8 × (100 − 6.25e-9)% is 7.9999999995 in doubles.
+    it('keeps a whole bound that floating-point dust puts just below it', () => {
+      const out = complement({ value: 0, low: 0, high: 8, unit: 'people' }, { value: 6.250012063446775e-9, low: 6.250012063446775e-9, high: 6.250012063446775e-9, unit: 'percent' });
+      expect(out.high).toBe(8);
+    });
+
     test.prop([people(1), percent, frac, frac])('soundness for whole parts: a whole remainder y − k with k/y in the percent lies inside', (w, p, u, v) => {
       const y = member(w, v);
       const k = Math.round((y * member(p, u)) / 100);

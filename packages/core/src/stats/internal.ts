@@ -3,6 +3,11 @@ import { IcestatError } from '../errors';
 import { isWholeUnit, type Unit } from '../model/quantity';
 import type { Estimate } from './estimate';
 
+/** How far from a whole number a bound may be and still count as it: 1e-9 relative. */
+function dust(x: number): number {
+  return 1e-9 * Math.max(1, Math.abs(x));
+}
+
 /** Removes floating-point dust so 0.1 + 0.2 does not become a finding. */
 export function snap(x: number): number {
   return Number.isFinite(x) ? Math.round(x * 1e9) / 1e9 : x;
@@ -20,8 +25,10 @@ export function makeEstimate(value: number, low: number, high: number, unit: Uni
   let lo = snap(Math.min(low, value));
   let hi = snap(Math.max(high, value));
   if (isWholeUnit(unit)) {
-    const cl = Math.ceil(lo);
-    const fh = Math.floor(hi);
+    // A bound within floating-point dust of a whole number is that number: 8 × (100 − 6e-9)% is
+    // 7.9999999995 in doubles, and rounding it inward must not lose the 8 (1e-9 relative, like snap).
+    const cl = Math.ceil(lo - dust(lo)) + 0; // + 0: no -0 from ceil(-1e-9)
+    const fh = Math.floor(hi + dust(hi));
     if (cl <= fh) {
       lo = cl;
       hi = fh;
