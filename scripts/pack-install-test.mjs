@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Pack-and-install test: what a user gets from npm, checked outside the workspace.
 //
-// 1. `npm pack`s @icestat/core, @icestat/loaders and @icestat/chart-data (building them first if
+// 1. `npm pack`s @icestat/core, @icestat/loaders, @icestat/chart-data and @icestat/data (building them first if
 //    their dist is missing, or with --build) and checks each tarball holds every file its
 //    package.json points at, and no tests or fixtures;
 // 2. installs the tarballs, with vega-lite, vega, chart.js, typescript, ajv and @types/node from
 //    the registry, into a fresh project under the OS temp dir (the files of scripts/pack-install/
-//    and the bundled example data copied in);
+//    and the bundled dataset and sample records copied in);
 // 3. in that project: imports every entry point from ESM, requires every entry point from CJS,
 //    type-checks an ESM and a CJS consumer with the installed TypeScript (NodeNext, strict),
 //    validates the bundled dataset with the shipped JSON Schema (Ajv 2020, strict, formats),
@@ -24,8 +24,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const fixtures = join(root, 'scripts', 'pack-install');
-const packageDirs = ['core', 'loaders', 'chart-data'].map((p) => join(root, 'packages', p));
-const dataFiles = ['icestat-dataset.json', 'sample-arrests.csv'].map((f) => join(root, 'examples', 'data', f));
+const packageDirs = ['core', 'loaders', 'chart-data', 'data'].map((p) => join(root, 'packages', p));
+const dataFiles = [join(root, 'packages', 'data', 'data', 'icestat-dataset.json'), join(root, 'examples', 'data', 'sample-arrests.csv')];
 const registryDeps = ['vega-lite@6.4.0', 'vega@6.2.0', 'chart.js@^4.5', 'typescript@~5.9.3', 'ajv@^8', 'ajv-formats@^3', '@types/node@^20.19'];
 
 const argv = process.argv.slice(2);

@@ -62,7 +62,7 @@ ${views.map((v) => `<figure id="${escape(v.name)}">\n<figcaption><strong>${escap
 <ul>
 ${dataset.sources.map((s) => `<li><strong>${escape(s.title)}</strong> — ${escape(s.publisher)} (${escape(s.kind.replace(/-/g, ' '))}${s.published ? `, ${escape(s.published)}` : ''})</li>`).join('\n')}
 </ul>
-<p class="lede">Made with icestat. Figures, their sources and evidence: <code>examples/data/icestat-dataset.json</code>.</p>
+<p class="lede">Made with icestat. Figures, their sources and evidence: <code>@icestat/data/icestat-dataset.json</code>.</p>
 </body>
 </html>
 `;

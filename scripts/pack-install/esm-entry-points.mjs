@@ -30,7 +30,7 @@ await check(`import '@icestat/core/schema/dataset.json' with { type: 'json' }`, 
 
 await check(`import '@icestat/*/package.json'`, async () => {
   const versions = [];
-  for (const name of ['@icestat/core', '@icestat/loaders', '@icestat/chart-data']) {
+  for (const name of ['@icestat/core', '@icestat/loaders', '@icestat/chart-data', '@icestat/data']) {
     const { default: pkg } = await import(`${name}/package.json`, { with: { type: 'json' } });
     assert(pkg.name === name, `${name}/package.json names ${pkg.name}`);
     versions.push(`${name.slice(9)}@${pkg.version}`);

@@ -6,6 +6,7 @@ import { audit, countFindings } from '@icestat/core';
 import { loadDataset } from '@icestat/loaders';
 import * as csv from '@icestat/loaders/csv';
 import { breakdownRows } from '@icestat/chart-data';
+import { loadBundledDataset, figuresCsvPath } from '@icestat/data';
 import { toVegaLitePlaceBars } from '@icestat/chart-data/vega-lite';
 import { toChartJsPlaceBars } from '@icestat/chart-data/chartjs';
 import { compile } from 'vega-lite';
@@ -21,6 +22,14 @@ await check('load the bundled dataset (loadDataset from a path)', async () => {
   dataset = await loadDataset(datasetPath);
   assert(dataset.schemaVersion === '1.0.0', `schemaVersion ${dataset.schemaVersion}`);
   return `${dataset.operations.length} operations, ${dataset.sources.length} sources`;
+});
+
+await check('@icestat/data: loadBundledDataset() and its figures CSV give the same dataset', async () => {
+  const bundled = await loadBundledDataset();
+  assert(JSON.stringify(bundled) === JSON.stringify(dataset), 'the installed @icestat/data differs from data/icestat-dataset.json');
+  const fromCsv = await csv.loadFiguresCsv(figuresCsvPath);
+  assert(JSON.stringify(fromCsv) === JSON.stringify(bundled), 'icestat-figures.csv reads back to a different dataset');
+  return `${bundled.operations.length} operations; ${figuresCsvPath.slice(figuresCsvPath.lastIndexOf('node_modules/'))}`;
 });
 
 await check('audit: 0 errors, 3 warnings', () => {

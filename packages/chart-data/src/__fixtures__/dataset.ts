@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { datasetSchema, type Dataset } from '@icestat/core';
 
-/** The bundled dataset (`examples/data/icestat-dataset.json`), validated. */
+/** The bundled dataset (`@icestat/data/icestat-dataset.json`), validated. */
 export function bundledDataset(): Dataset {
-  return datasetSchema.parse(JSON.parse(readFileSync(new URL('../../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8')));
+  return datasetSchema.parse(JSON.parse(readFileSync(new URL('../../../data/data/icestat-dataset.json', import.meta.url), 'utf8')));
 }

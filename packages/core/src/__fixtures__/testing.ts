@@ -52,9 +52,9 @@ export function expectNoHigher(before: Estimate, after: Estimate): void {
 
 let bundled: Dataset | undefined;
 
-/** The bundled example dataset (examples/data/icestat-dataset.json), parsed once per test file. */
+/** The bundled example dataset (@icestat/data/icestat-dataset.json), parsed once per test file. */
 export function bundledDataset(): Dataset {
-  bundled ??= datasetSchema.parse(JSON.parse(readFileSync(new URL('../../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8')));
+  bundled ??= datasetSchema.parse(JSON.parse(readFileSync(new URL('../../../data/data/icestat-dataset.json', import.meta.url), 'utf8')));
   return bundled;
 }
 

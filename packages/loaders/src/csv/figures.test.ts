@@ -21,8 +21,8 @@ import {
 import { numericColumns } from './figures-format';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-const bundledPath = here('../../../../examples/data/icestat-dataset.json');
-const bundledCsvPath = here('../__fixtures__/figures/bundled-dataset.csv');
+const bundledPath = here('../../../data/data/icestat-dataset.json');
+const bundledCsvPath = here('../../../data/data/icestat-figures.csv');
 const handTypedPath = here('../__fixtures__/figures/hand-typed.csv');
 const bundled: Dataset = datasetSchema.parse(JSON.parse(readFileSync(bundledPath, 'utf8')));
 const kitchenInput = JSON.parse(readFileSync(here('../__fixtures__/json/kitchen-sink.json'), 'utf8')) as DatasetInput;
@@ -51,7 +51,7 @@ describe('round trips', () => {
     }
   });
 
-  it('the committed fixture bundled-dataset.csv is what the writer writes today', () => {
+  it('the curated dataset\'s icestat-figures.csv (@icestat/data) is what the writer writes today', () => {
     const csv = stringifyFiguresCsv(bundled);
     // UPDATE_FIXTURES=1 npx vitest run src/csv/figures rewrites it after a deliberate change.
     if (process.env['UPDATE_FIXTURES']) writeFileSync(bundledCsvPath, csv);

@@ -11,7 +11,7 @@ import { datasetInput } from '../../../core/src/__fixtures__/arbitraries';
 import { caught } from '../../../core/src/__fixtures__/testing';
 import { loadDataset, parseDataset, safeLoadDataset, safeParseDataset, stringifyDataset, writeDataset } from './index';
 
-const bundledPath = fileURLToPath(new URL('../../../../examples/data/icestat-dataset.json', import.meta.url));
+const bundledPath = fileURLToPath(new URL('../../../data/data/icestat-dataset.json', import.meta.url));
 const fixture = (name: string): string => fileURLToPath(new URL(`../__fixtures__/json/${name}`, import.meta.url));
 const bundledText = readFileSync(bundledPath, 'utf8');
 const bundled: Dataset = datasetSchema.parse(JSON.parse(bundledText));

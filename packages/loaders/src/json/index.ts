@@ -125,7 +125,7 @@ export function safeParseDataset(text: string, options: DatasetParseOptions = {}
  * @throws {@link IcestatError} as {@link parseDataset}, and `unsupported_encoding` for bytes that
  *   are not UTF-8; I/O errors (a missing file) propagate as they are.
  * @example
- * const dataset = await loadDataset('examples/data/icestat-dataset.json');
+ * const dataset = await loadDataset(datasetJsonPath); // the curated dataset's path, from @icestat/data
  * dataset.schemaVersion; // => '1.0.0'
  */
 export async function loadDataset(source: InputSource, options: DatasetLoadOptions = {}): Promise<Dataset> {

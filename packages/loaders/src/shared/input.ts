@@ -179,7 +179,7 @@ function endsMidCharacter(b: Uint8Array): boolean {
  * @param options - Name and abort signal.
  * @returns The text, without a byte-order mark.
  * @example
- * const json = await readText('examples/data/icestat-dataset.json');
+ * const json = await readText('data/dataset.json');
  */
 export async function readText(source: InputSource, options: InputOptions = {}): Promise<string> {
   let out = '';
