@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Deterministic generator of record-level ICE arrest CSV shaped like the public FOIA releases
-// (DESIGN.md §4 "What real record-level releases look like").
+// (the record-release header, mixed date formats and state spellings, redaction markers).
 //
 //   node bench/gen.mjs --size 1m            → bench/data/records-1m.csv (+ records-1m.csv.json)
 //   node bench/gen.mjs --rows 12345 --out /tmp/x.csv [--seed 7]

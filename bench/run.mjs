@@ -363,7 +363,7 @@ async function main() {
   else if (failures.length) exit = 2;
 
   // --- targets ---------------------------------------------------------------------------------
-  console.log('\nTargets (DESIGN.md §7):');
+  console.log('\nTargets:');
   let missed = false;
   for (const t of TARGETS) {
     const s = summary[t.peer];

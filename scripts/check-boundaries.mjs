@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Guard rails that keep the dependency arrow pointing one way (STYLE.md §1):
+// Guard rails that keep the dependency arrow pointing one way (core ← loaders, chart-data; data → loaders):
 // - @icestat/core depends on zod alone, and its sources import nothing else;
 // - loaders and chart-data import core only through its public entry points, never each other;
 // - no package imports another package's files by relative path;

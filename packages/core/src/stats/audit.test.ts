@@ -14,7 +14,7 @@ function find(findings: readonly Finding[], pred: (f: Finding) => boolean): Find
   return f;
 }
 
-describe('audit of the bundled dataset (DESIGN §6)', () => {
+describe('audit of the bundled dataset', () => {
   it('finds 317 + 181 and the ten places both add to 498, consistent with “nearly 500”', () => {
     const findings = audit(bundled);
     for (const id of ['safe-city-2017-by-criminality', 'safe-city-2017-by-place']) {

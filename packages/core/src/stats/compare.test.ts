@@ -16,7 +16,7 @@ const dataset = bundledDataset();
 const operation = (id: string): Operation => operationOf(dataset, id);
 
 describe('compare', () => {
-  it('597 vs 299: ratio ≈ 2.0, 298 more, +99.7% (DESIGN §3 and §6, report 004)', () => {
+  it('597 vs 299: ratio ≈ 2.0, 298 more, +99.7% (report 004)', () => {
     const c = compare(quantity(597), quantity(299));
     expect(c.a).toEqual({ value: 597, low: 597, high: 597, unit: 'people' });
     expect(c.b).toEqual({ value: 299, low: 299, high: 299, unit: 'people' });
@@ -49,7 +49,7 @@ describe('compare', () => {
   it('takes figures', () => {
     const official = dataset.operations.flatMap((o) => o.figures).find((f) => f.id === 'ice-enforcement-2025-01-26-official-arrests')!;
     const internal = dataset.operations.flatMap((o) => o.figures).find((f) => f.id === 'ice-enforcement-2025-01-26-internal-arrests')!;
-    // 1,179 − 956 = 223 (DESIGN §6, report 001)
+    // 1,179 − 956 = 223 (report 001)
     expect(compare(internal, official).difference.value).toBe(223);
   });
 

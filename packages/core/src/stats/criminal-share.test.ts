@@ -36,7 +36,7 @@ describe('criminalShare of counts', () => {
     expect(s.reason).toBeUndefined();
   });
 
-  it('convicted is 317 of 498 = 63.65% (DESIGN §6, report 002)', () => {
+  it('convicted is 317 of 498 = 63.65% (report 002)', () => {
     const s = criminalShare(safeCityCounts, 'convicted');
     expect(s.determinable).toBe(true);
     expect(s.count?.value).toBe(317);
@@ -95,7 +95,7 @@ describe('criminalShare of the bundled dataset’s operations', () => {
   const safeCity = operation('safe-city-2017');
   const jan2025 = operation('ice-enforcement-2025-01');
 
-  it('Safe City: convicted is 317/498 = 63.65%, over the 498 of the exhaustive parts, not "nearly 500" (DESIGN §6, report 002)', () => {
+  it('Safe City: convicted is 317/498 = 63.65%, over the 498 of the exhaustive parts, not "nearly 500" (report 002)', () => {
     const s = criminalShare(safeCity, 'convicted');
     expect(s.determinable).toBe(true);
     expect(s.total).toEqual({ value: 498, low: 498, high: 498, unit: 'people' });
@@ -123,7 +123,7 @@ describe('criminalShare of the bundled dataset’s operations', () => {
     expect(s.bounds.high).toBeCloseTo((317 / 498) * 100, 8);
   });
 
-  it('January 2025: ICE’s "criminal" is 613/1,179 = 51.99%; convicted is not determinable (DESIGN §6, report 001)', () => {
+  it('January 2025: ICE’s "criminal" is 613/1,179 = 51.99%; convicted is not determinable (report 001)', () => {
     const ice = criminalShare(jan2025, 'ice-criminal');
     expect(ice.determinable).toBe(true);
     expect(ice.total.value).toBe(1179);

@@ -1,6 +1,6 @@
-// DESIGN §6, "arithmetic that must come out": every cell recomputed from the bundled dataset. The
-// inputs are the dataset's figures found by id — never retyped — and each expected value is the one
-// DESIGN §6 states (the report it comes from in brackets).
+// The arithmetic the four reports' figures must come out to: every cell recomputed from the bundled
+// dataset. The inputs are the dataset's figures found by id — never retyped — and each expected value
+// is worked out by hand from the report (the report it comes from in brackets).
 import { describe, expect, it } from 'vitest';
 import { bundledDataset, operationOf } from '../__fixtures__/testing';
 import type { Figure } from '../model/figure';
@@ -41,7 +41,7 @@ function partsSum(id: string): Estimate {
   return sum(breakdown(id).breakdown.parts.map((p) => p.figure));
 }
 
-/** A number to one decimal, as DESIGN §6 writes its results. */
+/** A number to one decimal, as the expected results are written. */
 const oneDecimal = (x: number): number => Math.round(x * 10) / 10;
 
 describe('report 000 (Midwest raids, 2016)', () => {

@@ -9,7 +9,7 @@ import { quantity } from './quantity';
 import { ratePerDay } from './rate-per-day';
 
 describe('ratePerDay', () => {
-  it('331 over 9 May – 13 June 2016 (36 days) is ≈ 9.2 a day (DESIGN §6, report 000)', () => {
+  it('331 over 9 May – 13 June 2016 (36 days) is ≈ 9.2 a day (report 000)', () => {
     const r = ratePerDay(quantity(331), { start: '2016-05-09', end: '2016-06-13' });
     expect(r.value).toBeCloseTo(331 / 36, 9);
     expect(r.value).toBeCloseTo(9.19, 2);
@@ -22,7 +22,7 @@ describe('ratePerDay', () => {
     expect(ratePerDay(quantity(500, 'nearly'), { days: 4 })).toEqual({ value: 125, low: 112.5, high: 125, unit: 'people-per-day' });
   });
 
-  it('498 over four days is 124.5 a day; 597 over 21–25 Sept 2019 is 119.4 (DESIGN §6, reports 002, 004)', () => {
+  it('498 over four days is 124.5 a day; 597 over 21–25 Sept 2019 is 119.4 (reports 002, 004)', () => {
     expect(ratePerDay(quantity(498), { days: 4 }).value).toBe(124.5);
     expect(ratePerDay(quantity(597), { start: '2019-09-21', end: '2019-09-25' }).value).toBeCloseTo(119.4, 9);
   });

@@ -26,7 +26,7 @@ function tallyOf(rows: readonly ArrestRecord[], options: TallyOptions): Tally {
 
 describe('groupValue', () => {
   it.each<[ArrestRecord, TallyDimension, string]>([
-    // DESIGN §2: FY2017 = 2016-10-01 … 2017-09-30
+    // The US federal fiscal year starts on 1 October: FY2017 = 2016-10-01 … 2017-09-30
     [{ apprehensionDate: '2016-10-01' }, 'fiscalYear', 'FY2017'],
     [{ apprehensionDate: '2017-09-30' }, 'fiscalYear', 'FY2017'],
     [{ apprehensionDate: '2017-10-01' }, 'fiscalYear', 'FY2018'],

@@ -16,7 +16,7 @@ const time = fc
 
 describe('fiscalYear', () => {
   it.each([
-    // DESIGN §2: FY2017 = 2016-10-01 … 2017-09-30
+    // The US federal fiscal year starts on 1 October: FY2017 = 2016-10-01 … 2017-09-30
     ['2016-09-30', 2016],
     ['2016-10-01', 2017],
     ['2016-12-31', 2017],
@@ -90,7 +90,7 @@ describe('fiscalYearKey and monthKey', () => {
 });
 
 describe('daysInPeriod', () => {
-  it('counts both ends of day-precise dates: 9 May – 13 June 2016 is 36 days (DESIGN §6, report 000)', () => {
+  it('counts both ends of day-precise dates: 9 May – 13 June 2016 is 36 days (report 000)', () => {
     expect(daysInPeriod({ start: '2016-05-09', end: '2016-06-13' })).toEqual({ value: 36, low: 36, high: 36, unit: 'days' });
     expect(daysInPeriod({ start: '2016-05-09', end: '2016-06-13', precision: 'day' }).value).toBe(36);
     // 21–25 September 2019 is five days (report 004)
