@@ -31,7 +31,8 @@ const isTest = (f) => /\.test(-d)?\.ts$|__fixtures__|\.fixture\.ts$/.test(f);
 const publicCoreEntries = new Set(['@icestat/core']);
 const rules = {
   core: { deps: ['zod'], allow: (spec) => spec === 'zod' || spec.startsWith('.') },
-  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'udsv' || spec.startsWith('node:') },
+  // `#node-files`: the package's own file access (package.json "imports"), with a browser twin.
+  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'udsv' || spec.startsWith('node:') || spec === '#node-files' },
   'chart-data': { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'vega-lite' || spec === 'chart.js' || spec.startsWith('vega-lite/') },
   // The curated dataset reads its files with the JSON loader; nothing depends on it.
   data: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/json' || spec.startsWith('node:') },

@@ -8,6 +8,9 @@ export default defineConfig({
     // The parallel tally's worker, next to each entry that may start it (see records/parallel.ts).
     'tally-worker': 'src/csv/records/tally-worker.ts',
     'csv/tally-worker': 'src/csv/records/tally-worker.ts',
+    // File access, imported as `#node-files` (package.json "imports"): Node's, or a browser twin.
+    'shared/node-files': 'src/shared/node-files.ts',
+    'shared/node-files.browser': 'src/shared/node-files.browser.ts',
   },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts', 'json/index': 'src/json/index.ts', 'csv/index': 'src/csv/index.ts' } },
@@ -18,6 +21,7 @@ export default defineConfig({
   splitting: false,
   // import.meta.url in the CommonJS build, to find the worker.
   shims: true,
-  // node:fs is imported lazily by the path loaders only, so browser bundles never reach it.
-  external: ['node:fs', 'node:fs/promises', 'node:stream', 'node:readline', 'node:os', 'node:worker_threads'],
+  // node:fs is imported lazily by the path loaders only, so browser bundles never reach it;
+  // `#node-files` stays an import, resolved by the user's runtime or bundler (browser or not).
+  external: ['#node-files', 'node:fs', 'node:fs/promises', 'node:stream', 'node:readline', 'node:os', 'node:worker_threads'],
 });

@@ -168,8 +168,8 @@ export function stringifyDataset(dataset: Dataset): string {
 }
 
 /**
- * Writes a dataset to a file as {@link stringifyDataset} formats it (Node only; `node:fs` is
- * imported lazily, so browser bundles never reach it).
+ * Writes a dataset to a file as {@link stringifyDataset} formats it (Node only; file access is
+ * imported lazily, and a browser bundle gets a twin that rejects with a clear error).
  *
  * @param dataset - A parsed dataset.
  * @param path - A file path or `file:` URL.
@@ -179,6 +179,6 @@ export function stringifyDataset(dataset: Dataset): string {
  * await writeDataset(dataset, 'out/dataset.json');
  */
 export async function writeDataset(dataset: Dataset, path: string | URL): Promise<void> {
-  const { writeFile } = await import('node:fs/promises');
-  await writeFile(path, stringifyDataset(dataset), 'utf8');
+  const { writeTextFile } = await import('#node-files');
+  await writeTextFile(path, stringifyDataset(dataset));
 }

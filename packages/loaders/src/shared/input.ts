@@ -69,12 +69,11 @@ async function* fromNodeStream(stream: NodeReadableLike, signal?: AbortSignal): 
 }
 
 async function* fromPath(path: string | URL, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
-  // Imported lazily so that browser bundles never pull in node:fs.
-  const { createReadStream } = await import('node:fs');
-  // 64 KiB reads: text chunks stay below V8's large-object size, so memory stays flat (see
-  // READ_CHUNK in csv/records/parallel.ts for the measurements).
-  const stream = createReadStream(path, { highWaterMark: 64 * 1024, ...(signal ? { signal } : {}) });
-  yield* fromNodeStream(stream, signal);
+  // `#node-files` is Node's file access, or under the "browser" condition a twin that throws a
+  // clear error: browser bundles never pull in node:fs. Imported lazily, on the first path read.
+  // (64 KiB reads; see READ_CHUNK in csv/records/parallel.ts for the measurements.)
+  const { openFile } = await import('#node-files');
+  yield* fromNodeStream(openFile(path, signal), signal);
 }
 
 async function* fromUrl(url: URL, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
@@ -133,7 +132,7 @@ export async function* textChunks(source: InputSource | { readonly text: string 
       if (typeof chunk === 'string') text = chunk;
       else {
         if (isAscii === undefined && typeof (chunk as NodeBufferLike).latin1Slice === 'function') {
-          isAscii = (await import('node:buffer')).isAscii ?? (() => false);
+          isAscii = (await import('#node-files')).isAsciiBytes ?? (() => false);
         }
         if (!pending && isAscii !== undefined && isAscii(chunk)) text = (chunk as NodeBufferLike).latin1Slice(0, chunk.length);
         else {
