@@ -7,9 +7,9 @@ import { parseFiguresCsv, stringifyFiguresCsv } from '@icestat/loaders/csv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetJsonPath, figuresCsvPath, loadBundledDataset, readBundledDataset } from './index';
 
-// The publishers' texts are not in this repository. Next to its root, a folder `shared/seeds/`
-// holds them (CI has it); without it the evidence check is skipped, unless
-// ICESTAT_REQUIRE_REALDATA=1 says it must run.
+// The news reports' texts are their publishers' and not part of this repository; CI keeps them
+// beside it. Without them the evidence check is skipped, unless ICESTAT_REQUIRE_REALDATA=1 says it
+// must run.
 const seedsDir = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
 const requireRealData = process.env['ICESTAT_REQUIRE_REALDATA'] === '1';
 const haveSeeds = existsSync(seedsDir);
