@@ -115,7 +115,8 @@ describe('the bundled dataset', () => {
     }
   });
 
-  it.skipIf(!haveSeeds && !requireRealData)('finds each evidence phrase verbatim in its source report (skipped: the report texts are not next to the repository)', () => {
+  const evidenceTitle = `finds each evidence phrase verbatim in its source report${haveSeeds ? '' : ` (skipped: no report texts in ${seedsDir})`}`;
+  it.skipIf(!haveSeeds && !requireRealData)(evidenceTitle, () => {
     expect(haveSeeds, `the report texts are missing: ${seedsDir}`).toBe(true);
     const seeds = new Map(readdirSync(seedsDir).map((f) => [f, readFileSync(seedsDir + f, 'utf8').replace(/\s+/g, ' ')]));
     const seedOf = new Map(
