@@ -6,5 +6,7 @@ const conditions = ['@icestat/source', 'module', 'node', 'import', 'default'];
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
-  test: { include: ['src/**/*.test.ts'], typecheck: { enabled: false } },
+  // Whole-dataset checks (Ajv compiling the JSON Schema, the CSV round trip) take seconds on a
+  // loaded machine: a generous timeout, so no verdict depends on speed.
+  test: { include: ['src/**/*.test.ts'], typecheck: { enabled: false }, testTimeout: 60_000, hookTimeout: 60_000 },
 });
