@@ -9,6 +9,7 @@ import { tallyArrestRecords, type LoadReport } from '@icestat/loaders/csv';
 import { breakdownRows, type ChartRow } from '@icestat/chart-data';
 import { toVegaLitePlaceBars, type VegaLiteSpecOptions } from '@icestat/chart-data/vega-lite';
 import { toChartJsPlaceBars, type ChartJsBarConfig } from '@icestat/chart-data/chartjs';
+import { datasetJsonPath, loadBundledDataset } from '@icestat/data';
 import type { ChartConfiguration } from 'chart.js';
 import schema = require('@icestat/core/schema/dataset.json');
 
@@ -21,6 +22,8 @@ import type { TopLevelSpec } from 'vega-lite';
 export async function main(): Promise<number> {
   const dataset: Dataset = await loadDataset('data/icestat-dataset.json');
   const viaRoot: Dataset = await loaders.loadDataset('data/icestat-dataset.json');
+  const bundled: Dataset = await loadBundledDataset();
+  const bundledPath: string = datasetJsonPath;
   const findings: Finding[] = audit(viaRoot);
   // @ts-expect-error audit returns Finding[], not a number: fails if the types resolved to `any`
   const notANumber: number = audit(dataset);
@@ -38,6 +41,6 @@ export async function main(): Promise<number> {
 
   const schemaVersion: string = (schema as { $schema?: string }).$schema ?? '';
   const isError: boolean = IcestatError.isInstance(new Error('x'));
-  void [notANumber, spec, chart, schemaVersion, isError];
+  void [notANumber, spec, chart, schemaVersion, isError, bundled, bundledPath];
   return countFindings(findings).error + tally.total + report.rejected;
 }

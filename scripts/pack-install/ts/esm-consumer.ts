@@ -8,6 +8,7 @@ import { parseFiguresCsv, tallyArrestRecords, type LoadReport } from '@icestat/l
 import { breakdownRows, tallyRows, type ChartRow, type TimeRow } from '@icestat/chart-data';
 import { toVegaLitePlaceBars, toVegaLiteTimeSeries, type VegaLiteSpecOptions } from '@icestat/chart-data/vega-lite';
 import { chartJsTooltipLines, toChartJsPlaceBars, type ChartJsBarConfig } from '@icestat/chart-data/chartjs';
+import { datasetJsonPath, figuresCsvUrl, loadBundledDataset, readBundledDataset } from '@icestat/data';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartConfiguration } from 'chart.js';
 import schema from '@icestat/core/schema/dataset.json' with { type: 'json' };
@@ -16,6 +17,9 @@ const dataset: Dataset = await loadDataset('data/icestat-dataset.json');
 const again: Dataset = parseDataset(stringifyDataset(dataset), { name: 'again.json' });
 const viaRoot: Dataset = await loaders.loadDataset(new URL('file:///tmp/x.json'));
 const strict: Dataset = datasetSchema.parse(JSON.parse('{}'));
+const bundled: Dataset = await loadBundledDataset();
+const bundledSync: Dataset = readBundledDataset();
+const dataFiles: [string, URL] = [datasetJsonPath, figuresCsvUrl];
 
 const findings: Finding[] = audit(again);
 const errors: number = countFindings(findings).error;
@@ -45,4 +49,4 @@ const lines: (typeof chartJsTooltipLines) extends (...args: never[]) => string[]
 const schemaId: string | undefined = (schema as { $id?: string }).$id;
 const isError: boolean = IcestatError.isInstance(new Error('x'));
 
-export { again, viaRoot, strict, errors, notANumber, half, tally, balanced, fromCsv, spec, series, chart, lines, schemaId, isError };
+export { again, viaRoot, strict, bundled, bundledSync, dataFiles, errors, notANumber, half, tally, balanced, fromCsv, spec, series, chart, lines, schemaId, isError };
