@@ -37,5 +37,5 @@ export * from './stats/compare';
 export * from './stats/criminal-share';
 export * from './stats/tally';
 export * from './stats/format';
-export * from './stats/audit';
+export * from './audit/index';
 export * from './stats/tally-figures';

@@ -1,0 +1,81 @@
+import { formatPath } from '../../errors';
+import { dayNumber, type Period } from '../../model/period';
+import { figuresOf } from '../../model/walk';
+import type { AuditCheck, AuditContext } from '../check';
+import type { FindingDraft, FindingLocation } from '../finding';
+
+/** The last day a partial date (`2019`, `2019-10`, `2019-10-07`) can mean. */
+function latestDay(partial: string): string {
+  if (partial.length === 10) return partial;
+  if (partial.length === 7) {
+    const y = Number(partial.slice(0, 4));
+    const m = Number(partial.slice(5, 7));
+    return `${partial}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return `${partial}-12-31`;
+}
+
+function* checkPeriod(
+  ctx: AuditContext,
+  period: Period | undefined,
+  location: FindingLocation,
+  subject: string,
+  sourceIds: readonly string[],
+): Generator<FindingDraft> {
+  if (!period) return;
+  const common = { code: 'impossible-period', location, subject, period } as const;
+  if (period.start && period.end && period.end < period.start) {
+    yield { ...common, severity: 'error', verdict: 'ends-before-start' };
+    return;
+  }
+  if (period.start && period.end && period.days !== undefined) {
+    const span = dayNumber(period.end) - dayNumber(period.start) + 1;
+    const byDay = (period.precision ?? 'day') === 'day';
+    if (byDay ? span !== period.days : period.days > span) {
+      yield { ...common, severity: 'error', verdict: byDay ? 'days-mismatch' : 'days-exceed-span', reference: { days: span } };
+    }
+  }
+  if (!period.start) return;
+  for (const id of sourceIds) {
+    const source = ctx.sources.get(id);
+    if (source?.published && latestDay(source.published) < period.start) {
+      yield { ...common, severity: 'error', verdict: 'after-publication', reference: { published: source.published, title: source.title } };
+    }
+  }
+}
+
+/**
+ * `impossible-period`: a period that ends before it starts, lasts longer than its dates allow,
+ * starts after its source was published, or (a warning) reaches outside its operation's period.
+ */
+export const impossiblePeriodCheck: AuditCheck = {
+  name: 'impossible-period',
+  codes: ['impossible-period'],
+  description: 'periods that cannot be',
+  *run(ctx) {
+    for (const [i, o] of ctx.dataset.operations.entries()) {
+      yield* checkPeriod(ctx, o.period, { path: formatPath(['operations', i, 'period']), operation: o.id }, `operation “${o.name}”`, []);
+    }
+    for (const { figure, path, operation, series } of figuresOf(ctx.dataset)) {
+      const owner = operation ? { operation: operation.id } : series ? { series: series.id } : {};
+      const subject = `figure “${figure.evidence}”`;
+      const p = figure.period ?? operation?.period;
+      yield* checkPeriod(ctx, p, { path: formatPath([...path, ...(figure.period ? ['period'] : [])]), ...owner, figures: [figure.id] }, subject, [figure.source]);
+      const op = operation?.period;
+      const fp = figure.period;
+      if (fp?.start && fp.end && op?.start && op.end && (op.precision ?? 'day') === 'day' && (fp.precision ?? 'day') === 'day') {
+        if (fp.start < op.start || fp.end > op.end) {
+          yield {
+            code: 'impossible-period',
+            severity: 'warning',
+            verdict: 'outside-operation',
+            location: { path: formatPath([...path, 'period']), ...owner, figures: [figure.id] },
+            subject,
+            period: fp,
+            reference: { period: op },
+          };
+        }
+      }
+    }
+  },
+};
