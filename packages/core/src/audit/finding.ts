@@ -1,6 +1,6 @@
 import type { ClaimKind } from '../model/claim';
 import type { Dimension, Tristate } from '../model/breakdown';
-import type { Metric } from '../model/figure';
+import type { Measure, Metric } from '../model/figure';
 import type { Period } from '../model/period';
 import type { Quantity } from '../model/quantity';
 import type { Estimate } from '../stats/estimate';
@@ -34,6 +34,7 @@ export type FindingCode =
  * | `missing-input`, `not-computable` | a claim cannot be recomputed |
  * | `agree`, `disagree` | two sources on one metric and scope |
  * | `ends-before-start`, `days-mismatch`, `days-exceed-span`, `after-publication`, `outside-operation` | a period that cannot be |
+ * | `stock-not-instant` | a stock (people held on a day) given a period of several days |
  */
 export type FindingVerdict =
   | 'consistent'
@@ -52,7 +53,8 @@ export type FindingVerdict =
   | 'days-mismatch'
   | 'days-exceed-span'
   | 'after-publication'
-  | 'outside-operation';
+  | 'outside-operation'
+  | 'stock-not-instant';
 
 /** Where a finding points: the ids involved and the JSON path of the checked item. */
 export interface FindingLocation {
@@ -111,6 +113,8 @@ export interface Finding {
   readonly period?: Period;
   /** What the period is checked against: its day count, the operation's period, the source's publication. */
   readonly reference?: { readonly days?: number; readonly period?: Period; readonly published?: string; readonly title?: string };
+  /** For `impossible-period`: the figure's measure (a stock is counted on one day). */
+  readonly measure?: Measure;
   /** For `claim-not-computable`: why (the statistics' own message). */
   readonly reason?: string;
   /** What the subject is, for the message: `figure “…”` or `operation “…”`. */

@@ -122,6 +122,8 @@ function periodMessage(f: FindingDraft): string {
       return `${f.subject}: lasts ${p.days} days but fits in ${periodText(p)} (${r.days} days)`;
     case 'after-publication':
       return `${f.subject}: starts ${p.start}, after its source “${r.title}” was published (${r.published})`;
+    case 'stock-not-instant':
+      return `${f.subject}: a population held on one day, but its period runs ${periodText(p)}; give the day it was counted`;
     case 'outside-operation':
       return `${f.subject}: its period ${periodText(p)} reaches outside its operation's ${periodText(r.period ?? {})}`;
     default:

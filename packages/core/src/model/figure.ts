@@ -13,11 +13,58 @@ export const metricSchema = z.enum([
   'encounters',
   'detainers',
   'book-ins',
+  'detention-population',
+  'average-daily-population',
+  'length-of-stay',
   'agents-deployed',
   'states-covered',
   'jurisdictions-covered',
 ]);
 export type Metric = z.infer<typeof metricSchema>;
+
+/**
+ * How a figure sits in time. A `flow` is counted over a period (arrests, book-ins, removals); a
+ * `stock` is counted at an instant (people detained on 1 October 2024), so its period is one day
+ * and it has no rate per day; an `average` is a mean over a period (average daily population,
+ * average length of stay) and may be fractional.
+ */
+export const measureSchema = z.enum(['flow', 'stock', 'average'], {
+  error: 'must be flow (counted over a period), stock (counted on one day) or average (a mean over a period)',
+});
+export type Measure = z.infer<typeof measureSchema>;
+
+/**
+ * The measure each metric has unless a figure says otherwise, and the units it may be in.
+ * `detentions` (people detained in a raid) is a flow; the population held on a day is
+ * `detention-population`, a stock.
+ */
+export const metricMeasures: Readonly<Record<Metric, { readonly measure: Measure; readonly fixed: boolean }>> = Object.freeze({
+  arrests: { measure: 'flow', fixed: false },
+  detentions: { measure: 'flow', fixed: false },
+  removals: { measure: 'flow', fixed: false },
+  apprehensions: { measure: 'flow', fixed: false },
+  encounters: { measure: 'flow', fixed: false },
+  detainers: { measure: 'flow', fixed: false },
+  'book-ins': { measure: 'flow', fixed: true },
+  'detention-population': { measure: 'stock', fixed: true },
+  'average-daily-population': { measure: 'average', fixed: true },
+  'length-of-stay': { measure: 'average', fixed: true },
+  'agents-deployed': { measure: 'stock', fixed: false },
+  'states-covered': { measure: 'stock', fixed: false },
+  'jurisdictions-covered': { measure: 'stock', fixed: false },
+});
+
+/**
+ * A figure's measure: the one it states, or its metric's.
+ *
+ * @param figure - A figure (its `metric` and optional `measure`).
+ * @returns `flow`, `stock` or `average`.
+ * @example
+ * measureOf({ metric: 'average-daily-population' }); // => 'average'
+ */
+export function measureOf(figure: { readonly metric: Metric; readonly measure?: Measure | undefined }): Measure {
+  return figure.measure ?? metricMeasures[figure.metric].measure;
+}
 
 /** Who puts a figure forward: the agency itself, an official, a reporter's own computation, an advocate, … */
 export const claimantSchema = z
@@ -47,6 +94,8 @@ export const figureSchema = z
   .object({
     id: idSchema,
     metric: metricSchema,
+    /** Flow, stock or average, when not the metric's own ({@link metricMeasures}). */
+    measure: measureSchema.optional(),
     quantity: quantitySchema,
     /** When it applies, if not the whole period of the operation that holds it. */
     period: periodSchema.optional(),
@@ -61,6 +110,31 @@ export const figureSchema = z
     evidence: textSchema,
     note: textSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((f, ctx) => {
+    const own = metricMeasures[f.metric];
+    if (f.measure !== undefined && own.fixed && f.measure !== own.measure) {
+      ctx.addIssue({ code: 'custom', path: ['measure'], message: `${f.metric} is always ${article(own.measure)} ${own.measure}; got ${f.measure}` });
+    }
+    const measure = measureOf(f);
+    const unit = f.quantity.unit;
+    const want = metricUnits[f.metric];
+    if (want && !want.includes(unit)) {
+      ctx.addIssue({ code: 'custom', path: ['quantity', 'unit'], message: `${f.metric} is counted in ${want.join(' or ')}; got ${unit}` });
+    } else if ((unit === 'people-average' || unit === 'days-average') && measure !== 'average') {
+      ctx.addIssue({ code: 'custom', path: ['quantity', 'unit'], message: `${unit} is the unit of an average; this figure is ${article(measure)} ${measure} (set measure: "average" if it is one)` });
+    }
+  });
 export type Figure = z.infer<typeof figureSchema>;
+
+const metricUnits: Partial<Record<Metric, readonly string[]>> = {
+  'book-ins': ['people'],
+  'detention-population': ['people'],
+  'average-daily-population': ['people-average'],
+  'length-of-stay': ['days-average', 'days'],
+};
+
+function article(measure: Measure): string {
+  return measure === 'average' ? 'an' : 'a';
+}
 export type FigureInput = z.input<typeof figureSchema>;

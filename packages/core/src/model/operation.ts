@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { breakdownSchema } from './breakdown';
 import { derivedClaimSchema } from './claim';
 import { namedOffencesSchema } from './criminality';
-import { figureSchema } from './figure';
+import { figureSchema, metricSchema } from './figure';
 import { periodSchema } from './period';
 import { placeSchema } from './place';
 import { idSchema, textSchema } from './primitives';
@@ -74,7 +74,7 @@ export const seriesSchema = z
     id: idSchema,
     name: textSchema,
     agency: agencySchema,
-    metric: figureSchema.shape.metric,
+    metric: metricSchema,
     interval: seriesIntervalSchema,
     figures: z.array(figureSchema).min(1),
     claims: z.array(derivedClaimSchema).default([]),

@@ -2,12 +2,16 @@ import { z } from 'zod';
 
 /**
  * The units a reported number can be in. `people`, `count` and `days` are whole numbers;
- * `percent` is 0–100 as reports write it; `percent-change` may be negative or above 100.
+ * `people-average` (an average daily population, 24,216.45) and `days-average` (an average
+ * length of stay, 46.4 days) are averages and may be fractional; `percent` is 0–100 as reports
+ * write it; `percent-change` may be negative or above 100.
  */
 export const unitSchema = z.enum([
   'people',
   'count',
   'days',
+  'people-average',
+  'days-average',
   'percent',
   'percent-change',
   'people-per-day',

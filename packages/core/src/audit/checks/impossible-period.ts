@@ -1,8 +1,14 @@
 import { formatPath } from '../../errors';
-import { dayNumber, type Period } from '../../model/period';
+import { measureOf } from '../../model/figure';
+import { dateOfDayNumber, dayNumber, type Period } from '../../model/period';
 import { figuresOf } from '../../model/walk';
 import type { AuditCheck, AuditContext } from '../check';
 import type { FindingDraft, FindingLocation } from '../finding';
+
+/** Stocks of people held on a day; agents deployed or states covered are stocks over an operation. */
+function metricIsHeld(metric: string): boolean {
+  return metric === 'detention-population';
+}
 
 /** The last day a partial date (`2019`, `2019-10`, `2019-10-07`) can mean. */
 function latestDay(partial: string): string {
@@ -46,7 +52,9 @@ function* checkPeriod(
 
 /**
  * `impossible-period`: a period that ends before it starts, lasts longer than its dates allow,
- * starts after its source was published, or (a warning) reaches outside its operation's period.
+ * starts after its source was published, or (warnings) reaches outside its operation's period,
+ * or gives a stock — people held on a day — several days. Periods are checked by measure: a
+ * stock may fall on the day after its operation's period ends (the population at its close).
  */
 export const impossiblePeriodCheck: AuditCheck = {
   name: 'impossible-period',
@@ -61,10 +69,23 @@ export const impossiblePeriodCheck: AuditCheck = {
       const subject = `figure “${figure.evidence}”`;
       const p = figure.period ?? operation?.period;
       yield* checkPeriod(ctx, p, { path: formatPath([...path, ...(figure.period ? ['period'] : [])]), ...owner, figures: [figure.id] }, subject, [figure.source]);
+      const measure = measureOf(figure);
+      if (measure === 'stock' && p?.start && p.end && p.start !== p.end && (p.precision ?? 'day') === 'day' && (figure.measure === 'stock' || metricIsHeld(figure.metric))) {
+        yield {
+          code: 'impossible-period',
+          severity: 'warning',
+          verdict: 'stock-not-instant',
+          location: { path: formatPath([...path, ...(figure.period ? ['period'] : [])]), ...owner, figures: [figure.id] },
+          subject,
+          period: p,
+          measure,
+        };
+      }
       const op = operation?.period;
       const fp = figure.period;
       if (fp?.start && fp.end && op?.start && op.end && (op.precision ?? 'day') === 'day' && (fp.precision ?? 'day') === 'day') {
-        if (fp.start < op.start || fp.end > op.end) {
+        const lastDay = measure === 'stock' ? dateOfDayNumber(dayNumber(op.end) + 1) : op.end;
+        if (fp.start < op.start || fp.end > lastDay) {
           yield {
             code: 'impossible-period',
             severity: 'warning',
@@ -73,6 +94,7 @@ export const impossiblePeriodCheck: AuditCheck = {
             subject,
             period: fp,
             reference: { period: op },
+            measure,
           };
         }
       }
