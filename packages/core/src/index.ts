@@ -15,6 +15,7 @@ export * from './model/criminality';
 export * from './model/figure';
 export * from './model/breakdown';
 export * from './model/claim';
+export * from './model/derivation';
 export * from './model/operation';
 export * from './model/dataset';
 export * from './model/walk';

@@ -14,6 +14,8 @@ export type FindingCode =
   | 'parts-exceed-total'
   | 'claim'
   | 'claim-not-computable'
+  | 'stated-share'
+  | 'derived-figure'
   | 'unexplained-remainder'
   | 'sources-disagree'
   | 'impossible-period';
@@ -35,6 +37,9 @@ export type FindingCode =
  * | `agree`, `disagree` | two sources on one metric and scope |
  * | `ends-before-start`, `days-mismatch`, `days-exceed-span`, `after-publication`, `outside-operation` | a period that cannot be |
  * | `stock-not-instant` | a stock (people held on a day) given a period of several days |
+ * | `attributed` | an exhaustive total's remainder goes to the categories named without a count ("Tonga: implied 1") |
+ * | `no-room-for-uncounted` | categories are named without a count, but the counted parts leave none for them |
+ * | `named-uncounted` | a remainder of unknown exhaustiveness may lie in categories named without a count |
  */
 export type FindingVerdict =
   | 'consistent'
@@ -54,7 +59,10 @@ export type FindingVerdict =
   | 'days-exceed-span'
   | 'after-publication'
   | 'outside-operation'
-  | 'stock-not-instant';
+  | 'stock-not-instant'
+  | 'attributed'
+  | 'no-room-for-uncounted'
+  | 'named-uncounted';
 
 /** Where a finding points: the ids involved and the JSON path of the checked item. */
 export interface FindingLocation {
@@ -93,6 +101,8 @@ export interface Finding {
   readonly breakdown?: { readonly id: string; readonly dimension: Dimension; readonly exclusive?: Tristate };
   /** The claim checked: its id, kind, and its words. */
   readonly claim?: { readonly id: string; readonly kind: ClaimKind; readonly statement: string; readonly stated: Quantity };
+  /** The derived figure checked, and the operation that derives it. */
+  readonly derived?: { readonly figure: FigureRef; readonly operation: ClaimKind };
   /** The operation or series whose figures were compared, by name. */
   readonly container?: string;
   /** The total a breakdown splits. */
@@ -107,7 +117,9 @@ export interface Finding {
   readonly actual?: Estimate;
   /** Always `actual − expected`, with its interval, when both are in one unit. */
   readonly difference?: Estimate;
-  /** For `unexplained-remainder`: what no category accounts for (total − parts), ≥ 0. */
+  /** Categories the source names without a count, which a remainder is attributed to. */
+  readonly uncounted?: readonly { readonly category: string; readonly label?: string; readonly evidence: string }[];
+  /** For `breakdown-sum` with uncounted categories and `unexplained-remainder`: what the counted parts leave (total − parts), ≥ 0. */
   readonly gap?: Estimate;
   /** For `impossible-period`: the period checked. */
   readonly period?: Period;

@@ -78,9 +78,39 @@ function breakdownMessage(f: FindingDraft): string {
       const exclusive = b.exclusive === true;
       return `${head}: ${formatEstimate(t.quantity)} − (${partsText(parts)}) leaves ${exclusive ? '' : 'at least '}${formatNumber(f.gap!.value, f.gap!.unit)} of ${quote(t)} in no category${exclusive ? '' : ' (more if the categories overlap)'}; the source does not explain them`;
     }
+    case 'attributed':
+    case 'no-room-for-uncounted': {
+      const names = (f.uncounted ?? []).map((u) => u.label ?? u.category);
+      const left = `the parts add to ${sum} (${partsText(parts)}) of the total ${totalText(f.total!)}`;
+      if (f.verdict === 'no-room-for-uncounted') {
+        return `${head}: ${left}, leaving ${formatEstimate(f.gap!)} for ${names.join(', ')}, which the source names without a count — too few for ${names.length === 1 ? 'it' : `all ${names.length}`}; cannot be true for any value the figures allow`;
+      }
+      return `${head}: ${left}; the rest goes to what the source names without a count — ${names.join(' and ')}: implied ${formatEstimate(f.gap!)}${names.length > 1 ? ' together' : ''}`;
+    }
+    case 'named-uncounted': {
+      const names = (f.uncounted ?? []).map((u) => u.label ?? u.category);
+      const t = f.total!;
+      return `${head}: ${formatEstimate(t.quantity)} − (${partsText(parts)}) leaves ${formatNumber(f.gap!.value, f.gap!.unit)} of ${quote(t)} in no counted category; the source names ${names.join(' and ')} without a count, which may account for them`;
+    }
     default:
       return `${head}: ${f.verdict}`;
   }
+}
+
+function statedShareMessage(f: FindingDraft): string {
+  const [sp, cp] = f.parts as [FigureRef, FigureRef];
+  const head = `${f.breakdown!.dimension} breakdown “${f.breakdown!.id}”: “${sp.evidence}” states ${formatEstimate(sp.quantity)} of ${totalText(f.total!)}; the stated count ${formatEstimate(cp.quantity)} (“${cp.evidence}”) is ${formatEstimate(f.actual!)} of it`;
+  return f.verdict === 'consistent' ? `${head} — consistent` : `${head} — ${describeGap(f.actual!, f.expected!)}; ${judgementNote(f, sp.quantity)}`;
+}
+
+function derivedMessage(f: FindingDraft): string {
+  const d = f.derived!;
+  const op = d.operation === 'sum' ? ' + ' : d.operation === 'difference' || d.operation === 'complement' ? ' − ' : ' ÷ ';
+  const inputText = (f.inputs ?? []).map((i) => formatEstimate(i.quantity)).join(op);
+  const head = `derived figure ${formatEstimate(d.figure.quantity)} (“${d.figure.evidence}”)`;
+  if (f.verdict === 'not-computable') return `${head}: the ${kindWords[d.operation]} of ${inputText} cannot be computed: ${f.reason ?? 'unknown reason'}`;
+  const body = `${head}: the ${kindWords[d.operation]} of ${inputText} is ${formatEstimate(f.actual!)}`;
+  return f.verdict === 'consistent' ? `${body} — consistent` : `${body} — ${describeGap(f.actual!, f.expected!)}; ${judgementNote(f, d.figure.quantity)}`;
 }
 
 function claimMessage(f: FindingDraft): string {
@@ -150,6 +180,10 @@ export function findingMessage(finding: FindingDraft): string {
     case 'claim':
     case 'claim-not-computable':
       return claimMessage(finding);
+    case 'derived-figure':
+      return derivedMessage(finding);
+    case 'stated-share':
+      return statedShareMessage(finding);
     case 'sources-disagree':
       return sourcesMessage(finding);
     case 'impossible-period':

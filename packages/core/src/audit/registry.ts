@@ -1,9 +1,11 @@
 import type { AuditCheck } from './check';
 import { breakdownSumCheck } from './checks/breakdown-sum';
 import { claimCheck } from './checks/claim';
+import { derivedFigureCheck } from './checks/derived-figure';
 import { impossiblePeriodCheck } from './checks/impossible-period';
 import { partsExceedTotalCheck } from './checks/parts-exceed-total';
 import { sourcesDisagreeCheck } from './checks/sources-disagree';
+import { statedShareCheck } from './checks/stated-share';
 import { unexplainedRemainderCheck } from './checks/unexplained-remainder';
 
 /**
@@ -15,6 +17,8 @@ export const auditChecks: readonly AuditCheck[] = Object.freeze([
   partsExceedTotalCheck,
   unexplainedRemainderCheck,
   claimCheck,
+  statedShareCheck,
+  derivedFigureCheck,
   sourcesDisagreeCheck,
   impossiblePeriodCheck,
 ]);

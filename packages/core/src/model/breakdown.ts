@@ -55,6 +55,34 @@ export interface BreakdownPart {
 }
 
 /**
+ * A category a report names without a count ("…Samoa 2, Brazil 1, and Tonga"). It cannot be a
+ * part, but it is not nothing: the audit attributes what the counted parts leave of an exhaustive
+ * total to it ("Tonga: implied 1") instead of calling the remainder unexplained.
+ */
+export interface UncountedPart {
+  readonly category: string;
+  readonly label?: string | undefined;
+  readonly place?: Place | undefined;
+  /** ISO 3166-1 alpha-2 code of a citizenship category, e.g. `TO` for Tonga. */
+  readonly country?: string | undefined;
+  /** The source that names it, and the phrase that does. */
+  readonly source: string;
+  readonly evidence: string;
+}
+
+/** Schema of an {@link UncountedPart}. */
+export const uncountedPartSchema: z.ZodType<UncountedPart, unknown> = z
+  .object({
+    category: idSchema,
+    label: textSchema.optional(),
+    place: placeSchema.optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. "TO" for Tonga').optional(),
+    source: idSchema,
+    evidence: textSchema,
+  })
+  .strict();
+
+/**
  * A figure split along one dimension. `total` names the figure split; it is omitted on a nested
  * breakdown (whose total is the part above it) and where the report states the parts but no total
  * (Chicago: "106 males and one female"). `exhaustive`: the parts are meant to add up to
@@ -70,6 +98,8 @@ export interface Breakdown {
   readonly ambiguity?: string | undefined;
   readonly note?: string | undefined;
   readonly parts: readonly BreakdownPart[];
+  /** Categories the source names without a count. */
+  readonly uncounted?: readonly UncountedPart[] | undefined;
 }
 
 /** Schema of a {@link BreakdownPart}. */
@@ -109,6 +139,7 @@ export const breakdownSchema: z.ZodType<Breakdown, unknown> = z.lazy(() =>
       ambiguity: textSchema.optional(),
       note: textSchema.optional(),
       parts: z.array(breakdownPartSchema).min(1, 'a breakdown needs at least one part'),
+      uncounted: z.array(uncountedPartSchema).optional(),
     })
     .strict()
     .superRefine((b, ctx) => {

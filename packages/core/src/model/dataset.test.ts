@@ -129,19 +129,19 @@ describe('datasetSchema', () => {
 
   it('rejects a breakdown part in another unit than its total', () => {
     const input = broken((d) => {
-      d.operations[0]!.breakdowns[0].parts[0].figure.quantity = { value: 63.7, unit: 'percent' };
+      d.operations[0]!.breakdowns[0].parts[0].figure.quantity = { value: 0.637, unit: 'ratio' };
     });
     expect(problems(input)).toEqual([
-      'operations[0].breakdowns[0].parts[0].figure.quantity.unit: must be the unit of the total "arrests" (people); got percent',
+      'operations[0].breakdowns[0].parts[0].figure.quantity.unit: must be the unit of the total "arrests" (people), or percent for a share of it; got ratio',
     ]);
   });
 
   it('rejects a nested part in another unit than the part above it', () => {
     const input = broken((d) => {
-      d.operations[0]!.breakdowns[0].parts[1].breakdowns[0].parts[1].figure.quantity = { value: 57, unit: 'percent' };
+      d.operations[0]!.breakdowns[0].parts[1].breakdowns[0].parts[1].figure.quantity = { value: 57, unit: 'usd' };
     });
     expect(problems(input)).toEqual([
-      'operations[0].breakdowns[0].parts[1].breakdowns[0].parts[1].figure.quantity.unit: must be the unit of the total "not-convicted" (people); got percent',
+      'operations[0].breakdowns[0].parts[1].breakdowns[0].parts[1].figure.quantity.unit: must be the unit of the total "not-convicted" (people), or percent for a share of it; got usd',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { derivedClaimSchema } from './claim';
+import { claimArity } from './derivation';
 import { operationSchema, seriesSchema } from './operation';
 import { textSchema, partialDateSchema } from './primitives';
 import { sourceSchema } from './source';
@@ -12,7 +13,7 @@ export const SCHEMA_VERSION = '1.0.0';
  * A dataset: sources, operations and series, plus claims that span operations. This is icestat's
  * JSON format. Beyond each part's own checks, parsing a dataset checks that ids are unique, every
  * reference (source, cited source, breakdown total, claim input) resolves, and every breakdown
- * part is in its total's unit.
+ * part is in its total's unit (or in percent: a stated share of the total).
  *
  * @example
  * const dataset = datasetSchema.parse(JSON.parse(text));
@@ -87,17 +88,36 @@ export const datasetSchema = z
           message: `names figure "${breakdown.total}", which is not a figure of operation "${operation.id}"`,
         });
       }
+      breakdown.uncounted?.forEach((u, ui) => needSource(u.source, [...path, 'uncounted', ui, 'source']));
       if (!total) continue;
       breakdown.parts.forEach((part, pi) => {
         const unit = part.figure.quantity.unit;
-        if (unit !== total.quantity.unit) {
+        // A part in percent under a count states its share of the total ("approximately 75 percent").
+        if (unit !== total.quantity.unit && unit !== 'percent') {
           ctx.addIssue({
             code: 'custom',
             path: [...path, 'parts', pi, 'figure', 'quantity', 'unit'],
-            message: `must be the unit of the total "${total.id}" (${total.quantity.unit}); got ${unit}`,
+            message: `must be the unit of the total "${total.id}" (${total.quantity.unit}), or percent for a share of it; got ${unit}`,
           });
         }
       });
+    }
+
+    for (const { figure, path } of figures) {
+      const d = figure.derivedFrom;
+      if (!d) continue;
+      d.inputs.forEach((input, k) => {
+        if (input === figure.id) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'derivedFrom', 'inputs', k], message: 'a figure cannot be derived from itself' });
+        } else if (!figureIds.has(input)) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'derivedFrom', 'inputs', k], message: `names figure "${input}", which is not in the dataset` });
+        }
+      });
+      const [min, max] = claimArity[d.operation];
+      if (d.inputs.length < min || d.inputs.length > max) {
+        const want = max === Infinity ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
+        ctx.addIssue({ code: 'custom', path: [...path, 'derivedFrom', 'inputs'], message: `a ${d.operation} takes ${want} input figure${min === 1 && max === 1 ? '' : 's'}; got ${d.inputs.length}` });
+      }
     }
 
     const claimSets: [readonly z.infer<typeof derivedClaimSchema>[], (string | number)[]][] = [

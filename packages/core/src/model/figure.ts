@@ -3,6 +3,7 @@ import { placeSchema } from './place';
 import { periodSchema } from './period';
 import { idSchema, textSchema } from './primitives';
 import { quantitySchema } from './quantity';
+import { derivationSchema } from './derivation';
 
 /** What a figure counts. Open to growth, closed for validation: a typo is an error, not a new metric. */
 export const metricSchema = z.enum([
@@ -69,7 +70,8 @@ export function measureOf(figure: { readonly metric: Metric; readonly measure?: 
 /** Who puts a figure forward: the agency itself, an official, a reporter's own computation, an advocate, … */
 export const claimantSchema = z
   .object({
-    role: z.enum(['agency', 'government-official', 'reporter', 'advocate', 'researcher', 'court', 'other']),
+    /** `computed`: nobody stated it; the dataset computes it from stated figures (see `derivedFrom`). */
+    role: z.enum(['agency', 'government-official', 'reporter', 'advocate', 'researcher', 'court', 'computed', 'other']),
     /** The person or organisation, e.g. "ICE", "CHIRLA", "Angelica Salas". */
     name: textSchema.optional(),
   })
@@ -106,8 +108,10 @@ export const figureSchema = z
     /** Id of the source that source attributes the figure to (an ICE release quoted by a newspaper). */
     citing: idSchema.optional(),
     claimant: claimantSchema,
-    /** The shortest phrase of the source that states the figure. */
+    /** The shortest phrase of the source that states the figure (for a derived figure, the computation in words). */
     evidence: textSchema,
+    /** How the figure is computed from other figures, when no source states it. */
+    derivedFrom: derivationSchema.optional(),
     note: textSchema.optional(),
   })
   .strict()

@@ -9,6 +9,7 @@ import {
 import type { Operation } from '../model/operation';
 import { exactly, toEstimate, type Estimate, type EstimateLike } from './estimate';
 import { makeEstimate } from './internal';
+import { isSharePart, partCount } from './part-count';
 import { share } from './share';
 import { sum } from './sum';
 
@@ -66,14 +67,18 @@ const definitionClasses: Readonly<Record<'ice-criminal' | 'convicted', ReadonlyS
 };
 
 function fromBreakdown(breakdown: Breakdown, total: Estimate | undefined, what: string): Normalised {
+  if (!total && breakdown.parts.some((p) => isSharePart(p, undefined))) {
+    throw new IcestatError('insufficient_data', `criminalShare: ${what} states shares of a total it does not name`);
+  }
   const cells = breakdown.parts.map((p): Cell => {
     const offences = p.breakdowns?.find((b) => b.dimension === 'offence');
-    return { classes: p.criminality ?? [], count: toEstimate(p.figure), ...(offences ? { offences } : {}) };
+    // A stated share ("approximately 75 percent") counts as share × total.
+    return { classes: p.criminality ?? [], count: partCount(p, total), ...(offences ? { offences } : {}) };
   });
   const exhaustive = breakdown.exhaustive === true;
   const exclusive = breakdown.exclusive === true;
   // Exhaustive, exclusive parts add up to the total exactly, which is sharper than a "nearly".
-  const t = exhaustive && exclusive ? sum(cells.map((c) => c.count)) : total;
+  const t = exhaustive && exclusive && !breakdown.parts.some((p) => isSharePart(p, total)) ? sum(cells.map((c) => c.count)) : total;
   if (!t) throw new IcestatError('insufficient_data', `criminalShare: ${what} has no total and its parts are not exhaustive`);
   return { cells, total: t, exhaustive, exclusive, what };
 }

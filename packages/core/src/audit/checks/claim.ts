@@ -1,41 +1,11 @@
 import { formatPath, IcestatError } from '../../errors';
 import type { DerivedClaim } from '../../model/claim';
-import type { Figure } from '../../model/figure';
-import { complement } from '../../stats/complement';
 import { difference } from '../../stats/difference';
 import { toEstimate, type Estimate } from '../../stats/estimate';
-import { percentChange } from '../../stats/percent-change';
-import { ratePerDay } from '../../stats/rate-per-day';
-import { ratio } from '../../stats/ratio';
-import { share } from '../../stats/share';
-import { sum } from '../../stats/sum';
 import { figureRef, type AuditCheck, type FigureHome } from '../check';
 import type { FindingLocation } from '../finding';
 import { judge } from '../judge';
-
-function recompute(claim: DerivedClaim, inputs: readonly FigureHome[]): Estimate {
-  const fs = inputs.map((i) => i.figure);
-  const [a, b] = fs as [Figure, Figure];
-  switch (claim.kind) {
-    case 'sum':
-      return sum(fs);
-    case 'difference':
-      return difference(a, b);
-    case 'ratio':
-      return ratio(a, b);
-    case 'share':
-      return share(a, b);
-    case 'complement':
-      return complement(a, b);
-    case 'percent-change':
-      return percentChange(a, b);
-    case 'rate-per-day': {
-      const period = claim.period ?? inputs[0]?.figure.period ?? inputs[0]?.operation?.period;
-      if (!period) throw new IcestatError('not_determinable', 'no period is given for the rate');
-      return ratePerDay(a, period);
-    }
-  }
-}
+import { recompute } from '../recompute';
 
 /**
  * `claim` and `claim-not-computable`: every derived claim recomputed from its input figures and
@@ -65,7 +35,7 @@ export const claimCheck: AuditCheck = {
         const inputs = found.map((h) => figureRef(h.figure));
         let actual: Estimate;
         try {
-          actual = recompute(c, found);
+          actual = recompute(c.kind, found, c.period);
         } catch (e) {
           if (!IcestatError.isInstance(e)) throw e;
           yield { code: 'claim-not-computable', severity: 'warning', verdict: 'not-computable', location, claim: info, inputs, expected, reason: e.message };

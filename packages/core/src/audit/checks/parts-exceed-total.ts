@@ -2,6 +2,7 @@ import { formatPath } from '../../errors';
 import { breakdownsOf } from '../../model/walk';
 import { difference } from '../../stats/difference';
 import { toEstimate } from '../../stats/estimate';
+import { partCount } from '../../stats/part-count';
 import { sum } from '../../stats/sum';
 import { figureRef, type AuditCheck } from '../check';
 
@@ -21,13 +22,13 @@ export const partsExceedTotalCheck: AuditCheck = {
       const common = { code: 'parts-exceed-total', location, breakdown: { id: b.id, dimension: b.dimension }, total: figureRef(total) } as const;
       const expected = toEstimate(total);
       for (const p of b.parts) {
-        if (p.figure.quantity.low > total.quantity.high) {
-          const actual = toEstimate(p.figure);
+        const actual = partCount(p, total);
+        if (actual.low > total.quantity.high) {
           yield { ...common, severity: 'error', verdict: 'part-exceeds', parts: [figureRef(p.figure, p.label ?? p.category)], expected, actual, difference: difference(actual, expected) };
         }
       }
       if (b.exclusive === false || b.exhaustive === true) continue;
-      const actual = sum(b.parts.map((p) => toEstimate(p.figure)));
+      const actual = sum(b.parts.map((p) => partCount(p, total)));
       if (actual.low <= expected.high) continue;
       yield {
         ...common,
