@@ -52,6 +52,12 @@ export interface BreakdownPart {
   readonly figure: Figure;
   /** Breakdowns of this cell's figure (181 without conviction → 68 undocumented only, 104 previously removed). */
   readonly breakdowns?: readonly Breakdown[] | undefined;
+  /**
+   * Other figures in this cell's scope: the same count from another source (a city's week inside
+   * a nationwide week, as the city's own paper reports it), or other metrics of the cell. The
+   * audit compares sources within the cell as within an operation.
+   */
+  readonly figures?: readonly Figure[] | undefined;
 }
 
 /**
@@ -113,6 +119,7 @@ export const breakdownPartSchema: z.ZodType<BreakdownPart, unknown> = z.lazy(() 
       offence: offenceCategorySchema.optional(),
       figure: figureSchema,
       breakdowns: z.array(breakdownSchema).optional(),
+      figures: z.array(figureSchema).optional(),
     })
     .strict(),
 );

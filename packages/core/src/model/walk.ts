@@ -60,7 +60,8 @@ export function breakdownsOf(dataset: Walkable): BreakdownVisit[] {
 }
 
 /**
- * Every figure of a dataset — operation figures, breakdown parts at any depth, series figures —
+ * Every figure of a dataset — operation figures, breakdown parts (and the other figures of a
+ * part's scope) at any depth, series figures —
  * with its path and container.
  *
  * @param dataset - A parsed dataset.
@@ -76,6 +77,7 @@ export function figuresOf(dataset: Walkable): FigureVisit[] {
   for (const { breakdown, path, operation } of breakdownsOf(dataset)) {
     breakdown.parts.forEach((part, pi) => {
       out.push({ figure: part.figure, path: [...path, 'parts', pi, 'figure'], operation, part, breakdown });
+      part.figures?.forEach((figure, fi) => out.push({ figure, path: [...path, 'parts', pi, 'figures', fi], operation, part, breakdown }));
     });
   }
   (dataset.series ?? []).forEach((series, si) => {

@@ -1,5 +1,5 @@
 import { IcestatError } from '../errors';
-import type { Breakdown } from '../model/breakdown';
+import type { Breakdown, BreakdownPart } from '../model/breakdown';
 import {
   criminalDefinitions,
   immigrationOffences,
@@ -21,9 +21,14 @@ export interface CriminalityCounts {
   readonly unknown?: number;
 }
 
-/** What {@link criminalShare} reads: an operation (its criminality breakdown), a breakdown with its total, or counts. */
+/**
+ * What {@link criminalShare} reads: an operation (its criminality breakdown), a breakdown part
+ * (a nested scope: the criminality breakdown under a city's count), a breakdown with its total,
+ * or counts.
+ */
 export type CriminalityInput =
   | Pick<Operation, 'id' | 'figures' | 'breakdowns'>
+  | Pick<BreakdownPart, 'category' | 'figure' | 'breakdowns'>
   | { readonly breakdown: Breakdown; readonly total?: EstimateLike }
   | CriminalityCounts;
 
@@ -94,6 +99,11 @@ function normalise(input: CriminalityInput): Normalised {
     if (unknown > 0) cells.push({ classes: ['convicted', 'pending-charges', 'other-immigration-violator'], count: exactly(unknown) });
     const total = exactly(input.convicted + input['pending-charges'] + input['other-immigration-violator'] + unknown);
     return { cells, total, exhaustive: true, exclusive: true, what: 'the counts' };
+  }
+  if ('category' in input) {
+    const nested = input.breakdowns?.find((b) => b.dimension === 'criminality');
+    if (!nested) throw new IcestatError('not_determinable', `criminalShare: the part "${input.category}" has no criminality breakdown`);
+    return fromBreakdown(nested, toEstimate(input.figure), `part "${input.category}"`);
   }
   if ('breakdown' in input) {
     return fromBreakdown(input.breakdown, input.total ? toEstimate(input.total) : undefined, `breakdown "${input.breakdown.id}"`);
@@ -263,4 +273,39 @@ export function criminalShares(input: CriminalityInput): CriminalShareSummary {
   return points.length >= 2
     ? { shares, range, spread: Math.round((Math.max(...points) - Math.min(...points)) * 1e9) / 1e9 }
     : { shares, range };
+}
+
+/** The criminal shares of one scope: the operation itself, or a breakdown part with its own criminality breakdown. */
+export interface ScopedCriminalShares {
+  /** `operation` for the operation's own breakdown, else the path of parts down to the scope, e.g. `safe-city-2017-by-place › philadelphia`. */
+  readonly scope: string;
+  /** The count the shares are of. */
+  readonly figure: string;
+  readonly summary: CriminalShareSummary;
+}
+
+/**
+ * {@link criminalShares} for an operation and every nested scope that has its own criminality
+ * breakdown (a city's arrests inside a nationwide operation, split by criminality), at any depth.
+ *
+ * @param operation - An operation.
+ * @returns One entry per scope with a criminality breakdown, the operation first.
+ * @example
+ * criminalSharesByScope(surge).map((s) => s.scope); // => ['operation', 'surge-by-city › chicago']
+ */
+export function criminalSharesByScope(operation: Pick<Operation, 'id' | 'figures' | 'breakdowns'>): ScopedCriminalShares[] {
+  const out: ScopedCriminalShares[] = [];
+  const top = operation.breakdowns.find((b) => b.dimension === 'criminality');
+  if (top) out.push({ scope: 'operation', figure: top.total ?? operation.id, summary: criminalShares(operation) });
+  const visit = (b: Breakdown, trail: string): void => {
+    for (const part of b.parts) {
+      const here = `${trail} › ${part.category}`;
+      if (part.breakdowns?.some((nb) => nb.dimension === 'criminality') && b.dimension !== 'criminality') {
+        out.push({ scope: here, figure: part.figure.id, summary: criminalShares(part) });
+      }
+      part.breakdowns?.forEach((nb) => visit(nb, `${here} › ${nb.id}`));
+    }
+  };
+  for (const b of operation.breakdowns) visit(b, b.id);
+  return out;
 }

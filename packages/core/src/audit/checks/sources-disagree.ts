@@ -2,6 +2,7 @@ import { formatPath } from '../../errors';
 import type { Figure } from '../../model/figure';
 import type { Operation, Series } from '../../model/operation';
 import { placeName } from '../../model/place';
+import { breakdownsOf } from '../../model/walk';
 import { difference } from '../../stats/difference';
 import { overlaps, toEstimate } from '../../stats/estimate';
 import { figureRef, type AuditCheck, type AuditContext } from '../check';
@@ -19,8 +20,8 @@ function scopeKey(f: Figure): string {
 
 /**
  * `sources-disagree`: two sources giving the same metric for the same scope in one operation or
- * series (956 official vs 1,179 internal arrests on 26 January 2025). `expected` is the first
- * figure, `actual` the second.
+ * series, or in one breakdown part's scope (956 official vs 1,179 internal arrests on 26 January
+ * 2025). `expected` is the first figure, `actual` the second.
  */
 export const sourcesDisagreeCheck: AuditCheck = {
   name: 'sources-disagree',
@@ -31,7 +32,15 @@ export const sourcesDisagreeCheck: AuditCheck = {
       ...ctx.dataset.operations.map((o, i): [Operation, 'operation', (string | number)[]] => [o, 'operation', ['operations', i]]),
       ...ctx.dataset.series.map((s, i): [Series, 'series', (string | number)[]] => [s, 'series', ['series', i]]),
     ];
-    for (const [container, kind, path] of containers) {
+    // Scopes inside operations too: a breakdown part's figure and the other figures of its cell.
+    const scopes: [{ readonly id: string; readonly name: string; readonly figures: readonly Figure[] }, 'operation' | 'series', (string | number)[]][] = [...containers];
+    for (const v of breakdownsOf(ctx.dataset)) {
+      for (const [pi, part] of v.breakdown.parts.entries()) {
+        if (!part.figures?.length) continue;
+        scopes.push([{ id: v.operation.id, name: `${v.operation.name} › ${part.label ?? part.category}`, figures: [part.figure, ...part.figures] }, 'operation', [...v.path, 'parts', pi]]);
+      }
+    }
+    for (const [container, kind, path] of scopes) {
       const groups = new Map<string, Figure[]>();
       for (const f of container.figures) {
         const key = scopeKey(f);
