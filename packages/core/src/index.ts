@@ -17,6 +17,7 @@ export * from './model/breakdown';
 export * from './model/claim';
 export * from './model/derivation';
 export * from './model/operation';
+export * from './model/table';
 export * from './model/dataset';
 export * from './model/walk';
 export * from './model/arrest-record';

@@ -9,6 +9,7 @@ import { periodSchema } from './model/period';
 import { placeSchema } from './model/place';
 import { quantitySchema } from './model/quantity';
 import { sourceSchema } from './model/source';
+import { statisticalTableSchema } from './model/table';
 
 /** The top-level types published as JSON Schema, by file name (`dataset` → `schema/dataset.json`). */
 export const jsonSchemaTypes = {
@@ -16,6 +17,7 @@ export const jsonSchemaTypes = {
   source: sourceSchema,
   operation: operationSchema,
   series: seriesSchema,
+  'statistical-table': statisticalTableSchema,
   figure: figureSchema,
   quantity: quantitySchema,
   breakdown: breakdownSchema,

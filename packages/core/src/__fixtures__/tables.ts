@@ -121,3 +121,68 @@ export function statedShareOperation(convicted = 480): any {
     ],
   };
 }
+
+/**
+ * ICE's FY2024 detention statistics as a statistical table: book-ins over the year by
+ * criminality and by arresting agency, the population detained on 2024-10-01 (a stock) and the
+ * average daily population (fractional, also by criminality). The totals are those issue 13
+ * quotes; the splits are made up so that they add up, and the source says so.
+ */
+export function detentionStatisticsTable(): any {
+  const cell = (id: string, metric: string, value: number, unit = 'people', extra: Record<string, unknown> = {}) =>
+    fig(id, metric, value, unit, { source: 'ice-detention-fy2024', ...extra });
+  const part = (category: string, f: ReturnType<typeof cell>, extra: Record<string, unknown> = {}) => ({ category, figure: f, ...extra });
+  return {
+    schemaVersion: '1.0.0',
+    title: 'Constructed: ICE detention statistics FY2024',
+    sources: [
+      {
+        id: 'ice-detention-fy2024',
+        title: 'ICE Detention Statistics FY2024',
+        publisher: 'U.S. Immigration and Customs Enforcement',
+        kind: 'official-release',
+        published: '2024-10-03',
+        note: 'Constructed for tests: totals as issue 13 quotes them; the splits by criminality and agency are made up.',
+      },
+    ],
+    operations: [],
+    tables: [
+      {
+        id: 'detention-fy2024-table',
+        name: 'ICE detention statistics, FY2024',
+        agency: 'ICE-ERO',
+        period: { fiscalYear: 2024 },
+        places: [{ kind: 'nation', country: 'US' }],
+        dimensions: ['criminality', 'agency'],
+        figures: [
+          cell('fy2024-book-ins', 'book-ins', 277913),
+          cell('currently-detained', 'detention-population', 37684, 'people', { period: { start: '2024-10-01', end: '2024-10-01' } }),
+          cell('fy2024-adp', 'average-daily-population', 24216.45, 'people-average'),
+        ],
+        breakdowns: [
+          {
+            id: 'book-ins-by-criminality', dimension: 'criminality', total: 'fy2024-book-ins', exhaustive: true, exclusive: true,
+            parts: [
+              part('convicted', cell('book-ins-convicted', 'book-ins', 90000), { criminality: ['convicted'] }),
+              part('pending', cell('book-ins-pending', 'book-ins', 70000), { criminality: ['pending-charges'] }),
+              part('other', cell('book-ins-other', 'book-ins', 117913), { criminality: ['other-immigration-violator'] }),
+            ],
+          },
+          {
+            id: 'book-ins-by-agency', dimension: 'agency', total: 'fy2024-book-ins', exhaustive: true, exclusive: true,
+            parts: [part('ice', cell('book-ins-ice', 'book-ins', 120000)), part('cbp', cell('book-ins-cbp', 'book-ins', 157913))],
+          },
+          {
+            id: 'adp-by-criminality', dimension: 'criminality', total: 'fy2024-adp', exhaustive: true, exclusive: true,
+            parts: [
+              part('convicted', cell('adp-convicted', 'average-daily-population', 9000.5, 'people-average'), { criminality: ['convicted'] }),
+              part('pending', cell('adp-pending', 'average-daily-population', 6000.25, 'people-average'), { criminality: ['pending-charges'] }),
+              part('other', cell('adp-other', 'average-daily-population', 9215.7, 'people-average'), { criminality: ['other-immigration-violator'] }),
+            ],
+          },
+        ],
+        sources: ['ice-detention-fy2024'],
+      },
+    ],
+  };
+}

@@ -1,6 +1,7 @@
 import type { Dataset } from '../model/dataset';
 import type { Figure } from '../model/figure';
-import type { Operation, Series } from '../model/operation';
+import type { Series } from '../model/operation';
+import type { FigureContainer } from '../model/walk';
 import type { Source } from '../model/source';
 import type { FigureRef, FindingCode, FindingDraft } from './finding';
 import type { AuditOptions } from './judge';
@@ -8,7 +9,7 @@ import type { AuditOptions } from './judge';
 /** Where a figure sits: the operation or series holding it. */
 export interface FigureHome {
   readonly figure: Figure;
-  readonly operation?: Operation;
+  readonly operation?: FigureContainer;
   readonly series?: Series;
 }
 

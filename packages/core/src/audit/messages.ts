@@ -17,7 +17,9 @@ const kindWords: Readonly<Record<ClaimKind, string>> = {
 };
 
 const quote = (f: FigureRef): string => `“${f.evidence}”`;
-const partsText = (parts: readonly FigureRef[]): string => parts.map((p) => formatNumber(p.quantity.value, p.quantity.unit)).join(' + ');
+/** A stated number with the digits it was stated with, without its qualifier: `6,000.25`, `75%`. */
+const stated = (q: FigureRef['quantity']): string => formatEstimate({ ...q, qualifier: 'exact', low: q.value, high: q.value });
+const partsText = (parts: readonly FigureRef[]): string => parts.map((p) => stated(p.quantity)).join(' + ');
 const totalText = (t: FigureRef): string => `${formatEstimate(t.quantity)} (${quote(t)})`;
 
 /** "1.0 percentage point higher", "10 fewer", "the same": the gap between a computed and a stated number. */

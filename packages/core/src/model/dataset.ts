@@ -4,13 +4,14 @@ import { claimArity } from './derivation';
 import { operationSchema, seriesSchema } from './operation';
 import { textSchema, partialDateSchema } from './primitives';
 import { sourceSchema } from './source';
+import { statisticalTableSchema } from './table';
 import { breakdownsOf, figuresOf } from './walk';
 
 /** The version of the dataset format this build of icestat reads and writes. */
 export const SCHEMA_VERSION = '1.0.0';
 
 /**
- * A dataset: sources, operations and series, plus claims that span operations. This is icestat's
+ * A dataset: sources, operations, series and statistical tables, plus claims that span operations. This is icestat's
  * JSON format. Beyond each part's own checks, parsing a dataset checks that ids are unique, every
  * reference (source, cited source, breakdown total, claim input) resolves, and every breakdown
  * part is in its total's unit (or in percent: a stated share of the total).
@@ -31,6 +32,8 @@ export const datasetSchema = z
     sources: z.array(sourceSchema),
     operations: z.array(operationSchema),
     series: z.array(seriesSchema).default([]),
+    /** Publishers' statistical tables (ICE's yearly detention statistics, a per-AOR count table). */
+    tables: z.array(statisticalTableSchema).optional(),
     /** Claims about figures of more than one operation or series. */
     claims: z.array(derivedClaimSchema).default([]),
     note: textSchema.optional(),
@@ -61,6 +64,10 @@ export const datasetSchema = z
       o.namedOffences?.forEach((n, j) => needSource(n.source, ['operations', i, 'namedOffences', j, 'source']));
     });
     d.series.forEach((s, i) => unique(s.id, ['series', i], 'series'));
+    d.tables?.forEach((t, i) => {
+      unique(t.id, ['tables', i], 'table');
+      t.sources.forEach((s, j) => needSource(s, ['tables', i, 'sources', j]));
+    });
 
     const figures = figuresOf(d);
     const figureIds = new Set<string>();
@@ -85,7 +92,7 @@ export const datasetSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'total'],
-          message: `names figure "${breakdown.total}", which is not a figure of operation "${operation.id}"`,
+          message: `names figure "${breakdown.total}", which is not a figure of ${'kind' in operation ? 'operation' : 'table'} "${operation.id}"`,
         });
       }
       breakdown.uncounted?.forEach((u, ui) => needSource(u.source, [...path, 'uncounted', ui, 'source']));
@@ -123,6 +130,7 @@ export const datasetSchema = z
     const claimSets: [readonly z.infer<typeof derivedClaimSchema>[], (string | number)[]][] = [
       ...d.operations.map((o, i): [typeof o.claims, (string | number)[]] => [o.claims, ['operations', i, 'claims']]),
       ...d.series.map((s, i): [typeof s.claims, (string | number)[]] => [s.claims, ['series', i, 'claims']]),
+      ...(d.tables ?? []).map((t, i): [typeof t.claims, (string | number)[]] => [t.claims, ['tables', i, 'claims']]),
       [d.claims, ['claims']],
     ];
     for (const [claims, base] of claimSets) {

@@ -1,7 +1,7 @@
 import { formatPath } from '../../errors';
 import { measureOf } from '../../model/figure';
 import { dateOfDayNumber, dayNumber, type Period } from '../../model/period';
-import { figuresOf } from '../../model/walk';
+import { containersOf, figuresOf } from '../../model/walk';
 import type { AuditCheck, AuditContext } from '../check';
 import type { FindingDraft, FindingLocation } from '../finding';
 
@@ -61,8 +61,8 @@ export const impossiblePeriodCheck: AuditCheck = {
   codes: ['impossible-period'],
   description: 'periods that cannot be',
   *run(ctx) {
-    for (const [i, o] of ctx.dataset.operations.entries()) {
-      yield* checkPeriod(ctx, o.period, { path: formatPath(['operations', i, 'period']), operation: o.id }, `operation “${o.name}”`, []);
+    for (const [o, path] of containersOf(ctx.dataset)) {
+      yield* checkPeriod(ctx, o.period, { path: formatPath([...path, 'period']), operation: o.id }, `${'kind' in o ? 'operation' : 'table'} “${o.name}”`, []);
     }
     for (const { figure, path, operation, series } of figuresOf(ctx.dataset)) {
       const owner = operation ? { operation: operation.id } : series ? { series: series.id } : {};

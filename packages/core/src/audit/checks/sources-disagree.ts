@@ -1,8 +1,8 @@
 import { formatPath } from '../../errors';
 import type { Figure } from '../../model/figure';
-import type { Operation, Series } from '../../model/operation';
+import type { Series } from '../../model/operation';
 import { placeName } from '../../model/place';
-import { breakdownsOf } from '../../model/walk';
+import { breakdownsOf, containersOf, type FigureContainer } from '../../model/walk';
 import { difference } from '../../stats/difference';
 import { overlaps, toEstimate } from '../../stats/estimate';
 import { figureRef, type AuditCheck, type AuditContext } from '../check';
@@ -28,8 +28,8 @@ export const sourcesDisagreeCheck: AuditCheck = {
   codes: ['sources-disagree'],
   description: 'figures of different sources for one metric and scope agree',
   *run(ctx) {
-    const containers: [Operation | Series, 'operation' | 'series', (string | number)[]][] = [
-      ...ctx.dataset.operations.map((o, i): [Operation, 'operation', (string | number)[]] => [o, 'operation', ['operations', i]]),
+    const containers: [FigureContainer | Series, 'operation' | 'series', (string | number)[]][] = [
+      ...containersOf(ctx.dataset).map(([c, path]): [FigureContainer, 'operation', (string | number)[]] => [c, 'operation', path]),
       ...ctx.dataset.series.map((s, i): [Series, 'series', (string | number)[]] => [s, 'series', ['series', i]]),
     ];
     // Scopes inside operations too: a breakdown part's figure and the other figures of its cell.
