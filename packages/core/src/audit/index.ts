@@ -6,3 +6,4 @@ export { figureRef, type AuditCheck, type AuditContext, type FigureHome } from '
 export { findingMessage } from './messages';
 export { auditChecks } from './registry';
 export { audit, countFindings } from './audit';
+export { normaliseEvidenceText, verifyEvidence, type EvidenceCheck, type EvidenceReport } from './verify-evidence';

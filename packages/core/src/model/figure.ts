@@ -79,6 +79,26 @@ export const claimantSchema = z
 export type Claimant = z.infer<typeof claimantSchema>;
 
 /**
+ * Where a figure sits in a tabular source (a spreadsheet tab, a PDF table): the table's name as
+ * the source writes it, the row and the column. Evidence says what the cell states; the locator
+ * says where to find it.
+ */
+export const evidenceLocatorSchema = z
+  .object({
+    /** The table, sheet or tab, e.g. "Detention FY24" or "Summary". */
+    table: textSchema.optional(),
+    /** The row label (or 1-based row number). */
+    row: z.union([textSchema, z.number().int().positive()]).optional(),
+    /** The column header (or 1-based column number). */
+    column: z.union([textSchema, z.number().int().positive()]).optional(),
+    /** The page of a PDF. */
+    page: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((l) => Object.values(l).some((v) => v !== undefined), 'give at least one of table, row, column or page');
+export type EvidenceLocator = z.infer<typeof evidenceLocatorSchema>;
+
+/**
  * One quantity about one thing, with its provenance: the metric, the quantity (value, qualifier,
  * interval), its scope (period and places; the operation is the one that holds it), the source
  * it was read in, the source that source cites, who claims it, and `evidence` — the shortest
@@ -110,6 +130,8 @@ export const figureSchema = z
     claimant: claimantSchema,
     /** The shortest phrase of the source that states the figure (for a derived figure, the computation in words). */
     evidence: textSchema,
+    /** For a tabular source: the table, row and column that hold the figure. */
+    locator: evidenceLocatorSchema.optional(),
     /** How the figure is computed from other figures, when no source states it. */
     derivedFrom: derivationSchema.optional(),
     note: textSchema.optional(),
