@@ -2,6 +2,8 @@ import type { ClaimKind } from '../model/claim';
 import type { Dimension, Tristate } from '../model/breakdown';
 import type { Measure, Metric } from '../model/figure';
 import type { Period } from '../model/period';
+import type { Place } from '../model/place';
+import type { CriminalityClass } from '../model/criminality';
 import type { Quantity } from '../model/quantity';
 import type { Estimate } from '../stats/estimate';
 
@@ -16,6 +18,7 @@ export type FindingCode =
   | 'claim-not-computable'
   | 'stated-share'
   | 'derived-figure'
+  | 'containment'
   | 'unexplained-remainder'
   | 'sources-disagree'
   | 'impossible-period';
@@ -40,6 +43,8 @@ export type FindingCode =
  * | `attributed` | an exhaustive total's remainder goes to the categories named without a count ("Tonga: implied 1") |
  * | `no-room-for-uncounted` | categories are named without a count, but the counted parts leave none for them |
  * | `named-uncounted` | a remainder of unknown exhaustiveness may lie in categories named without a count |
+ * | `place-outside-total` | a part's place lies outside its total's place |
+ * | `label-contradicts-class` | a part labelled "convicted" whose class is not, or the reverse |
  */
 export type FindingVerdict =
   | 'consistent'
@@ -62,7 +67,9 @@ export type FindingVerdict =
   | 'stock-not-instant'
   | 'attributed'
   | 'no-room-for-uncounted'
-  | 'named-uncounted';
+  | 'named-uncounted'
+  | 'place-outside-total'
+  | 'label-contradicts-class';
 
 /** Where a finding points: the ids involved and the JSON path of the checked item. */
 export interface FindingLocation {
@@ -127,6 +134,10 @@ export interface Finding {
   readonly reference?: { readonly days?: number; readonly period?: Period; readonly published?: string; readonly title?: string };
   /** For `impossible-period`: the figure's measure (a stock is counted on one day). */
   readonly measure?: Measure;
+  /** For `place-outside-total`: the part's place and its total's. */
+  readonly places?: { readonly part: Place; readonly whole: Place };
+  /** For `label-contradicts-class`: the words, the classes the part covers, and the class the words require or exclude. */
+  readonly classes?: { readonly label: string; readonly classes: readonly CriminalityClass[]; readonly must?: CriminalityClass; readonly mustNot?: CriminalityClass };
   /** For `claim-not-computable`: why (the statistics' own message). */
   readonly reason?: string;
   /** What the subject is, for the message: `figure “…”` or `operation “…”`. */

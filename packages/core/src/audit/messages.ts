@@ -1,7 +1,9 @@
 // Every audit message is written here, from a finding's structured fields, so checks never
 // format text and the wording stays one voice.
 import type { ClaimKind } from '../model/claim';
+import type { CriminalityClass } from '../model/criminality';
 import type { Period } from '../model/period';
+import { placeName } from '../model/place';
 import type { Estimate } from '../stats/estimate';
 import { formatEstimate, formatNumber } from '../stats/format';
 import type { FigureRef, FindingDraft } from './finding';
@@ -99,6 +101,25 @@ function breakdownMessage(f: FindingDraft): string {
   }
 }
 
+const classWords: Readonly<Record<CriminalityClass, string>> = {
+  convicted: 'convicted',
+  'pending-charges': 'pending charges',
+  'other-immigration-violator': 'other immigration violator',
+};
+
+function containmentMessage(f: FindingDraft): string {
+  const head = `${f.breakdown!.dimension} breakdown “${f.breakdown!.id}”`;
+  const p = f.parts![0]!;
+  if (f.verdict === 'place-outside-total') {
+    const { part, whole } = f.places!;
+    return `${head}: the part ${placeName(part)} (${stated(p.quantity)}, “${p.evidence}”) lies outside ${placeName(whole)}, the place of its total ${totalText(f.total!)}`;
+  }
+  const c = f.classes!;
+  const covers = c.classes.length === 0 ? 'no class' : c.classes.map((k) => classWords[k]).join(' + ');
+  const wants = c.must ? `the ${classWords[c.must]} class` : `no ${classWords[c.mustNot!]} class`;
+  return `${head}: the part labelled “${c.label}” (${stated(p.quantity)}) covers ${covers}, but its words mean ${wants}`;
+}
+
 function statedShareMessage(f: FindingDraft): string {
   const [sp, cp] = f.parts as [FigureRef, FigureRef];
   const head = `${f.breakdown!.dimension} breakdown “${f.breakdown!.id}”: “${sp.evidence}” states ${formatEstimate(sp.quantity)} of ${totalText(f.total!)}; the stated count ${formatEstimate(cp.quantity)} (“${cp.evidence}”) is ${formatEstimate(f.actual!)} of it`;
@@ -186,6 +207,8 @@ export function findingMessage(finding: FindingDraft): string {
       return derivedMessage(finding);
     case 'stated-share':
       return statedShareMessage(finding);
+    case 'containment':
+      return containmentMessage(finding);
     case 'sources-disagree':
       return sourcesMessage(finding);
     case 'impossible-period':

@@ -1,6 +1,7 @@
 import type { AuditCheck } from './check';
 import { breakdownSumCheck } from './checks/breakdown-sum';
 import { claimCheck } from './checks/claim';
+import { containmentCheck } from './checks/containment';
 import { derivedFigureCheck } from './checks/derived-figure';
 import { impossiblePeriodCheck } from './checks/impossible-period';
 import { partsExceedTotalCheck } from './checks/parts-exceed-total';
@@ -16,6 +17,7 @@ export const auditChecks: readonly AuditCheck[] = Object.freeze([
   breakdownSumCheck,
   partsExceedTotalCheck,
   unexplainedRemainderCheck,
+  containmentCheck,
   claimCheck,
   statedShareCheck,
   derivedFigureCheck,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agencySchema, type Agency } from './agency';
 import { criminalityClassSchema, offenceCategorySchema } from './criminality';
 import { figureSchema, type Figure } from './figure';
 import { placeSchema, type Place } from './place';
@@ -17,6 +18,7 @@ export const dimensionSchema = z.enum([
   'gang-affiliation',
   'apprehension-type',
   'agency',
+  'removal-type',
 ]);
 export type Dimension = z.infer<typeof dimensionSchema>;
 
@@ -32,6 +34,12 @@ export const knownCategories: Readonly<Partial<Record<Dimension, readonly string
   'gang-affiliation': ['alleged-gang-member'],
   'apprehension-type': ['targeted', 'collateral'],
 });
+
+/** How a person left: ICE's removal types, for `removal-type` breakdowns. */
+export const removalTypeSchema = z.enum(['removal', 'expedited-removal', 'reinstatement', 'return', 'voluntary-departure', 'other'], {
+  error: 'must be one of removal, expedited-removal, reinstatement, return, voluntary-departure, other',
+});
+export type RemovalType = z.infer<typeof removalTypeSchema>;
 
 /** Whether parts are meant to be exhaustive / exclusive: `true`, `false`, or `'unknown'` when the report does not say. */
 export const tristateSchema = z.union([z.boolean(), z.literal('unknown')]);
@@ -49,6 +57,12 @@ export interface BreakdownPart {
   readonly criminality?: readonly CriminalityClass[] | undefined;
   /** For `offence` breakdowns: the offence category. */
   readonly offence?: string | undefined;
+  /** For `agency` breakdowns: the arresting or booking agency. */
+  readonly agency?: Agency | undefined;
+  /** For `citizenship` breakdowns: the ISO 3166-1 alpha-2 code (`label` keeps the source's spelling, "Tonga"). */
+  readonly country?: string | undefined;
+  /** For `removal-type` breakdowns: the removal type. */
+  readonly removalType?: RemovalType | undefined;
   readonly figure: Figure;
   /** Breakdowns of this cell's figure (181 without conviction → 68 undocumented only, 104 previously removed). */
   readonly breakdowns?: readonly Breakdown[] | undefined;
@@ -59,6 +73,9 @@ export interface BreakdownPart {
    */
   readonly figures?: readonly Figure[] | undefined;
 }
+
+/** An ISO 3166-1 alpha-2 country code in capitals: `MX`, `WS` (Samoa), `TO` (Tonga). */
+export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. "TO" for Tonga');
 
 /**
  * A category a report names without a count ("…Samoa 2, Brazil 1, and Tonga"). It cannot be a
@@ -82,7 +99,7 @@ export const uncountedPartSchema: z.ZodType<UncountedPart, unknown> = z
     category: idSchema,
     label: textSchema.optional(),
     place: placeSchema.optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. "TO" for Tonga').optional(),
+    country: countryCodeSchema.optional(),
     source: idSchema,
     evidence: textSchema,
   })
@@ -117,6 +134,9 @@ export const breakdownPartSchema: z.ZodType<BreakdownPart, unknown> = z.lazy(() 
       place: placeSchema.optional(),
       criminality: z.array(criminalityClassSchema).min(1).optional(),
       offence: offenceCategorySchema.optional(),
+      agency: agencySchema.optional(),
+      country: countryCodeSchema.optional(),
+      removalType: removalTypeSchema.optional(),
       figure: figureSchema,
       breakdowns: z.array(breakdownSchema).optional(),
       figures: z.array(figureSchema).optional(),

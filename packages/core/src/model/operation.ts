@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agencySchema } from './agency';
 import { breakdownSchema } from './breakdown';
 import { derivedClaimSchema } from './claim';
 import { namedOffencesSchema } from './criminality';
@@ -7,9 +8,7 @@ import { periodSchema } from './period';
 import { placeSchema } from './place';
 import { idSchema, textSchema } from './primitives';
 
-/** The agency that carried out an operation or reports a series. */
-export const agencySchema = z.enum(['ICE', 'ICE-ERO', 'ICE-HSI', 'CBP', 'USBP', 'DHS', 'DOJ', 'FBI', 'local-police', 'other']);
-export type Agency = z.infer<typeof agencySchema>;
+export { agencySchema, type Agency } from './agency';
 
 /** What sort of enforcement action an operation was. */
 export const operationKindSchema = z.enum([
