@@ -1,5 +1,5 @@
 import { schemaError } from '../errors';
-import { datasetSchema, type Dataset } from '../model/dataset';
+import { datasetKeys, datasetSchema, type Dataset } from '../model/dataset';
 import { figuresOf } from '../model/walk';
 import type { AuditCheck, AuditContext, FigureHome } from './check';
 import type { Finding, FindingSeverity } from './finding';
@@ -41,7 +41,7 @@ import { auditChecks } from './registry';
  */
 export function audit(dataset: unknown, options: AuditOptions & { readonly checks?: readonly AuditCheck[] } = {}): Finding[] {
   const parsed = datasetSchema.safeParse(dataset);
-  if (!parsed.success) throw schemaError('dataset given to audit', parsed.error);
+  if (!parsed.success) throw schemaError('dataset given to audit', parsed.error, 'invalid_dataset', { input: dataset, keys: datasetKeys() });
   const data: Dataset = parsed.data;
   const figures = new Map<string, FigureHome>();
   for (const v of figuresOf(data)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
 import { agencySchema, type Agency } from './agency';
 import { criminalityClassSchema, offenceCategorySchema } from './criminality';
 import { figureSchema, type Figure } from './figure';
@@ -6,8 +7,7 @@ import { placeSchema, type Place } from './place';
 import { idSchema, textSchema } from './primitives';
 import type { CriminalityClass } from './criminality';
 
-/** The dimension a breakdown splits a figure along. */
-export const dimensionSchema = z.enum([
+const dimensionValues = [
   'place',
   'criminality',
   'offence',
@@ -19,7 +19,11 @@ export const dimensionSchema = z.enum([
   'apprehension-type',
   'agency',
   'removal-type',
-]);
+] as const;
+/** The dimension a breakdown splits a figure along. */
+export const dimensionSchema = z.enum(dimensionValues, {
+  error: (issue): string => vocabularyError('a dimension', dimensionValues)(issue),
+});
 export type Dimension = z.infer<typeof dimensionSchema>;
 
 /**

@@ -201,9 +201,9 @@ describe('datasetSchema', () => {
     const e = schemaError('dataset', r.error);
     expect(IcestatError.isInstance(e)).toBe(true);
     expect(e.code).toBe('invalid_dataset');
-    expect(e.issues).toEqual([{ code: 'invalid_type', path: 'title', message: 'title: Invalid input: expected string, received undefined' }]);
+    expect(e.issues).toEqual([{ code: 'invalid_type', path: 'title', message: 'title: is required (text)' }]);
     expect(e.cause).toBe(r.error);
-    expect(e.message).toBe('Invalid dataset: 1 problem\n  - title: Invalid input: expected string, received undefined');
+    expect(e.message).toBe('Invalid dataset: 1 problem\n  - title: is required (text)');
   });
 
   test.prop([datasetInput], { numRuns: 150 })('parse ∘ serialise is the identity on generated datasets', (input) => {

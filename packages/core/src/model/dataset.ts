@@ -153,3 +153,47 @@ export type DatasetInput = z.input<typeof datasetSchema>;
 function pathText(path: readonly (string | number)[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
+
+interface DefLike {
+  readonly type?: string;
+  readonly shape?: Record<string, unknown>;
+  readonly element?: unknown;
+  readonly innerType?: unknown;
+  readonly in?: unknown;
+  readonly out?: unknown;
+  readonly options?: readonly unknown[];
+  readonly getter?: () => unknown;
+}
+
+let keys: ReadonlySet<string> | undefined;
+
+/**
+ * Every key the dataset format knows, at any depth (`evidence`, `derivedFrom`, `exhaustive`, …):
+ * what a misspelt key is compared with to say "did you mean".
+ *
+ * @returns The keys.
+ * @example
+ * datasetKeys().has('evidence'); // => true
+ */
+export function datasetKeys(): ReadonlySet<string> {
+  if (keys) return keys;
+  const out = new Set<string>();
+  const seen = new Set<unknown>();
+  const visit = (schema: unknown): void => {
+    if (!schema || seen.has(schema)) return;
+    seen.add(schema);
+    const def = (schema as { _zod?: { def?: DefLike } })._zod?.def;
+    if (!def) return;
+    if (def.shape) {
+      for (const [k, v] of Object.entries(def.shape)) {
+        out.add(k);
+        visit(v);
+      }
+    }
+    for (const child of [def.element, def.innerType, def.in, def.out, ...(def.options ?? [])]) visit(child);
+    if (def.type === 'lazy' && def.getter) visit(def.getter());
+  };
+  visit(datasetSchema);
+  keys = out;
+  return out;
+}

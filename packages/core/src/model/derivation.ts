@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
 import { idSchema } from './primitives';
 import { periodSchema } from './period';
 
+const claimKindValues = ['sum', 'difference', 'ratio', 'share', 'complement', 'rate-per-day', 'percent-change'] as const;
 /**
  * The kinds of arithmetic a report does with its figures, and what `inputs` holds for each:
  *
@@ -15,7 +17,9 @@ import { periodSchema } from './period';
  * | rate-per-day | `[count]` | count ÷ days of the claim's (or the figure's) period |
  * | percent-change | `[from, to]` | (to − from) ÷ from × 100 |
  */
-export const claimKindSchema = z.enum(['sum', 'difference', 'ratio', 'share', 'complement', 'rate-per-day', 'percent-change']);
+export const claimKindSchema = z.enum(claimKindValues, {
+  error: (issue): string => vocabularyError('a kind of claim', claimKindValues)(issue),
+});
 export type ClaimKind = z.infer<typeof claimKindSchema>;
 
 /** How many inputs each kind of claim or derivation takes: `[min, max]`. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
 import { placeSchema } from './place';
 import { periodSchema } from './period';
 import { idSchema, textSchema } from './primitives';
 import { quantitySchema } from './quantity';
 import { derivationSchema } from './derivation';
 
-/** What a figure counts. Open to growth, closed for validation: a typo is an error, not a new metric. */
-export const metricSchema = z.enum([
+const metricValues = [
   'arrests',
   'detentions',
   'removals',
@@ -20,7 +20,11 @@ export const metricSchema = z.enum([
   'agents-deployed',
   'states-covered',
   'jurisdictions-covered',
-]);
+] as const;
+/** What a figure counts. Open to growth, closed for validation: a typo is an error, not a new metric. */
+export const metricSchema = z.enum(metricValues, {
+  error: (issue): string => vocabularyError('a metric', metricValues)(issue),
+});
 export type Metric = z.infer<typeof metricSchema>;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
 import { agencySchema } from './agency';
 import { breakdownSchema } from './breakdown';
 import { derivedClaimSchema } from './claim';
@@ -10,15 +11,18 @@ import { idSchema, textSchema } from './primitives';
 
 export { agencySchema, type Agency } from './agency';
 
-/** What sort of enforcement action an operation was. */
-export const operationKindSchema = z.enum([
+const operationKindValues = [
   'nationwide-surge',
   'multi-state-operation',
   'targeted-sweep',
   'worksite-raid',
   'at-large-arrests',
   'daily-enforcement',
-]);
+] as const;
+/** What sort of enforcement action an operation was. */
+export const operationKindSchema = z.enum(operationKindValues, {
+  error: (issue): string => vocabularyError('a kind of operation', operationKindValues)(issue),
+});
 export type OperationKind = z.infer<typeof operationKindSchema>;
 
 /**
