@@ -128,7 +128,7 @@ export function toJsonSchema(type: JsonSchemaType): Record<string, unknown> {
     target: 'draft-2020-12',
     io: 'input',
     unrepresentable: 'throw',
-    reused: 'inline',
+    reused: 'ref',
     override: ({ zodSchema, jsonSchema }) => addRules(zodSchema, jsonSchema as Json),
   }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
