@@ -98,8 +98,23 @@ describe('a stated share as a breakdown part', () => {
     const s = criminalShare(only, 'convicted');
     expect(s.determinable).toBe(false);
     expect(s.reason).toBe('the parts of operation "worksite" are not known to cover everyone');
-    expect(s.bounds.low).toBeCloseTo((459 / 850) * 100, 0);
-    const exhaustive = { ...only, breakdowns: [{ ...only.breakdowns[0]!, exhaustive: true as const }] };
-    expect(criminalShare(exhaustive, 'convicted')).toMatchObject({ determinable: true, count: { value: 510, low: 459, high: 701 } });
+    // The stated share bounds the convicted share from below; the parts not known to cover
+    // everyone leave the rest open above.
+    expect(s.bounds).toMatchObject({ low: 67.5, high: 100 });
+    const split = {
+      ...only,
+      breakdowns: [
+        {
+          ...only.breakdowns[0]!,
+          exhaustive: true as const,
+          parts: [
+            only.breakdowns[0]!.parts[0]!,
+            { ...only.breakdowns[0]!.parts[0]!, category: 'other', criminality: ['other-immigration-violator' as const], figure: { ...only.breakdowns[0]!.parts[0]!.figure, id: 'other-share', quantity: { ...only.breakdowns[0]!.parts[0]!.figure.quantity, value: 25, low: 22.5, high: 27.5 } } },
+          ],
+        },
+      ],
+    };
+    // Exhaustive stated shares give the share itself, not share × total ÷ total.
+    expect(criminalShare(split, 'convicted')).toMatchObject({ determinable: true, share: { value: 75, low: 67.5, high: 82.5 }, count: { value: 510, low: 459, high: 701 } });
   });
 });

@@ -53,6 +53,8 @@ export interface CriminalShare {
 interface Cell {
   readonly classes: readonly CriminalityClass[];
   readonly count: Estimate;
+  /** For a stated share ("approximately 75 percent"): the share itself, sharper than count ÷ total. */
+  readonly percent?: Estimate;
   readonly offences?: Breakdown;
 }
 
@@ -78,7 +80,8 @@ function fromBreakdown(breakdown: Breakdown, total: Estimate | undefined, what: 
   const cells = breakdown.parts.map((p): Cell => {
     const offences = p.breakdowns?.find((b) => b.dimension === 'offence');
     // A stated share ("approximately 75 percent") counts as share × total.
-    return { classes: p.criminality ?? [], count: partCount(p, total), ...(offences ? { offences } : {}) };
+    const percent = isSharePart(p, total) ? toEstimate(p.figure) : undefined;
+    return { classes: p.criminality ?? [], count: partCount(p, total), ...(percent ? { percent } : {}), ...(offences ? { offences } : {}) };
   });
   const exhaustive = breakdown.exhaustive === true;
   const exclusive = breakdown.exclusive === true;
@@ -168,12 +171,26 @@ function byClasses(n: Normalised, definition: 'ice-criminal' | 'convicted'): Cri
   }
   if (!n.exhaustive) reasons.push(`the parts of ${n.what} are not known to cover everyone`);
   if (!n.exclusive) reasons.push(`the parts of ${n.what} may overlap`);
+  // Where every part states a share, the shares bound the answer directly: about 75% convicted
+  // is 67.5–82.5% whatever the total, not the wider 459–701 of 680–850 people.
+  const shares = n.cells.length > 0 && n.cells.every((c) => c.percent) ? n.cells.map((c) => c.percent!) : undefined;
   if (reasons.length > 0) {
+    if (shares) {
+      const pct = (cs: readonly Cell[]) => cs.map((c) => c.percent!);
+      const lo = lowerSum(pct(inside), n.exclusive);
+      const rest = n.exhaustive ? 0 : Math.max(0, 100 - (n.exclusive ? shares.reduce((t, e) => t + e.low, 0) : 0));
+      const hi = Math.min(100, pct([...inside, ...mixed]).reduce((t, e) => t + e.high, 0) + rest);
+      return { ...base, determinable: false, reason: `${reasons.join('; ')}`, bounds: makeEstimate((lo + hi) / 2, lo, Math.max(lo, hi), 'percent') };
+    }
     return { ...base, determinable: false, reason: `${reasons.join('; ')}`, bounds: boundsOf(low, high, n.total) };
   }
   const count = inside.length === 0 ? exactly(0, n.total.unit) : sum(inside.map((c) => c.count));
-  const s = percentOf(count, n.total);
+  const s = shares ? (inside.length === 0 ? exactly(0, 'percent') : clipPercent(sum(inside.map((c) => c.percent!)))) : percentOf(count, n.total);
   return { ...base, determinable: true, count, share: s, bounds: s };
+}
+
+function clipPercent(e: Estimate): Estimate {
+  return makeEstimate(Math.min(100, e.value), Math.min(100, e.low), Math.min(100, e.high), 'percent');
 }
 
 function nonImmigration(n: Normalised, convicted: CriminalShare): CriminalShare {
