@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { datasetInput } from '../__fixtures__/arbitraries';
 import { bundledDataset, caught } from '../__fixtures__/testing';
 import { audit, type Finding } from './index';
 
@@ -73,6 +74,13 @@ describe('stated shares the computation rounds to', () => {
 });
 
 describe('one sign convention', () => {
+  test.prop([datasetInput], { numRuns: 40 })('writes difference = actual − expected on every finding of any dataset, and never NaN', (input) => {
+    for (const f of audit(input)) {
+      expect(f.message).not.toMatch(/NaN|undefined/);
+      if (f.difference && f.actual && f.expected) expect(f.difference.value, f.message).toBeCloseTo(f.actual.value - f.expected.value, 6);
+    }
+  });
+
   it('writes difference = actual − expected on every finding of the bundled dataset', () => {
     const findings = audit(bundledDataset()).filter((f) => f.difference && f.actual && f.expected);
     expect(findings.length).toBeGreaterThan(10);
