@@ -55,7 +55,9 @@ export function renderTextReport(dataset: Dataset): string {
     }
     for (const f of o.figures) {
       if (f === headline) continue;
-      out(`  also   ${formatEstimate(f.quantity)} ${f.metric}${f.places ? ` in ${f.places.map(placeName).join(', ')}` : ''}${f.period?.label ? ` (${f.period.label})` : ''} — “${f.evidence}”`);
+      // A derived figure is the dataset's own arithmetic, not a quote: say so instead of quoting it.
+      const said = f.derivedFrom ? `computed: ${f.evidence}` : `“${f.evidence}”`;
+      out(`  also   ${formatEstimate(f.quantity)} ${f.metric}${f.places ? ` in ${f.places.map(placeName).join(', ')}` : ''}${f.period?.label ? ` (${f.period.label})` : ''} — ${said}`);
     }
     for (const v of visits.filter((x) => x.operation === o)) {
       const b = v.breakdown;

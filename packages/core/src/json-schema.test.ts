@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { test } from '@fast-check/vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { datasetInput } from './__fixtures__/arbitraries';
+import { detentionStatisticsTable, stateAndCountryOperation, statedShareOperation } from './__fixtures__/tables';
 import { jsonSchemaId, jsonSchemaTypes, toJsonSchema, type JsonSchemaType } from './json-schema';
+import { datasetSchema } from './model/dataset';
+
+const datasetSchemaRejects = (d: unknown): boolean => !datasetSchema.safeParse(d).success;
 
 function strictAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -62,5 +67,59 @@ describe('toJsonSchema', () => {
     const where = (validate.errors ?? []).map((e) => e.instancePath);
     expect(where).toContain('/operations/0/figures/0/quantity/qualifier');
     expect(where).toContain('/operations/0/period/start');
+  });
+
+  describe('says what zod says where JSON Schema can', () => {
+    const base = () => ({
+      schemaVersion: '1.0.0',
+      title: 'mistakes',
+      sources: [{ id: 's', title: 't', publisher: 'p', kind: 'news-report' }],
+      operations: [
+        {
+          id: 'o', name: 'o', agency: 'ICE', kind: 'targeted-sweep', period: { start: '2017-02-01' }, places: [],
+          figures: [{ id: 'f', metric: 'arrests', quantity: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: 'five' }] as any[],
+          breakdowns: [] as any[],
+          claims: [] as any[],
+          sources: ['s'],
+        },
+      ],
+    });
+    const mistakes: [string, (d: ReturnType<typeof base>) => void, string][] = [
+      ['a percent above 100', (d) => void (d.operations[0]!.figures[0].quantity = { value: 120, unit: 'percent' }), '/operations/0/figures/0/quantity/value'],
+      ['fractional people', (d) => void (d.operations[0]!.figures[0].quantity.value = 2.5), '/operations/0/figures/0/quantity/value'],
+      ['a negative count', (d) => void (d.operations[0]!.figures[0].quantity.value = -1), '/operations/0/figures/0/quantity/value'],
+      ['blank evidence', (d) => void (d.operations[0]!.figures[0].evidence = '   '), '/operations/0/figures/0/evidence'],
+      ['a range without bounds', (d) => void (d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', qualifier: 'range' }), '/operations/0/figures/0/quantity'],
+      ['low without high', (d) => void (d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', low: 4 }), '/operations/0/figures/0/quantity'],
+      ['an average daily population in whole people', (d) => void (d.operations[0]!.figures[0] = { ...d.operations[0]!.figures[0], metric: 'average-daily-population' }), '/operations/0/figures/0/quantity/unit'],
+      [
+        'a share claim stated in people',
+        (d) => void (d.operations[0]!.claims = [{ id: 'c', kind: 'share', inputs: ['f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' }]),
+        '/operations/0/claims/0/stated/unit',
+      ],
+      [
+        'a difference of three figures',
+        (d) => void (d.operations[0]!.claims = [{ id: 'c', kind: 'difference', inputs: ['f', 'f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' }]),
+        '/operations/0/claims/0/inputs',
+      ],
+      [
+        'a place part without a place',
+        (d) => void (d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'place', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'x', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]),
+        '/operations/0/breakdowns/0/parts/0',
+      ],
+    ];
+    it('accepts the clean copy, the bundled dataset and the constructed tables', () => {
+      expect(validate(base())).toBe(true);
+      for (const d of [JSON.parse(readFileSync(new URL('../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8')), detentionStatisticsTable(), stateAndCountryOperation(), statedShareOperation()]) {
+        expect(validate(d), JSON.stringify(validate.errors)).toBe(true);
+      }
+    });
+    it.each(mistakes)('rejects %s, as zod does', (_, edit, path) => {
+      const d = base();
+      edit(d);
+      expect(datasetSchemaRejects(d)).toBe(true);
+      expect(validate(d)).toBe(false);
+      expect((validate.errors ?? []).map((e) => e.instancePath)).toContain(path);
+    });
   });
 });

@@ -17,6 +17,8 @@ export function valueTicks(unit: Unit | undefined): { format: Intl.NumberFormatO
   switch (unit) {
     case 'people-per-day':
     case 'people-per-year':
+    case 'people-average':
+    case 'days-average':
     case 'percent':
     case 'percent-change':
       return { format: digits(1) };

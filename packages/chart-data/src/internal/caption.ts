@@ -46,6 +46,10 @@ export function valueTitle(rows: readonly ChartRow[]): string {
       return `${metric} (percent)`;
     case 'people':
       return `${metric} (people)`;
+    case 'people-average':
+      return `${metric} (people, average)`;
+    case 'days-average':
+      return `${metric} (days, average)`;
     default:
       return metric;
   }

@@ -12,6 +12,9 @@ const metricText: Readonly<Record<Metric, string>> = {
   encounters: 'encounters',
   detainers: 'detainers',
   'book-ins': 'book-ins',
+  'detention-population': 'people detained',
+  'average-daily-population': 'average daily population',
+  'length-of-stay': 'average length of stay',
   'agents-deployed': 'agents deployed',
   'states-covered': 'states covered',
   'jurisdictions-covered': 'jurisdictions covered',
@@ -60,14 +63,16 @@ export function provenance(dataset: DatasetLike, figure: Figure): Pick<ChartRow,
 /** The number fields of a row read from a figure, with its caption text. */
 export function reading(figure: Figure): Pick<ChartRow, 'value' | 'low' | 'high' | 'unit' | 'qualifier' | 'text' | 'determinable'> {
   const q = figure.quantity;
-  const qualifier: RowQualifier = q.qualifier;
+  // A figure derived from others (1,660 − 1,517 = 143) is marked as computed, never as stated.
+  const qualifier: RowQualifier = figure.derivedFrom ? 'computed' : q.qualifier;
+  const text = formatEstimate({ value: q.value, low: q.low, high: q.high, unit: q.unit, qualifier });
   return {
     value: q.value,
     low: q.low,
     high: q.high,
     unit: q.unit,
     qualifier,
-    text: formatEstimate({ value: q.value, low: q.low, high: q.high, unit: q.unit, qualifier }),
+    text: figure.derivedFrom ? `${text} (computed: ${figure.evidence})` : text,
     determinable: true,
   };
 }

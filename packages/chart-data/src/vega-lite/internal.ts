@@ -21,6 +21,8 @@ export function axisFormat(unit: Unit | undefined): string {
   switch (unit) {
     case 'people-per-day':
     case 'people-per-year':
+    case 'people-average':
+    case 'days-average':
     case 'percent':
     case 'percent-change':
       return '.1f';

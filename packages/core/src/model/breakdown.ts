@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
+import { agencySchema, type Agency } from './agency';
 import { criminalityClassSchema, offenceCategorySchema } from './criminality';
 import { figureSchema, type Figure } from './figure';
 import { placeSchema, type Place } from './place';
 import { idSchema, textSchema } from './primitives';
 import type { CriminalityClass } from './criminality';
 
-/** The dimension a breakdown splits a figure along. */
-export const dimensionSchema = z.enum([
+const dimensionValues = [
   'place',
   'criminality',
   'offence',
@@ -17,7 +18,12 @@ export const dimensionSchema = z.enum([
   'gang-affiliation',
   'apprehension-type',
   'agency',
-]);
+  'removal-type',
+] as const;
+/** The dimension a breakdown splits a figure along. */
+export const dimensionSchema = z.enum(dimensionValues, {
+  error: (issue): string => vocabularyError('a dimension', dimensionValues)(issue),
+});
 export type Dimension = z.infer<typeof dimensionSchema>;
 
 /**
@@ -32,6 +38,12 @@ export const knownCategories: Readonly<Partial<Record<Dimension, readonly string
   'gang-affiliation': ['alleged-gang-member'],
   'apprehension-type': ['targeted', 'collateral'],
 });
+
+/** How a person left: ICE's removal types, for `removal-type` breakdowns. */
+export const removalTypeSchema = z.enum(['removal', 'expedited-removal', 'reinstatement', 'return', 'voluntary-departure', 'other'], {
+  error: 'must be one of removal, expedited-removal, reinstatement, return, voluntary-departure, other',
+});
+export type RemovalType = z.infer<typeof removalTypeSchema>;
 
 /** Whether parts are meant to be exhaustive / exclusive: `true`, `false`, or `'unknown'` when the report does not say. */
 export const tristateSchema = z.union([z.boolean(), z.literal('unknown')]);
@@ -49,10 +61,53 @@ export interface BreakdownPart {
   readonly criminality?: readonly CriminalityClass[] | undefined;
   /** For `offence` breakdowns: the offence category. */
   readonly offence?: string | undefined;
+  /** For `agency` breakdowns: the arresting or booking agency. */
+  readonly agency?: Agency | undefined;
+  /** For `citizenship` breakdowns: the ISO 3166-1 alpha-2 code (`label` keeps the source's spelling, "Tonga"). */
+  readonly country?: string | undefined;
+  /** For `removal-type` breakdowns: the removal type. */
+  readonly removalType?: RemovalType | undefined;
   readonly figure: Figure;
   /** Breakdowns of this cell's figure (181 without conviction → 68 undocumented only, 104 previously removed). */
   readonly breakdowns?: readonly Breakdown[] | undefined;
+  /**
+   * Other figures in this cell's scope: the same count from another source (a city's week inside
+   * a nationwide week, as the city's own paper reports it), or other metrics of the cell. The
+   * audit compares sources within the cell as within an operation.
+   */
+  readonly figures?: readonly Figure[] | undefined;
 }
+
+/** An ISO 3166-1 alpha-2 country code in capitals: `MX`, `WS` (Samoa), `TO` (Tonga). */
+export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. "TO" for Tonga');
+
+/**
+ * A category a report names without a count ("…Samoa 2, Brazil 1, and Tonga"). It cannot be a
+ * part, but it is not nothing: the audit attributes what the counted parts leave of an exhaustive
+ * total to it ("Tonga: implied 1") instead of calling the remainder unexplained.
+ */
+export interface UncountedPart {
+  readonly category: string;
+  readonly label?: string | undefined;
+  readonly place?: Place | undefined;
+  /** ISO 3166-1 alpha-2 code of a citizenship category, e.g. `TO` for Tonga. */
+  readonly country?: string | undefined;
+  /** The source that names it, and the phrase that does. */
+  readonly source: string;
+  readonly evidence: string;
+}
+
+/** Schema of an {@link UncountedPart}. */
+export const uncountedPartSchema: z.ZodType<UncountedPart, unknown> = z
+  .object({
+    category: idSchema,
+    label: textSchema.optional(),
+    place: placeSchema.optional(),
+    country: countryCodeSchema.optional(),
+    source: idSchema,
+    evidence: textSchema,
+  })
+  .strict();
 
 /**
  * A figure split along one dimension. `total` names the figure split; it is omitted on a nested
@@ -70,6 +125,8 @@ export interface Breakdown {
   readonly ambiguity?: string | undefined;
   readonly note?: string | undefined;
   readonly parts: readonly BreakdownPart[];
+  /** Categories the source names without a count. */
+  readonly uncounted?: readonly UncountedPart[] | undefined;
 }
 
 /** Schema of a {@link BreakdownPart}. */
@@ -81,8 +138,12 @@ export const breakdownPartSchema: z.ZodType<BreakdownPart, unknown> = z.lazy(() 
       place: placeSchema.optional(),
       criminality: z.array(criminalityClassSchema).min(1).optional(),
       offence: offenceCategorySchema.optional(),
+      agency: agencySchema.optional(),
+      country: countryCodeSchema.optional(),
+      removalType: removalTypeSchema.optional(),
       figure: figureSchema,
       breakdowns: z.array(breakdownSchema).optional(),
+      figures: z.array(figureSchema).optional(),
     })
     .strict(),
 );
@@ -109,6 +170,7 @@ export const breakdownSchema: z.ZodType<Breakdown, unknown> = z.lazy(() =>
       ambiguity: textSchema.optional(),
       note: textSchema.optional(),
       parts: z.array(breakdownPartSchema).min(1, 'a breakdown needs at least one part'),
+      uncounted: z.array(uncountedPartSchema).optional(),
     })
     .strict()
     .superRefine((b, ctx) => {

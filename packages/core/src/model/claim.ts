@@ -3,32 +3,10 @@ import { claimantSchema } from './figure';
 import { periodSchema } from './period';
 import { idSchema, textSchema } from './primitives';
 import { quantitySchema } from './quantity';
+import { claimArity as arity, claimKindSchema, type ClaimKind } from './derivation';
 
-/**
- * The kinds of arithmetic a report does with its figures, and what `inputs` holds for each:
- *
- * | kind | inputs | result |
- * |---|---|---|
- * | sum | two or more counts | their total |
- * | difference | `[a, b]` | a − b ("700 over and above") |
- * | ratio | `[a, b]` | a ÷ b ("twice as large") |
- * | share | `[part, whole]` | part as a percent of whole ("around 47%") |
- * | complement | `[whole, part]` | whole − part, where part is a count or a percent of whole ("the remaining 566") |
- * | rate-per-day | `[count]` | count ÷ days of the claim's (or the figure's) period |
- * | percent-change | `[from, to]` | (to − from) ÷ from × 100 |
- */
-export const claimKindSchema = z.enum(['sum', 'difference', 'ratio', 'share', 'complement', 'rate-per-day', 'percent-change']);
-export type ClaimKind = z.infer<typeof claimKindSchema>;
+export { claimKindSchema, type ClaimKind } from './derivation';
 
-const arity: Readonly<Record<ClaimKind, readonly [min: number, max: number]>> = {
-  sum: [2, Infinity],
-  difference: [2, 2],
-  ratio: [2, 2],
-  share: [2, 2],
-  complement: [2, 2],
-  'rate-per-day': [1, 1],
-  'percent-change': [2, 2],
-};
 
 /**
  * What a report *says about* its figures — a share, complement, sum, difference, ratio, rate or

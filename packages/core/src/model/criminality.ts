@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
 import { textSchema } from './primitives';
 
+const criminalityClassValues = ['convicted', 'pending-charges', 'other-immigration-violator'] as const;
 /**
  * ICE's own three classes of the people it arrests: convicted of a crime, facing pending criminal
  * charges, or an "other immigration violator" with no known conviction or charge.
  */
-export const criminalityClassSchema = z.enum(['convicted', 'pending-charges', 'other-immigration-violator']);
+export const criminalityClassSchema = z.enum(criminalityClassValues, {
+  error: (issue): string => vocabularyError('one of ICE’s criminality classes', criminalityClassValues)(issue),
+});
 export type CriminalityClass = z.infer<typeof criminalityClassSchema>;
 
 /** Every criminality class, in ICE's order (1 convicted, 2 pending, 3 other). */

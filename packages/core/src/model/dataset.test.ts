@@ -129,19 +129,19 @@ describe('datasetSchema', () => {
 
   it('rejects a breakdown part in another unit than its total', () => {
     const input = broken((d) => {
-      d.operations[0]!.breakdowns[0].parts[0].figure.quantity = { value: 63.7, unit: 'percent' };
+      d.operations[0]!.breakdowns[0].parts[0].figure.quantity = { value: 0.637, unit: 'ratio' };
     });
     expect(problems(input)).toEqual([
-      'operations[0].breakdowns[0].parts[0].figure.quantity.unit: must be the unit of the total "arrests" (people); got percent',
+      'operations[0].breakdowns[0].parts[0].figure.quantity.unit: must be the unit of the total "arrests" (people), or percent for a share of it; got ratio',
     ]);
   });
 
   it('rejects a nested part in another unit than the part above it', () => {
     const input = broken((d) => {
-      d.operations[0]!.breakdowns[0].parts[1].breakdowns[0].parts[1].figure.quantity = { value: 57, unit: 'percent' };
+      d.operations[0]!.breakdowns[0].parts[1].breakdowns[0].parts[1].figure.quantity = { value: 57, unit: 'usd' };
     });
     expect(problems(input)).toEqual([
-      'operations[0].breakdowns[0].parts[1].breakdowns[0].parts[1].figure.quantity.unit: must be the unit of the total "not-convicted" (people); got percent',
+      'operations[0].breakdowns[0].parts[1].breakdowns[0].parts[1].figure.quantity.unit: must be the unit of the total "not-convicted" (people), or percent for a share of it; got usd',
     ]);
   });
 
@@ -201,9 +201,9 @@ describe('datasetSchema', () => {
     const e = schemaError('dataset', r.error);
     expect(IcestatError.isInstance(e)).toBe(true);
     expect(e.code).toBe('invalid_dataset');
-    expect(e.issues).toEqual([{ code: 'invalid_type', path: 'title', message: 'title: Invalid input: expected string, received undefined' }]);
+    expect(e.issues).toEqual([{ code: 'invalid_type', path: 'title', message: 'title: is required (text)' }]);
     expect(e.cause).toBe(r.error);
-    expect(e.message).toBe('Invalid dataset: 1 problem\n  - title: Invalid input: expected string, received undefined');
+    expect(e.message).toBe('Invalid dataset: 1 problem\n  - title: is required (text)');
   });
 
   test.prop([datasetInput], { numRuns: 150 })('parse ∘ serialise is the identity on generated datasets', (input) => {

@@ -1,25 +1,28 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
+import { agencySchema } from './agency';
 import { breakdownSchema } from './breakdown';
 import { derivedClaimSchema } from './claim';
 import { namedOffencesSchema } from './criminality';
-import { figureSchema } from './figure';
+import { figureSchema, metricSchema } from './figure';
 import { periodSchema } from './period';
 import { placeSchema } from './place';
 import { idSchema, textSchema } from './primitives';
 
-/** The agency that carried out an operation or reports a series. */
-export const agencySchema = z.enum(['ICE', 'ICE-ERO', 'ICE-HSI', 'CBP', 'USBP', 'DHS', 'DOJ', 'FBI', 'local-police', 'other']);
-export type Agency = z.infer<typeof agencySchema>;
+export { agencySchema, type Agency } from './agency';
 
-/** What sort of enforcement action an operation was. */
-export const operationKindSchema = z.enum([
+const operationKindValues = [
   'nationwide-surge',
   'multi-state-operation',
   'targeted-sweep',
   'worksite-raid',
   'at-large-arrests',
   'daily-enforcement',
-]);
+] as const;
+/** What sort of enforcement action an operation was. */
+export const operationKindSchema = z.enum(operationKindValues, {
+  error: (issue): string => vocabularyError('a kind of operation', operationKindValues)(issue),
+});
 export type OperationKind = z.infer<typeof operationKindSchema>;
 
 /**
@@ -74,7 +77,7 @@ export const seriesSchema = z
     id: idSchema,
     name: textSchema,
     agency: agencySchema,
-    metric: figureSchema.shape.metric,
+    metric: metricSchema,
     interval: seriesIntervalSchema,
     figures: z.array(figureSchema).min(1),
     claims: z.array(derivedClaimSchema).default([]),

@@ -9,7 +9,9 @@ const label = textSchema.optional().describe('The place as the report writes it'
 /**
  * A place a figure is about. `kind` says which: the nation, a region (a named set of states such
  * as "Midwest"), a state, county, city or metro area, one of ICE's 25 Areas of Responsibility
- * (`aor`, by code), or a site (a workplace). `label` keeps the report's own words.
+ * (`aor`, by code), several AORs counted together (`aor-set`), a site (a workplace), or
+ * `not-recorded` (the source counts people whose place it does not give). `label` keeps the
+ * report's own words.
  *
  * @example
  * placeSchema.parse({ kind: 'aor', aor: 'CHI', label: 'the Midwest' });
@@ -31,6 +33,15 @@ export const placeSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('metro'), name: textSchema, states: z.array(stateCodeSchema).min(1).optional(), label })
     .strict(),
   z.object({ kind: z.literal('aor'), aor: aorCodeSchema, label }).strict(),
+  z
+    .object({
+      kind: z.literal('aor-set'),
+      aors: z.array(aorCodeSchema).min(2, 'a set of AORs names at least two; use kind "aor" for one'),
+      label,
+    })
+    .strict()
+    .describe('Several Areas of Responsibility counted together ("Los Angeles and San Diego")'),
+  z.object({ kind: z.literal('not-recorded'), label }).strict().describe('A record or cell whose place was not recorded or was withheld'),
   z
     .object({
       kind: z.literal('site'),
@@ -67,7 +78,10 @@ export function statesOfPlace(place: Place): readonly StateCode[] {
       return place.states ?? [];
     case 'aor':
       return statesOfAor(place.aor as AorCode);
+    case 'aor-set':
+      return [...new Set(place.aors.flatMap((a) => statesOfAor(a as AorCode)))];
     case 'nation':
+    case 'not-recorded':
       return [];
   }
 }
@@ -97,5 +111,9 @@ export function placeName(place: Place): string {
       return place.name;
     case 'aor':
       return `${place.aor} AOR`;
+    case 'aor-set':
+      return `${place.aors.join(' + ')} AORs`;
+    case 'not-recorded':
+      return 'place not recorded';
   }
 }

@@ -1,20 +1,26 @@
 import { z } from 'zod';
+import { closestWord, vocabularyError } from '../errors';
 
-/**
- * The units a reported number can be in. `people`, `count` and `days` are whole numbers;
- * `percent` is 0–100 as reports write it; `percent-change` may be negative or above 100.
- */
-export const unitSchema = z.enum([
+const unitValues = [
   'people',
   'count',
   'days',
+  'people-average',
+  'days-average',
   'percent',
   'percent-change',
   'people-per-day',
   'people-per-year',
   'ratio',
   'usd',
-]);
+] as const;
+/**
+ * The units a reported number can be in. `people`, `count` and `days` are whole numbers;
+ * `people-average` (an average daily population, 24,216.45) and `days-average` (an average
+ * length of stay, 46.4 days) are averages and may be fractional; `percent` is 0–100 as reports
+ * write it; `percent-change` may be negative or above 100.
+ */
+export const unitSchema = z.enum(unitValues, { error: (issue): string => vocabularyError('a unit', unitValues)(issue) });
 export type Unit = z.infer<typeof unitSchema>;
 
 const wholeUnits: ReadonlySet<Unit> = new Set(['people', 'count', 'days']);
@@ -31,11 +37,7 @@ export function isWholeUnit(unit: Unit): boolean {
   return wholeUnits.has(unit);
 }
 
-/**
- * How a report qualifies a number. Each has a default interval rule ({@link qualifierInterval});
- * synonyms ("about", "over", "almost", "up to", …) map to these with {@link qualifierFromWords}.
- */
-export const qualifierSchema = z.enum([
+const qualifierValues = [
   'exact',
   'approximately',
   'more-than',
@@ -44,7 +46,12 @@ export const qualifierSchema = z.enum([
   'fewer-than',
   'at-most',
   'range',
-]);
+] as const;
+/**
+ * How a report qualifies a number. Each has a default interval rule ({@link qualifierInterval});
+ * synonyms ("about", "over", "almost", "up to", …) map to these with {@link qualifierFromWords}.
+ */
+export const qualifierSchema = z.enum(qualifierValues, { error: (issue): string => qualifierError(issue) });
 export type Qualifier = z.infer<typeof qualifierSchema>;
 
 /**
@@ -177,6 +184,16 @@ const qualifierWordList: ReadonlyArray<readonly [string, Qualifier]> = [
   ['between', 'range'],
 ];
 const qualifierWords: ReadonlyMap<string, Qualifier> = new Map(qualifierWordList);
+// Written lazily: the schemas above are built before these lists exist.
+function qualifierError(issue: { input?: unknown }): string {
+  return vocabularyError('a qualifier', qualifierValues, (words) => qualifierFromWords(words) ?? closestQualifierWords(words))(issue);
+}
+
+/** A qualifier for words close to known ones ("aproximately", "roughy"). */
+function closestQualifierWords(words: string): Qualifier | undefined {
+  const meant = closestWord(words, qualifierWords.keys());
+  return meant === undefined ? undefined : qualifierWords.get(meant);
+}
 
 /**
  * Maps the words a report uses ("about", "more than", "almost", "up to") to a {@link Qualifier}.

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
 import { idSchema, partialDateSchema, textSchema } from './primitives';
 
-/**
- * What kind of document a figure was read in. Official and internal figures for the same day can
- * differ (956 official vs 1,179 internal on 26 January 2025), so the kind travels with the figure.
- */
-export const sourceKindSchema = z.enum([
+const sourceKindValues = [
   'official-release',
   'official-statement',
   'internal-statistics',
@@ -13,7 +10,14 @@ export const sourceKindSchema = z.enum([
   'advocacy-statement',
   'dataset',
   'court-filing',
-]);
+] as const;
+/**
+ * What kind of document a figure was read in. Official and internal figures for the same day can
+ * differ (956 official vs 1,179 internal on 26 January 2025), so the kind travels with the figure.
+ */
+export const sourceKindSchema = z.enum(sourceKindValues, {
+  error: (issue): string => vocabularyError('a kind of source', sourceKindValues)(issue),
+});
 export type SourceKind = z.infer<typeof sourceKindSchema>;
 
 /**

@@ -1,14 +1,18 @@
 import type { Breakdown, BreakdownPart } from './breakdown';
 import type { Figure } from './figure';
 import type { Operation, Series } from './operation';
+import type { StatisticalTable } from './table';
+
+/** What holds figures and breakdowns: an operation or a statistical table. */
+export type FigureContainer = Operation | StatisticalTable;
 
 /** A figure found in a dataset, with where it sits. */
 export interface FigureVisit {
   readonly figure: Figure;
   /** Path from the dataset root, e.g. `['operations', 2, 'breakdowns', 0, 'parts', 1, 'figure']`. */
   readonly path: readonly (string | number)[];
-  /** The operation holding it, if any. */
-  readonly operation?: Operation;
+  /** The operation (or statistical table) holding it, if any. */
+  readonly operation?: FigureContainer;
   /** The series holding it, if any. */
   readonly series?: Series;
   /** The breakdown part it is the figure of, if any. */
@@ -21,7 +25,8 @@ export interface FigureVisit {
 export interface BreakdownVisit {
   readonly breakdown: Breakdown;
   readonly path: readonly (string | number)[];
-  readonly operation: Operation;
+  /** The operation or statistical table holding it. */
+  readonly operation: FigureContainer;
   /** The total figure: the one named by `total`, or the part above a nested breakdown. */
   readonly total: Figure | undefined;
   /** The part this breakdown nests under, if nested. */
@@ -33,6 +38,22 @@ export interface BreakdownVisit {
 interface Walkable {
   readonly operations: readonly Operation[];
   readonly series?: readonly Series[];
+  readonly tables?: readonly StatisticalTable[] | undefined;
+}
+
+/**
+ * The operations and statistical tables of a dataset, each with its path.
+ *
+ * @param dataset - A parsed dataset.
+ * @returns `[container, path]` pairs, operations first.
+ * @example
+ * containersOf(dataset).map(([c]) => c.id); // => ['midwest-2016', …, 'ice-detention-fy2024']
+ */
+export function containersOf(dataset: Walkable): [FigureContainer, (string | number)[]][] {
+  return [
+    ...dataset.operations.map((o, i): [FigureContainer, (string | number)[]] => [o, ['operations', i]]),
+    ...(dataset.tables ?? []).map((t, i): [FigureContainer, (string | number)[]] => [t, ['tables', i]]),
+  ];
 }
 
 /**
@@ -45,7 +66,7 @@ interface Walkable {
  */
 export function breakdownsOf(dataset: Walkable): BreakdownVisit[] {
   const out: BreakdownVisit[] = [];
-  dataset.operations.forEach((operation, oi) => {
+  for (const [operation, base] of containersOf(dataset)) {
     const byId = new Map(operation.figures.map((f) => [f.id, f]));
     const visit = (b: Breakdown, path: (string | number)[], parent: BreakdownPart | undefined, depth: number): void => {
       const total = parent ? parent.figure : b.total === undefined ? undefined : byId.get(b.total);
@@ -54,13 +75,14 @@ export function breakdownsOf(dataset: Walkable): BreakdownVisit[] {
         part.breakdowns?.forEach((nb, ni) => visit(nb, [...path, 'parts', pi, 'breakdowns', ni], part, depth + 1));
       });
     };
-    operation.breakdowns.forEach((b, bi) => visit(b, ['operations', oi, 'breakdowns', bi], undefined, 0));
-  });
+    operation.breakdowns.forEach((b, bi) => visit(b, [...base, 'breakdowns', bi], undefined, 0));
+  }
   return out;
 }
 
 /**
- * Every figure of a dataset — operation figures, breakdown parts at any depth, series figures —
+ * Every figure of a dataset — operation figures, breakdown parts (and the other figures of a
+ * part's scope) at any depth, series figures —
  * with its path and container.
  *
  * @param dataset - A parsed dataset.
@@ -70,12 +92,13 @@ export function breakdownsOf(dataset: Walkable): BreakdownVisit[] {
  */
 export function figuresOf(dataset: Walkable): FigureVisit[] {
   const out: FigureVisit[] = [];
-  dataset.operations.forEach((operation, oi) => {
-    operation.figures.forEach((figure, fi) => out.push({ figure, path: ['operations', oi, 'figures', fi], operation }));
-  });
+  for (const [operation, base] of containersOf(dataset)) {
+    operation.figures.forEach((figure, fi) => out.push({ figure, path: [...base, 'figures', fi], operation }));
+  }
   for (const { breakdown, path, operation } of breakdownsOf(dataset)) {
     breakdown.parts.forEach((part, pi) => {
       out.push({ figure: part.figure, path: [...path, 'parts', pi, 'figure'], operation, part, breakdown });
+      part.figures?.forEach((figure, fi) => out.push({ figure, path: [...path, 'parts', pi, 'figures', fi], operation, part, breakdown }));
     });
   }
   (dataset.series ?? []).forEach((series, si) => {

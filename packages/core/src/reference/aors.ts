@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
 import type { StateCode } from './states';
 
 /**
@@ -21,7 +22,9 @@ export const aorCodes = [
  * aorCodeSchema.parse('CHI'); // => 'CHI'
  * aorCodeSchema.safeParse('Chicago').success; // => false
  */
-export const aorCodeSchema = z.enum(aorCodes);
+export const aorCodeSchema = z.enum(aorCodes, {
+  error: (issue): string => vocabularyError('the code of an ICE Area of Responsibility', aorCodes, (text): string | undefined => resolveAor(text)?.code)(issue),
+});
 
 /**
  * The code of one ERO field office and its Area of Responsibility, e.g. `'CHI'`.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vocabularyError } from '../errors';
 
 /**
  * The USPS postal codes of the 50 states, DC and the five inhabited territories, in alphabetical order.
@@ -23,7 +24,9 @@ export const stateCodes = [
  * stateCodeSchema.parse('IL'); // => 'IL'
  * stateCodeSchema.safeParse('il').success; // => false
  */
-export const stateCodeSchema = z.enum(stateCodes);
+export const stateCodeSchema = z.enum(stateCodes, {
+  error: (issue): string => vocabularyError('a state’s postal code', stateCodes, (text): string | undefined => resolveState(text)?.code)(issue),
+});
 
 /**
  * A postal code of a state, DC or territory, e.g. `'IL'` or `'PR'`.

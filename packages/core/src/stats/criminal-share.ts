@@ -1,5 +1,5 @@
 import { IcestatError } from '../errors';
-import type { Breakdown } from '../model/breakdown';
+import type { Breakdown, BreakdownPart } from '../model/breakdown';
 import {
   criminalDefinitions,
   immigrationOffences,
@@ -9,6 +9,7 @@ import {
 import type { Operation } from '../model/operation';
 import { exactly, toEstimate, type Estimate, type EstimateLike } from './estimate';
 import { makeEstimate } from './internal';
+import { isSharePart, partCount } from './part-count';
 import { share } from './share';
 import { sum } from './sum';
 
@@ -20,9 +21,14 @@ export interface CriminalityCounts {
   readonly unknown?: number;
 }
 
-/** What {@link criminalShare} reads: an operation (its criminality breakdown), a breakdown with its total, or counts. */
+/**
+ * What {@link criminalShare} reads: an operation (its criminality breakdown), a breakdown part
+ * (a nested scope: the criminality breakdown under a city's count), a breakdown with its total,
+ * or counts.
+ */
 export type CriminalityInput =
   | Pick<Operation, 'id' | 'figures' | 'breakdowns'>
+  | Pick<BreakdownPart, 'category' | 'figure' | 'breakdowns'>
   | { readonly breakdown: Breakdown; readonly total?: EstimateLike }
   | CriminalityCounts;
 
@@ -47,6 +53,8 @@ export interface CriminalShare {
 interface Cell {
   readonly classes: readonly CriminalityClass[];
   readonly count: Estimate;
+  /** For a stated share ("approximately 75 percent"): the share itself, sharper than count ÷ total. */
+  readonly percent?: Estimate;
   readonly offences?: Breakdown;
 }
 
@@ -66,14 +74,19 @@ const definitionClasses: Readonly<Record<'ice-criminal' | 'convicted', ReadonlyS
 };
 
 function fromBreakdown(breakdown: Breakdown, total: Estimate | undefined, what: string): Normalised {
+  if (!total && breakdown.parts.some((p) => isSharePart(p, undefined))) {
+    throw new IcestatError('insufficient_data', `criminalShare: ${what} states shares of a total it does not name`);
+  }
   const cells = breakdown.parts.map((p): Cell => {
     const offences = p.breakdowns?.find((b) => b.dimension === 'offence');
-    return { classes: p.criminality ?? [], count: toEstimate(p.figure), ...(offences ? { offences } : {}) };
+    // A stated share ("approximately 75 percent") counts as share × total.
+    const percent = isSharePart(p, total) ? toEstimate(p.figure) : undefined;
+    return { classes: p.criminality ?? [], count: partCount(p, total), ...(percent ? { percent } : {}), ...(offences ? { offences } : {}) };
   });
   const exhaustive = breakdown.exhaustive === true;
   const exclusive = breakdown.exclusive === true;
   // Exhaustive, exclusive parts add up to the total exactly, which is sharper than a "nearly".
-  const t = exhaustive && exclusive ? sum(cells.map((c) => c.count)) : total;
+  const t = exhaustive && exclusive && !breakdown.parts.some((p) => isSharePart(p, total)) ? sum(cells.map((c) => c.count)) : total;
   if (!t) throw new IcestatError('insufficient_data', `criminalShare: ${what} has no total and its parts are not exhaustive`);
   return { cells, total: t, exhaustive, exclusive, what };
 }
@@ -89,6 +102,11 @@ function normalise(input: CriminalityInput): Normalised {
     if (unknown > 0) cells.push({ classes: ['convicted', 'pending-charges', 'other-immigration-violator'], count: exactly(unknown) });
     const total = exactly(input.convicted + input['pending-charges'] + input['other-immigration-violator'] + unknown);
     return { cells, total, exhaustive: true, exclusive: true, what: 'the counts' };
+  }
+  if ('category' in input) {
+    const nested = input.breakdowns?.find((b) => b.dimension === 'criminality');
+    if (!nested) throw new IcestatError('not_determinable', `criminalShare: the part "${input.category}" has no criminality breakdown`);
+    return fromBreakdown(nested, toEstimate(input.figure), `part "${input.category}"`);
   }
   if ('breakdown' in input) {
     return fromBreakdown(input.breakdown, input.total ? toEstimate(input.total) : undefined, `breakdown "${input.breakdown.id}"`);
@@ -153,12 +171,26 @@ function byClasses(n: Normalised, definition: 'ice-criminal' | 'convicted'): Cri
   }
   if (!n.exhaustive) reasons.push(`the parts of ${n.what} are not known to cover everyone`);
   if (!n.exclusive) reasons.push(`the parts of ${n.what} may overlap`);
+  // Where every part states a share, the shares bound the answer directly: about 75% convicted
+  // is 67.5–82.5% whatever the total, not the wider 459–701 of 680–850 people.
+  const shares = n.cells.length > 0 && n.cells.every((c) => c.percent) ? n.cells.map((c) => c.percent!) : undefined;
   if (reasons.length > 0) {
+    if (shares) {
+      const pct = (cs: readonly Cell[]) => cs.map((c) => c.percent!);
+      const lo = lowerSum(pct(inside), n.exclusive);
+      const rest = n.exhaustive ? 0 : Math.max(0, 100 - (n.exclusive ? shares.reduce((t, e) => t + e.low, 0) : 0));
+      const hi = Math.min(100, pct([...inside, ...mixed]).reduce((t, e) => t + e.high, 0) + rest);
+      return { ...base, determinable: false, reason: `${reasons.join('; ')}`, bounds: makeEstimate((lo + hi) / 2, lo, Math.max(lo, hi), 'percent') };
+    }
     return { ...base, determinable: false, reason: `${reasons.join('; ')}`, bounds: boundsOf(low, high, n.total) };
   }
   const count = inside.length === 0 ? exactly(0, n.total.unit) : sum(inside.map((c) => c.count));
-  const s = percentOf(count, n.total);
+  const s = shares ? (inside.length === 0 ? exactly(0, 'percent') : clipPercent(sum(inside.map((c) => c.percent!)))) : percentOf(count, n.total);
   return { ...base, determinable: true, count, share: s, bounds: s };
+}
+
+function clipPercent(e: Estimate): Estimate {
+  return makeEstimate(Math.min(100, e.value), Math.min(100, e.low), Math.min(100, e.high), 'percent');
 }
 
 function nonImmigration(n: Normalised, convicted: CriminalShare): CriminalShare {
@@ -258,4 +290,39 @@ export function criminalShares(input: CriminalityInput): CriminalShareSummary {
   return points.length >= 2
     ? { shares, range, spread: Math.round((Math.max(...points) - Math.min(...points)) * 1e9) / 1e9 }
     : { shares, range };
+}
+
+/** The criminal shares of one scope: the operation itself, or a breakdown part with its own criminality breakdown. */
+export interface ScopedCriminalShares {
+  /** `operation` for the operation's own breakdown, else the path of parts down to the scope, e.g. `safe-city-2017-by-place › philadelphia`. */
+  readonly scope: string;
+  /** The count the shares are of. */
+  readonly figure: string;
+  readonly summary: CriminalShareSummary;
+}
+
+/**
+ * {@link criminalShares} for an operation and every nested scope that has its own criminality
+ * breakdown (a city's arrests inside a nationwide operation, split by criminality), at any depth.
+ *
+ * @param operation - An operation.
+ * @returns One entry per scope with a criminality breakdown, the operation first.
+ * @example
+ * criminalSharesByScope(surge).map((s) => s.scope); // => ['operation', 'surge-by-city › chicago']
+ */
+export function criminalSharesByScope(operation: Pick<Operation, 'id' | 'figures' | 'breakdowns'>): ScopedCriminalShares[] {
+  const out: ScopedCriminalShares[] = [];
+  const top = operation.breakdowns.find((b) => b.dimension === 'criminality');
+  if (top) out.push({ scope: 'operation', figure: top.total ?? operation.id, summary: criminalShares(operation) });
+  const visit = (b: Breakdown, trail: string): void => {
+    for (const part of b.parts) {
+      const here = `${trail} › ${part.category}`;
+      if (part.breakdowns?.some((nb) => nb.dimension === 'criminality') && b.dimension !== 'criminality') {
+        out.push({ scope: here, figure: part.figure.id, summary: criminalShares(part) });
+      }
+      part.breakdowns?.forEach((nb) => visit(nb, `${here} › ${nb.id}`));
+    }
+  };
+  for (const b of operation.breakdowns) visit(b, b.id);
+  return out;
 }

@@ -8,6 +8,7 @@ const suffix: Partial<Record<Unit, string>> = {
   'people-per-year': ' a year',
   ratio: '×',
   days: ' days',
+  'days-average': ' days',
 };
 
 /** How each qualifier reads in front of a number. */

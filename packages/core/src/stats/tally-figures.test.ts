@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datasetSchema } from '../model/dataset';
-import { audit } from './audit';
+import { audit } from '../audit/index';
 import { criminalShare } from './criminal-share';
 import { createTally } from './tally';
 import { tallyBreakdown, tallySeries } from './tally-figures';

@@ -436,6 +436,8 @@ export const placeLayouts: Readonly<Record<PlaceKind, PlaceLayout>> = {
   city: { name: ['place', text], state: ['place_state', code], label },
   metro: { name: ['place', text], states: ['place_state', list], label },
   aor: { aor: ['place', code], label },
+  'aor-set': { aors: ['place', list], label },
+  'not-recorded': { label },
   site: { name: ['place', text], state: ['place_state', code], label },
 };
 

@@ -119,7 +119,7 @@ describe('parseDataset errors', () => {
   it('points a missing field at the object that lacks it', () => {
     const r = safeParseDataset('{\n  "schemaVersion": "1.0.0",\n  "sources": [],\n  "operations": []\n}');
     expect(r.success || r.error.issues).toEqual([
-      { code: 'invalid_type', path: 'title', message: 'title: Invalid input: expected string, received undefined', file: '(text)', line: 1, column: 1 },
+      { code: 'invalid_type', path: 'title', message: 'title: is required (text)', file: '(text)', line: 1, column: 1 },
     ]);
   });
   it('rejects duplicate keys, which JSON.parse would silently collapse', () => {
@@ -161,7 +161,7 @@ describe('prototype pollution', () => {
   it('rejects "constructor" and other unknown keys through the strict schema', () => {
     const text = '{"schemaVersion": "1.0.0", "title": "T", "sources": [], "operations": [], "constructor": {"prototype": {"pollutedViaConstructor": true}}}';
     const r = safeParseDataset(text);
-    expect(r.success || r.error.issues.map((i) => i.message)).toEqual(['(root): Unrecognized key: "constructor"']);
+    expect(r.success || r.error.issues.map((i) => i.message)).toEqual(['(root): unknown key "constructor"']);
     expect(({} as Record<string, unknown>)['pollutedViaConstructor']).toBeUndefined();
   });
 });
