@@ -18,9 +18,11 @@ const bumped = new Map(); // package name → highest bump
 const order = { patch: 1, minor: 2, major: 3 };
 for (const f of pending) {
   const front = readFileSync(join(root, '.changeset', f), 'utf8').split('---')[1] ?? '';
-  for (const m of front.matchAll(/^"([^"]+)":\s*(patch|minor|major)\s*$/gm)) {
-    const prev = bumped.get(m[1]);
-    if (!prev || order[m[2]] > order[prev]) bumped.set(m[1], m[2]);
+  // YAML front matter: the package name double-quoted, single-quoted or bare.
+  for (const m of front.matchAll(/^(?:"([^"]+)"|'([^']+)'|([@\w./-]+)):\s*(patch|minor|major)\s*$/gm)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    const prev = bumped.get(name);
+    if (!prev || order[m[4]] > order[prev]) bumped.set(name, m[4]);
   }
 }
 
