@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { test } from '@fast-check/vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { datasetInput } from './__fixtures__/arbitraries';
+import { bundledDatasetText } from './__fixtures__/testing';
 import { detentionStatisticsTable, stateAndCountryOperation, statedShareOperation } from './__fixtures__/tables';
 import { jsonSchemaId, jsonSchemaTypes, toJsonSchema, type JsonSchemaType } from './json-schema';
 import { datasetSchema } from './model/dataset';
@@ -110,7 +110,7 @@ describe('toJsonSchema', () => {
     ];
     it('accepts the clean copy, the bundled dataset and the constructed tables', () => {
       expect(validate(base())).toBe(true);
-      for (const d of [JSON.parse(readFileSync(new URL('../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8')), detentionStatisticsTable(), stateAndCountryOperation(), statedShareOperation()]) {
+      for (const d of [JSON.parse(bundledDatasetText()), detentionStatisticsTable(), stateAndCountryOperation(), statedShareOperation()]) {
         expect(validate(d), JSON.stringify(validate.errors)).toBe(true);
       }
     });

@@ -1,15 +1,14 @@
 // Messages in icestat's words (issue 13): no zod default text, and "did you mean" for qualifier
 // words, AOR and state names, and misspelt keys.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { caught } from './__fixtures__/testing';
+import { bundledDatasetText, caught } from './__fixtures__/testing';
 import { audit } from './audit/index';
 import { closestWord, toIcestatIssues } from './errors';
 import { datasetKeys, datasetSchema } from './model/dataset';
 import { quantitySchema } from './model/quantity';
 import { placeSchema } from './model/place';
 
-const text = readFileSync(new URL('../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8');
+const text = bundledDatasetText();
 const messages = (schema: { safeParse: (x: unknown) => { success: boolean; error?: { issues: any[] } } }, x: unknown) =>
   (schema.safeParse(x).error?.issues ?? []).map((i) => i.message);
 

@@ -52,9 +52,14 @@ export function expectNoHigher(before: Estimate, after: Estimate): void {
 
 let bundled: Dataset | undefined;
 
+/** The bundled example dataset's JSON text (@icestat/data/icestat-dataset.json), as it is stored. */
+export function bundledDatasetText(): string {
+  return readFileSync(new URL('../../../data/data/icestat-dataset.json', import.meta.url), 'utf8');
+}
+
 /** The bundled example dataset (@icestat/data/icestat-dataset.json), parsed once per test file. */
 export function bundledDataset(): Dataset {
-  bundled ??= datasetSchema.parse(JSON.parse(readFileSync(new URL('../../../data/data/icestat-dataset.json', import.meta.url), 'utf8')));
+  bundled ??= datasetSchema.parse(JSON.parse(bundledDatasetText()));
   return bundled;
 }
 

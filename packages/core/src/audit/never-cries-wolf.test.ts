@@ -1,10 +1,9 @@
 // The audit never reports an error for a claim that rounds to its statement, uses one sign
 // convention for `difference`, and validates what it is given.
-import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { datasetInput } from '../__fixtures__/arbitraries';
-import { bundledDataset, caught } from '../__fixtures__/testing';
+import { bundledDataset, bundledDatasetText, caught } from '../__fixtures__/testing';
 import { audit, type Finding } from './index';
 
 function shareDataset(part: number, whole: number, stated: number, qualifier = 'exact'): unknown {
@@ -89,7 +88,7 @@ describe('one sign convention', () => {
 });
 
 describe('audit validates what it is given', () => {
-  const text = readFileSync(new URL('../../../../examples/data/icestat-dataset.json', import.meta.url), 'utf8');
+  const text = bundledDatasetText();
 
   it('audits JSON.parse(text) exactly as the parsed dataset, with no NaN', () => {
     const raw = audit(JSON.parse(text));
