@@ -3,7 +3,7 @@
 // this file only. The commands see plain options and results.
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createTally, IcestatError, type ArrestRecordField, type TallyDimension, type TallyResult } from '@icestat/core';
+import { createTally, IcestatError, type ArrestRecord, type ArrestRecordField, type TallyDimension, type TallyResult } from '@icestat/core';
 import {
   arrestColumnPresets,
   normaliseAor,
@@ -20,7 +20,7 @@ import {
   type ColumnMap,
   type LoadReport,
 } from '@icestat/loaders/csv';
-import type { ArrestRecord, Dataset } from '@icestat/core';
+import type { Dataset } from '@icestat/core';
 import { safeLoadDataset, safeParseDataset } from '@icestat/loaders/json';
 
 /** The record tables the command knows; this version of @icestat/loaders reads `arrests` only. */
@@ -136,9 +136,10 @@ export async function checkReadable(input: InputSpec): Promise<void> {
 }
 
 /** Standard input, checked for a binary format on its first chunk. */
-async function* stdinChunks(stream: Readable, onBytes?: (n: number) => void): AsyncGenerator<Uint8Array> {
+async function* stdinChunks(stream: Readable, onBytes?: (n: number) => void, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
   let first = true;
   for await (const chunk of stream as AsyncIterable<Uint8Array | string>) {
+    signal?.throwIfAborted();
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     if (first) {
       const what = binaryFormat(bytes);
@@ -181,16 +182,17 @@ export async function tallyInput(input: InputSpec, by: readonly TallyDimension[]
 
 /** How a watched read reports progress and learns it should stop. */
 export interface Watch {
-  /** Called as bytes arrive and after each batch of rows: bytes read so far, rows read so far. */
+  /** Called after each batch of rows: bytes read so far, rows read so far. */
   readonly progress: (bytes: number, rows: number) => void;
-  /** Checked after each batch: `true` stops the read (Ctrl-C), keeping what was counted. */
-  readonly stopRequested: () => boolean;
+  /** Aborted on Ctrl-C: the read stops, keeping what was counted. */
+  readonly signal: AbortSignal;
 }
 
 /**
  * Tallies one input on this thread, record by record, so that progress can be shown and a stop
  * keeps a partial tally and report: the same rows are accepted and rejected as by
- * {@link tallyInput}, and the counts are the same.
+ * {@link tallyInput}, and the counts are the same. Once the signal is aborted the outcome is
+ * `stopped`, even when the input then ended (Ctrl-C also ends a program piping into this one).
  */
 export async function tallyInputWatched(input: InputSpec, by: readonly TallyDimension[], options: RecordReadOptions, watch: Watch): Promise<TallyOutcome> {
   checkRecordOptions(options);
@@ -199,23 +201,23 @@ export async function tallyInputWatched(input: InputSpec, by: readonly TallyDime
   const onBytes = (n: number): void => {
     bytes += n;
   };
-  const controller = new AbortController();
-  const source = input.kind === 'path' ? pathChunks(input.path, onBytes, controller.signal) : stdinChunks(input.stream, onBytes);
+  const { signal } = watch;
+  const source = input.kind === 'path' ? pathChunks(input.path, onBytes, signal) : stdinChunks(input.stream, onBytes, signal);
   const reader = readArrestRecords(source, loaderOptions(input, options));
   const tally = createTally({ by });
-  let stopped = false;
-  let rows = 0;
-  for await (const batch of reader.batches()) {
-    for (const record of batch as readonly ArrestRecord[]) tally.add(record);
-    rows = reader.report.rowsRead;
-    watch.progress(bytes, rows);
-    if (watch.stopRequested()) {
-      stopped = true;
-      break;
+  try {
+    for await (const batch of reader.batches()) {
+      for (const record of batch) tally.add(record);
+      watch.progress(bytes, reader.report.rowsRead);
+      if (signal.aborted) break;
     }
+  } catch (e) {
+    if (!signal.aborted) throw e;
   }
-  controller.abort();
-  return { tally: tally.result(), report: reader.report, stopped };
+  // Ctrl-C also ends the program piping into standard input, and its end of input can be seen
+  // before the signal: give the signal a moment, so that a cut-off input is not taken as whole.
+  if (input.kind === 'stdin' && !signal.aborted) await new Promise((r) => setTimeout(r, 100));
+  return { tally: tally.result(), report: reader.report, stopped: signal.aborted };
 }
 
 /** The first rows of an input as the loaders read them, for `inspect`. */

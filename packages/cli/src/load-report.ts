@@ -26,7 +26,7 @@ const quoted = (s: string): string => JSON.stringify(s);
 export function describeLoadReport(report: LoadReport, paint: Paint, options: { readonly stopped?: boolean } = {}): string {
   const out: string[] = [];
   const rejected = report.rejected > 0 ? paint.yellow(`${formatCount(report.rejected)} rejected`) : `${formatCount(report.rejected)} rejected`;
-  const head = options.stopped ? paint.red('INTERRUPTED — partial counts, up to the rows read so far: ') : '';
+  const head = options.stopped ? paint.red('INTERRUPTED — partial counts, up to the rows read so far (the last may be cut off): ') : '';
   out.push(`${head}${paint.bold(report.file)}: ${formatCount(report.rowsRead)} rows read · ${formatCount(report.accepted)} accepted · ${rejected}` +
     (report.blankLines > 0 ? ` · ${formatCount(report.blankLines)} blank lines skipped` : ''));
   out.push(paint.dim(`  delimiter ${quoted(report.delimiter)} · columns: ${report.preset === 'none' ? 'no preset matched' : `${report.preset} preset`}, ${report.columns.mapped.length} mapped, ${report.columns.extra.length} kept as extra`));

@@ -91,7 +91,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (blankHeaders > 0 && blankHeaders >= headerCells / 2) {
     warnings.push(`${blankHeaders} of ${headerCells} header cells are blank: the first line may be a title or banner line above the real header, which this version of @icestat/loaders does not skip`);
   }
-  for (const d of suggested) if (!mappedFields.has(tallyDimensionFields[d])) warnings.push(`no column is read as ${tallyDimensionFields[d]}: a tally by ${dimensionFlag(d)} would count every row as (missing)`);
+  const hints: Readonly<Partial<Record<TallyDimension, RegExp>>> = { fiscalYear: /date/i, aor: /\baor\b|area of responsibility/i, criminality: /criminality/i, state: /\bstate\b/i };
+  for (const d of suggested) {
+    const field = tallyDimensionFields[d];
+    if (mappedFields.has(field)) continue;
+    const like = peek.report.columns.extra.find((h) => hints[d]?.test(h));
+    const hint = like ? `; if "${like}" holds it: --column ${JSON.stringify(`${like}=${field}`)}` : '';
+    warnings.push(`no column is read as ${field}: a tally by ${dimensionFlag(d)} would count every row as (missing)${hint}`);
+  }
 
   if (values.json) {
     io.stdout.write(`${JSON.stringify({ file: input.name, bytes: size ?? null, head: peek.head, delimiter: peek.report.delimiter, preset: peek.report.preset, columns: peek.report.columns, sample: peek.sample, counts: count ? { rowsRead: count.rowsRead, accepted: count.accepted, rejected: count.rejected, blankLines: count.blankLines } : null, warnings, next }, null, 2)}\n`);

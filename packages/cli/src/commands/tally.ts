@@ -186,18 +186,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const watched = values.progress ?? io.stderr.isTTY === true;
 
   const outcomes: TallyOutcome[] = [];
-  let stop = false;
+  const stop = new AbortController();
   const onSigint = (): void => {
-    if (stop || !watched) {
+    if (stop.signal.aborted || !watched) {
       io.stderr.write('\nicestat: interrupted; nothing was written\n');
       process.exit(exitCodes.interrupted);
     }
-    stop = true;
+    stop.abort();
   };
   process.on('SIGINT', onSigint);
   try {
     for (const input of inputs) {
-      const outcome = watched ? await watchedTally(input, tallyBy, options, io, () => stop) : await tallyInput(input, tallyBy, options);
+      const outcome = watched ? await watchedTally(input, tallyBy, options, io, stop.signal) : await tallyInput(input, tallyBy, options);
       outcomes.push(outcome);
       io.stderr.write(describeLoadReport(outcome.report, paint, { stopped: outcome.stopped }));
       for (const h of missingColumns(outcome.report, options)) io.stderr.write(paint.yellow(`warning: ${outcome.report.file} has no column "${h}"\n`));
@@ -229,11 +229,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   return exitCodes.ok;
 }
 
-async function watchedTally(input: Input, by: readonly TallyDimension[], options: RecordReadOptions, io: CliIo, stopRequested: () => boolean): Promise<TallyOutcome> {
+async function watchedTally(input: Input, by: readonly TallyDimension[], options: RecordReadOptions, io: CliIo, signal: AbortSignal): Promise<TallyOutcome> {
   const size = input.kind === 'path' ? (await stat(input.path).catch(() => undefined))?.size : undefined;
   const progress = io.stderr.isTTY === true ? await terminalProgress(io.stderr, input.name, size) : silentProgress;
   try {
-    return await tallyInputWatched(input, by, options, { progress: (bytes, rows) => progress.update(bytes, rows), stopRequested });
+    return await tallyInputWatched(input, by, options, { progress: (bytes, rows) => progress.update(bytes, rows), signal });
   } finally {
     progress.stop();
   }

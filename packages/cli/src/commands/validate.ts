@@ -37,7 +37,7 @@ export function describeIssues(file: string, error: IcestatError, paint: Paint):
   if (error.issues.length === 0) return `${paint.red('✗')} ${error.message}\n`;
   const lines = error.issues.map((i) => {
     const at = [i.file ?? file, i.line, i.column].filter((x) => x !== undefined).join(':');
-    return `${paint.red('✗')} ${at}: ${i.message}`;
+    return `${paint.red('✗')} ${i.message.startsWith(`${at}:`) ? i.message : `${at}: ${i.message}`}`;
   });
   return `${lines.join('\n')}\n`;
 }
