@@ -28,7 +28,7 @@ export function describeLoadReport(report: LoadReport, paint: Paint, options: { 
   const rejected = report.rejected > 0 ? paint.yellow(`${formatCount(report.rejected)} rejected`) : `${formatCount(report.rejected)} rejected`;
   const head = options.stopped ? paint.red('INTERRUPTED — partial counts, up to the rows read so far (the last may be cut off): ') : '';
   out.push(`${head}${paint.bold(report.file)}: ${formatCount(report.rowsRead)} rows read · ${formatCount(report.accepted)} accepted · ${rejected}` +
-    (report.blankLines > 0 ? ` · ${formatCount(report.blankLines)} blank lines skipped` : ''));
+    (report.blankLines > 0 ? ` · ${formatCount(report.blankLines)} blank line${report.blankLines === 1 ? "" : "s"} skipped` : ''));
   out.push(paint.dim(`  delimiter ${quoted(report.delimiter)} · columns: ${report.preset === 'none' ? 'no preset matched' : `${report.preset} preset`}, ${report.columns.mapped.length} mapped, ${report.columns.extra.length} kept as extra`));
   if (report.rejected > 0) {
     const byCode = new Map<string, Rejection[]>();

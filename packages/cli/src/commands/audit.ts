@@ -8,6 +8,7 @@ import { paintFor } from '../paint';
 import { describeIssues } from './validate';
 import { exitCodes } from '../usage-error';
 
+/** The text of `icestat audit --help`. */
 export const help = `icestat audit — recompute every claim and breakdown of an icestat dataset
 
 Usage: icestat audit DATASET... [options]

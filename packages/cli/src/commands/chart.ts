@@ -11,6 +11,7 @@ import { paintFor } from '../paint';
 import { exitCodes, UsageError } from '../usage-error';
 import { describeIssues } from './validate';
 
+/** The text of `icestat chart --help`. */
 export const help = `icestat chart — charts and a report page for an icestat dataset
 
 Usage: icestat chart DATASET --out DIR

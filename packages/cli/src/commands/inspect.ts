@@ -10,6 +10,7 @@ import { alignColumns, formatCount } from '../output';
 import { paintFor } from '../paint';
 import { exitCodes, UsageError } from '../usage-error';
 
+/** The text of `icestat inspect --help`. */
 export const help = `icestat inspect — show how icestat reads a record-level file
 
 Usage: icestat inspect FILE [options]
@@ -32,7 +33,7 @@ Examples:
 `;
 
 /** Dimensions worth suggesting, in the order a reporter asks for them. */
-const suggested: readonly TallyDimension[] = ['fiscalYear', 'aor', 'criminality', 'state'];
+const suggested = ['fiscalYear', 'aor', 'criminality', 'state'] as const satisfies readonly TallyDimension[];
 
 function cut(s: string, width: number): string {
   return s.length > width ? `${s.slice(0, width - 1)}…` : s;
@@ -79,9 +80,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const peek = await peekInput(input, options);
   const count = values.count !== false && input.kind === 'path' ? (await tallyInput(input, [], options)).report : peek.whole ? peek.report : undefined;
   const mappedFields = new Set<string>(peek.report.columns.mapped.map((m) => m.field));
-  const dims = suggested.filter((d) => mappedFields.has(tallyDimensionFields[d]));
-  const quotedName = /[\s"'$]/.test(input.name) ? JSON.stringify(input.name) : input.name;
-  const next = `icestat tally ${quotedName} --by ${(dims.length > 0 ? dims.slice(0, 2) : ['fiscalYear' as const]).map(dimensionFlag).join(',')}`;
   const warnings: string[] = [];
   const headerCells = peek.report.columns.mapped.length + peek.report.columns.extra.length;
   if (peek.report.preset === 'none') {
@@ -91,14 +89,30 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (blankHeaders > 0 && blankHeaders >= headerCells / 2) {
     warnings.push(`${blankHeaders} of ${headerCells} header cells are blank: the first line may be a title or banner line above the real header, which this version of @icestat/loaders does not skip`);
   }
-  const hints: Readonly<Partial<Record<TallyDimension, RegExp>>> = { fiscalYear: /date/i, aor: /\baor\b|area of responsibility/i, criminality: /criminality/i, state: /\bstate\b/i };
+  // A column that is not read but whose header says what it holds: suggested with --column.
+  const hints: Readonly<Record<(typeof suggested)[number], RegExp>> = {
+    fiscalYear: /date/i,
+    aor: /(^|[^a-z])aor([^a-z]|$)|area of responsibility/i,
+    criminality: /criminality/i,
+    state: /(^|[^a-z])state([^a-z]|$)/i,
+  };
+  const extraColumns = new Map<TallyDimension, string>();
+  const dims: TallyDimension[] = [];
   for (const d of suggested) {
     const field = tallyDimensionFields[d];
-    if (mappedFields.has(field)) continue;
-    const like = peek.report.columns.extra.find((h) => hints[d]?.test(h));
-    const hint = like ? `; if "${like}" holds it: --column ${JSON.stringify(`${like}=${field}`)}` : '';
-    warnings.push(`no column is read as ${field}: a tally by ${dimensionFlag(d)} would count every row as (missing)${hint}`);
+    if (mappedFields.has(field)) {
+      dims.push(d);
+      continue;
+    }
+    const like = peek.report.columns.extra.find((h) => hints[d].test(h) && !/^column \d+$/.test(h));
+    if (like && !(d === 'fiscalYear' && mappedFields.has('apprehensionDate'))) {
+      extraColumns.set(d, `--column ${JSON.stringify(`${like}=${field}`)}`);
+      dims.push(d);
+    }
+    warnings.push(`no column is read as ${field}: a tally by ${dimensionFlag(d)} would count every row as (missing)${like ? `; if "${like}" holds it: --column ${JSON.stringify(`${like}=${field}`)}` : ''}`);
   }
+  const shown = input.kind === 'stdin' ? '-' : /[\s"'$]/.test(input.name) ? JSON.stringify(input.name) : input.name;
+  const next = dims.length > 0 ? ['icestat tally', shown, ...dims.slice(0, 2).flatMap((d) => extraColumns.get(d) ?? []), '--by', dims.slice(0, 2).map(dimensionFlag).join(',')].join(' ') : `icestat inspect ${shown} --column "HEADER=FIELD" (no column is read as a date, AOR, criminality or state yet)`;
 
   if (values.json) {
     io.stdout.write(`${JSON.stringify({ file: input.name, bytes: size ?? null, head: peek.head, delimiter: peek.report.delimiter, preset: peek.report.preset, columns: peek.report.columns, sample: peek.sample, counts: count ? { rowsRead: count.rowsRead, accepted: count.accepted, rejected: count.rejected, blankLines: count.blankLines } : null, warnings, next }, null, 2)}\n`);

@@ -12,6 +12,7 @@ import { paintFor } from '../paint';
 import { silentProgress, terminalProgress } from '../progress';
 import { exitCodes, UsageError } from '../usage-error';
 
+/** The text of `icestat tally --help`. */
 export const help = `icestat tally — count the records of a record-level release
 
 Usage: icestat tally FILE... --by DIMENSIONS [options]

@@ -9,6 +9,7 @@ import type { Paint } from '../load-report';
 import { paintFor } from '../paint';
 import { exitCodes, UsageError } from '../usage-error';
 
+/** The text of `icestat validate --help`. */
 export const help = `icestat validate — check an icestat dataset
 
 Usage: icestat validate DATASET... [--texts DIR] [--json]
