@@ -23,8 +23,8 @@ function usage(code = 0) {
 
   Runs \`icestat tally FILE --by fiscal-year,criminality,aor --format csv\` and a script doing the
   same with tallyArrestRecords (import, tally, write the CSV), each in its own process, alternately;
-  compares the median wall time of the whole process. --strict exits 3 when the command is more
-  than ${Math.round((TARGET - 1) * 100)}% slower.`);
+  compares the median wall time of the whole process; and \`icestat --version\` against \`node -e 0\`.
+  --strict exits 3 when the command is more than ${Math.round((TARGET - 1) * 100)}% slower, or starts more than 100 ms slower.`);
   process.exit(code);
 }
 
@@ -111,6 +111,22 @@ const file = ensureData(o.size);
 for await (const _ of createReadStream(file, { highWaterMark: 1 << 22 })); // eslint-disable-line no-unused-vars
 console.log(`file ${relative(ROOT, file)} (${(statSync(file).size / 1e6).toFixed(0)} MB) · ${o.runs} runs each, alternating · ${cpus().length} cores · load ${loadavg()[0].toFixed(2)}`);
 
+// Start-up: `icestat --version` against `node -e 0`, alternating, 15 runs each.
+function wall(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+  return performance.now() - t0;
+}
+const startup = { node: [], version: [] };
+for (let i = 0; i < 15; i++) {
+  startup.node.push(wall(['-e', '0']));
+  startup.version.push(wall([BIN, '--version']));
+}
+const startupExtra = median(startup.version) - median(startup.node);
+const startupMet = startupExtra <= 100;
+console.log(`start-up: node -e 0 ${median(startup.node).toFixed(0)} ms · icestat --version ${median(startup.version).toFixed(0)} ms · +${startupExtra.toFixed(0)} ms (target ≤ +100 ms) ${startupMet ? '✓' : '✗'}`);
+
 const times = { cli: [], library: [] };
 let agree = true;
 for (let i = 0; i < o.runs; i++) {
@@ -134,5 +150,5 @@ const ratio = cli / lib;
 const met = ratio <= TARGET;
 console.log(`\nmedian: library ${(lib / 1000).toFixed(2)} s · icestat tally ${(cli / 1000).toFixed(2)} s · ratio ${ratio.toFixed(3)} (target ≤ ${TARGET}) ${met ? '✓' : '✗'} · counts ${agree ? 'equal ✓' : 'DIFFER ✗'}`);
 console.log(`load average after: ${loadavg()[0].toFixed(2)} (on a shared machine, other work competes for the CPU)`);
-if (o.json) writeFileSync(o.json, `${JSON.stringify({ size: o.size, runs: o.runs, times, median: { library: lib, cli }, ratio, agree }, null, 2)}\n`);
-process.exit(!agree ? 1 : o.strict && !met ? 3 : 0);
+if (o.json) writeFileSync(o.json, `${JSON.stringify({ size: o.size, runs: o.runs, times, median: { library: lib, cli }, ratio, agree, startup }, null, 2)}\n`);
+process.exit(!agree ? 1 : o.strict && (!met || !startupMet) ? 3 : 0);

@@ -17,7 +17,7 @@ export function describeError(e: unknown, debug: boolean): string {
   let text: string;
   if (IcestatError.isInstance(e)) {
     const lines = e.message.split('\n');
-    text = lines.length > 3 ? [...lines.slice(0, 3), `  … ${lines.length - 3} more line(s); \`icestat validate\` lists every problem`].join('\n') : e.message;
+    text = lines.length > 2 ? `${lines[0]}\n(${lines.length - 1} more lines: run with --debug to see them all)` : e.message;
   } else if (e instanceof Error && 'code' in e && typeof e.code === 'string' && systemErrors[e.code]) {
     const path = 'path' in e && typeof e.path === 'string' ? e.path : undefined;
     text = path ? `${path}: ${systemErrors[e.code]}` : `${systemErrors[e.code]} (${e.message})`;
@@ -25,6 +25,6 @@ export function describeError(e: unknown, debug: boolean): string {
     text = e instanceof Error ? e.message : String(e);
     if (!debug) text += '\n(this looks like a bug in icestat: run again with --debug and report the output)';
   }
-  const stack = debug && e instanceof Error && e.stack ? `\n${e.stack}` : '';
+  const stack = debug && e instanceof Error && e.stack ? `\n${IcestatError.isInstance(e) ? `${e.message}\n` : ''}${e.stack}` : '';
   return `icestat: ${text.replaceAll('\n', '\nicestat: ')}${stack}\n`;
 }
