@@ -182,7 +182,7 @@ export async function tallyInput(input: InputSpec, by: readonly TallyDimension[]
 
 /** How a watched read reports progress and learns it should stop. */
 export interface Watch {
-  /** Called after each batch of rows: bytes read so far, rows read so far. */
+  /** Called as rows are read (up to ten times a second) and at the end: bytes read so far, rows read so far. */
   readonly progress: (bytes: number, rows: number) => void;
   /** Aborted on Ctrl-C: the read stops, keeping what was counted. */
   readonly signal: AbortSignal;
@@ -205,12 +205,20 @@ export async function tallyInputWatched(input: InputSpec, by: readonly TallyDime
   const source = input.kind === 'path' ? pathChunks(input.path, onBytes, signal) : stdinChunks(input.stream, onBytes, signal);
   const reader = readArrestRecords(source, loaderOptions(input, options));
   const tally = createTally({ by });
+  // The report copies its kept rejections each time it is read: read it ten times a second at
+  // most, not once a batch, so that a file of many rejections stays linear.
+  let shown = 0;
   try {
     for await (const batch of reader.batches()) {
       for (const record of batch) tally.add(record);
-      watch.progress(bytes, reader.report.rowsRead);
+      const now = Date.now();
+      if (now - shown >= 100) {
+        shown = now;
+        watch.progress(bytes, reader.report.rowsRead);
+      }
       if (signal.aborted) break;
     }
+    watch.progress(bytes, reader.report.rowsRead);
   } catch (e) {
     if (!signal.aborted) throw e;
   }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { tallyDimensionFields, type TallyDimension } from '@icestat/core';
+import { parseColumnsOption } from '../column-option';
 import { commonOptions, parseCommandArgs } from '../args';
 import { dimensionFlag } from '../dimensions';
 import { peekInput, tallyInput, type RecordReadOptions } from '../engine';
@@ -68,7 +69,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const inputs = await expandInputs(positionals, io, 'inspect');
   if (inputs.length !== 1) throw new UsageError(`expected one file; received ${inputs.length}`, 'inspect');
   const input = inputs[0]!;
-  const { parseColumnsOption } = await import('./tally');
   const options: RecordReadOptions = {
     ...(values.table !== undefined ? { table: values.table } : {}),
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),

@@ -1,9 +1,10 @@
 import { stat, writeFile } from 'node:fs/promises';
-import { createTally, type ArrestRecordField, type TallyDimension, type TallyResult } from '@icestat/core';
+import { createTally, type TallyDimension, type TallyResult } from '@icestat/core';
 import type { LoadReport } from '@icestat/loaders/csv';
 import { commonOptions, listValues, parseCommandArgs } from '../args';
 import { dimensionFlag, parseDimension } from '../dimensions';
-import { groupValueOf, mergeTallies, missingColumns, recordFieldNames, recordTables, tallyInput, tallyInputWatched, type RecordReadOptions, type TallyOutcome } from '../engine';
+import { groupValueOf, mergeTallies, missingColumns, recordTables, tallyInput, tallyInputWatched, type RecordReadOptions, type TallyOutcome } from '../engine';
+import { parseColumnsOption } from '../column-option';
 import { expandInputs, type Input } from '../inputs';
 import type { CliIo } from '../io';
 import { describeLoadReport, rejectionsCsv, unmappedDimensions } from '../load-report';
@@ -66,26 +67,6 @@ function parseWhere(values: readonly string[]): Map<TallyDimension, Set<string>>
     where.set(dim, (where.get(dim) ?? new Set()).add(value));
   }
   return where;
-}
-
-/**
- * Reads `--column HEADER=FIELD` values into a column map (`extra` keeps a column unread).
- *
- * @param values - The option's values.
- * @param command - The command, for the usage error.
- * @returns Header → field (or `null`).
- */
-export function parseColumnsOption(values: readonly string[], command: string): Record<string, ArrestRecordField | null> {
-  const columns: Record<string, ArrestRecordField | null> = {};
-  for (const c of values) {
-    const eq = c.lastIndexOf('=');
-    const field = c.slice(eq + 1).trim();
-    if (eq <= 0 || (field !== 'extra' && !(recordFieldNames as readonly string[]).includes(field))) {
-      throw new UsageError(`--column ${JSON.stringify(c)}: expected HEADER=FIELD, FIELD one of ${recordFieldNames.join(', ')}, or extra`, command);
-    }
-    columns[c.slice(0, eq).trim()] = field === 'extra' ? null : (field as ArrestRecordField);
-  }
-  return columns;
 }
 
 /** The tally of the rows that pass `where`, grouped by `by` only (the where-dimensions summed over). */
