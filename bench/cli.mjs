@@ -66,14 +66,19 @@ function ensureData(size) {
 
 const LIBRARY = resolve(BENCH, 'lib/library-tally-csv.mjs');
 
+// CPU seconds (user + system, all threads) tell less of the load from elsewhere than wall time
+// does: taken from GNU time when it is there.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
 function runOnce(kind, file) {
   const args =
     kind === 'cli'
       ? [BIN, 'tally', file, '--by', 'fiscal-year,criminality,aor', '--format', 'csv', '--no-progress']
       : [LIBRARY, file];
+  const [command, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'cpu %U %S', process.execPath, ...args]] : [process.execPath, args];
   return new Promise((res, rej) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -82,7 +87,8 @@ function runOnce(kind, file) {
     child.on('close', (code) => {
       const ms = performance.now() - t0;
       if (code !== 0) rej(new Error(`${kind} exited ${code}: ${err.trim()}`));
-      else res({ ms, out });
+      const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(err);
+      res({ ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null, out });
     });
   });
 }
@@ -128,27 +134,34 @@ const startupMet = startupExtra <= 100;
 console.log(`start-up: node -e 0 ${median(startup.node).toFixed(0)} ms · icestat --version ${median(startup.version).toFixed(0)} ms · +${startupExtra.toFixed(0)} ms (target ≤ +100 ms) ${startupMet ? '✓' : '✗'}`);
 
 const times = { cli: [], library: [] };
+const cpu = { cli: [], library: [] };
 let agree = true;
 for (let i = 0; i < o.runs; i++) {
   // Alternate which goes first, so that a burst of load from elsewhere hits both alike.
   const order = i % 2 === 0 ? ['library', 'cli'] : ['cli', 'library'];
   const outs = {};
   for (const kind of order) {
-    const { ms, out } = await runOnce(kind, file);
+    const { ms, cpuMs, out } = await runOnce(kind, file);
     times[kind].push(ms);
+    if (cpuMs !== null) cpu[kind].push(cpuMs);
     outs[kind] = out;
   }
   const a = groups(outs.cli);
   const b = groups(outs.library);
   const same = a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
   if (!same) agree = false;
-  console.log(`  run ${i + 1}: library ${(times.library[i] / 1000).toFixed(2)} s · icestat tally ${(times.cli[i] / 1000).toFixed(2)} s · counts ${same ? 'equal' : 'DIFFER'}`);
+  const cpuText = cpu.cli.length > i ? ` (CPU ${(cpu.library[i] / 1000).toFixed(2)} s · ${(cpu.cli[i] / 1000).toFixed(2)} s)` : '';
+  console.log(`  run ${i + 1}: library ${(times.library[i] / 1000).toFixed(2)} s · icestat tally ${(times.cli[i] / 1000).toFixed(2)} s${cpuText} · counts ${same ? 'equal' : 'DIFFER'}`);
 }
 const lib = median(times.library);
 const cli = median(times.cli);
 const ratio = cli / lib;
 const met = ratio <= TARGET;
 console.log(`\nmedian: library ${(lib / 1000).toFixed(2)} s · icestat tally ${(cli / 1000).toFixed(2)} s · ratio ${ratio.toFixed(3)} (target ≤ ${TARGET}) ${met ? '✓' : '✗'} · counts ${agree ? 'equal ✓' : 'DIFFER ✗'}`);
+if (cpu.cli.length === o.runs) {
+  const cpuRatio = median(cpu.cli) / median(cpu.library);
+  console.log(`median CPU time (user + system): library ${(median(cpu.library) / 1000).toFixed(2)} s · icestat tally ${(median(cpu.cli) / 1000).toFixed(2)} s · ratio ${cpuRatio.toFixed(3)}`);
+}
 console.log(`load average after: ${loadavg()[0].toFixed(2)} (on a shared machine, other work competes for the CPU)`);
-if (o.json) writeFileSync(o.json, `${JSON.stringify({ size: o.size, runs: o.runs, times, median: { library: lib, cli }, ratio, agree, startup }, null, 2)}\n`);
+if (o.json) writeFileSync(o.json, `${JSON.stringify({ size: o.size, runs: o.runs, times, median: { library: lib, cli }, ratio, agree, startup, cpu }, null, 2)}\n`);
 process.exit(!agree ? 1 : o.strict && (!met || !startupMet) ? 3 : 0);

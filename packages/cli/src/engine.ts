@@ -21,7 +21,6 @@ import {
   type LoadReport,
 } from '@icestat/loaders/csv';
 import type { Dataset } from '@icestat/core';
-import { safeLoadDataset, safeParseDataset } from '@icestat/loaders/json';
 
 /** The record tables the command knows; this version of @icestat/loaders reads `arrests` only. */
 export const recordTables = ['auto', 'arrests', 'detainers', 'encounters', 'removals', 'detention-stints'] as const;
@@ -333,6 +332,8 @@ function isFiguresCsv(name: string, text?: string): boolean {
  */
 export async function readDataset(input: InputSpec): Promise<DatasetOutcome> {
   const name = inputLabel(input);
+  // The JSON loader is only needed here: not loaded for a tally.
+  const { safeLoadDataset, safeParseDataset } = await import('@icestat/loaders/json');
   if (input.kind === 'path') {
     await checkReadable(input);
     return isFiguresCsv(input.path) ? safeLoadFiguresCsv(input.path, { name }) : safeLoadDataset(input.path, { name });
