@@ -55,7 +55,7 @@ export function unmappedDimensions(report: LoadReport, by: readonly TallyDimensi
     .map(
       (d) =>
         `${dimensionFlag(d)}: no column of ${report.file} is read as ${tallyDimensionFields[d]}, so every row counts as (missing); ` +
-        `name the column with --column "HEADER=${tallyDimensionFields[d]}" (see \`icestat inspect ${report.file}\`)`,
+        `name the column with --column "HEADER=${tallyDimensionFields[d]}" (see \`icestat inspect ${report.file === '(stdin)' ? '-' : report.file}\`)`,
     );
 }
 

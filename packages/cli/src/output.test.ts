@@ -67,3 +67,9 @@ describe('tallyTable', () => {
     },
   );
 });
+
+describe('tallyTable without dimensions', () => {
+  it('shows the total alone', () => {
+    expect(tallyTable(tallyOf([], [[], [], []]))).toBe('       count\ntotal      3\n');
+  });
+});

@@ -1,4 +1,5 @@
 import { stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createTally, type TallyDimension, type TallyResult } from '@icestat/core';
 import type { LoadReport } from '@icestat/loaders/csv';
 import { commonOptions, listValues, parseCommandArgs } from '../args';
@@ -62,7 +63,7 @@ function parseWhere(values: readonly string[]): Map<TallyDimension, Set<string>>
     const dim = parseDimension(w.slice(0, eq), '--where', 'tally');
     const value = groupValueOf(dim, w.slice(eq + 1));
     if (value === undefined) {
-      throw new UsageError(`--where ${JSON.stringify(w)}: "${w.slice(eq + 1)}" is not a ${dimensionFlag(dim)} value icestat knows`, 'tally');
+      throw new UsageError(`--where ${JSON.stringify(w)}: "${w.slice(eq + 1)}" is not a value icestat knows for ${dimensionFlag(dim)}`, 'tally');
     }
     where.set(dim, (where.get(dim) ?? new Set()).add(value));
   }
@@ -190,22 +191,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     process.off('SIGINT', onSigint);
   }
   const reports = outcomes.map((o) => o.report);
-  if (values.rejections !== undefined) await writeFile(values.rejections, rejectionsCsv(reports));
-
   const all = outcomes.length === 1 ? outcomes[0]!.tally : mergeTallies(outcomes.map((o) => o.tally), tallyBy);
   if (outcomes.some((o) => o.stopped)) {
     io.stderr.write(paint.red(`icestat: interrupted; ${formatCount(all.seen)} rows counted so far; no result written\n`));
     return exitCodes.interrupted;
   }
+  if (values.rejections !== undefined) await writeFile(resolve(io.cwd, values.rejections), rejectionsCsv(reports));
   const tally = applyWhere(all, by, where);
   if (outcomes.length > 1) io.stderr.write(`all ${outcomes.length} files: ${formatCount(reports.reduce((n, r) => n + r.rowsRead, 0))} rows read · ${formatCount(all.total)} accepted\n`);
   if (where.size > 0) {
     const text = [...where].map(([d, v]) => `${dimensionFlag(d)} = ${[...v].join(' or ')}`).join(' and ');
     io.stderr.write(`where ${text}: ${formatCount(tally.total)} of ${formatCount(all.total)} accepted rows\n`);
   }
-  const text = await render(format, tally, reports, where, paintFor(io.stdout, io.env).bold);
+  const bold = values.out === undefined ? paintFor(io.stdout, io.env).bold : (t: string) => t;
+  const text = await render(format, tally, reports, where, bold);
   if (values.out !== undefined) {
-    await writeFile(values.out, text);
+    await writeFile(resolve(io.cwd, values.out), text);
     io.stderr.write(`wrote ${values.out} (${format})\n`);
   } else io.stdout.write(text);
   return exitCodes.ok;
