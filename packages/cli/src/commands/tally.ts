@@ -39,7 +39,10 @@ Options:
   --format FORMAT      table | csv | json | vega-lite (default: table on a terminal, csv otherwise)
   --out PATH           write the result to PATH instead of standard output
   --rejections FILE    write every rejected row (file, line, column, code, reason, raw) as CSV
-  --no-progress        no progress bar, and the fastest read (all cores on a large file)
+  --no-progress        no progress bar, and the fastest read (all cores on a large file);
+                       the default when standard error is not a terminal
+  --progress           read row by row as on a terminal (a partial report on Ctrl-C), even
+                       when standard error is not one (no bar is drawn then)
   -h, --help           this help
 
 The load report (rows read, accepted, rejected, the top rejection reasons with their lines) goes
