@@ -143,6 +143,10 @@ describe('icestat tally with bad rows', () => {
       { aor: 'SEA', fiscal_year: 'FY2018', count: '1' },
     ]);
     const d = await icestat(['tally', f, '--by', 'fiscal-year', '--column', 'Office=apprehensionAor', '--date', 'Departed Date']);
+    expect(d.stderr).toContain('dates: fiscal-year, month and day are those of the column "Departed Date"');
+    const nope = await icestat(['tally', f, '--by', 'fiscal-year', '--date', 'Nope']);
+    expect(nope.stderr).toContain(`warning: ${f} has no column "Nope"`);
+    expect(nope.stderr).toMatch(/warning: fiscal-year: no column of .* is read as apprehensionDate/);
     expect(csv(d.stdout)).toEqual([
       { fiscal_year: 'FY2018', count: '1' },
       { fiscal_year: '(missing)', count: '1' },

@@ -202,6 +202,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.rejections !== undefined) await writeFile(resolve(io.cwd, values.rejections), rejectionsCsv(reports));
   const tally = applyWhere(all, by, where);
   if (outcomes.length > 1) io.stderr.write(`all ${outcomes.length} files: ${formatCount(reports.reduce((n, r) => n + r.rowsRead, 0))} rows read · ${formatCount(all.total)} accepted\n`);
+  if (values.date !== undefined && tallyBy.some((d) => d === 'fiscalYear' || d === 'month' || d === 'day')) {
+    io.stderr.write(`dates: fiscal-year, month and day are those of the column "${values.date}"\n`);
+  }
   if (where.size > 0) {
     const text = [...where].map(([d, v]) => `${dimensionFlag(d)} = ${[...v].join(' or ')}`).join(' and ');
     io.stderr.write(`where ${text}: ${formatCount(tally.total)} of ${formatCount(all.total)} accepted rows\n`);
