@@ -3,7 +3,7 @@
 // this file only. The commands see plain options and results.
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createTally, IcestatError, type ArrestRecord, type ArrestRecordField, type TallyDimension, type TallyResult } from '@icestat/core';
+import { createTally, IcestatError, type ArrestRecord, type ArrestRecordField, type Dataset, type TallyDimension, type TallyResult } from '@icestat/core';
 import {
   arrestColumnPresets,
   normaliseAor,
@@ -13,14 +13,13 @@ import {
   normaliseGender,
   normaliseState,
   parseArrestRecords,
+  readArrestRecords,
   safeLoadFiguresCsv,
   safeParseFiguresCsv,
-  readArrestRecords,
   tallyArrestRecords,
   type ColumnMap,
   type LoadReport,
 } from '@icestat/loaders/csv';
-import type { Dataset } from '@icestat/core';
 
 /** The record tables the command knows; this version of @icestat/loaders reads `arrests` only. */
 export const recordTables = ['auto', 'arrests', 'detainers', 'encounters', 'removals', 'detention-stints'] as const;
@@ -84,14 +83,14 @@ function columnMap(options: RecordReadOptions): ColumnMap | undefined {
   return Object.keys(map).length > 0 ? map : undefined;
 }
 
-function loaderOptions(input: InputSpec, options: RecordReadOptions, signal?: AbortSignal) {
+/** The loaders' read options for the command's. */
+function loaderOptions(input: InputSpec, options: RecordReadOptions) {
   const columns = columnMap(options);
   return {
     name: inputLabel(input),
     ...(columns ? { columns } : {}),
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
     maxRejections: options.maxRejections ?? 1000,
-    ...(signal ? { signal } : {}),
   };
 }
 
@@ -259,7 +258,14 @@ export async function peekInput(input: InputSpec, options: RecordReadOptions, ma
     all.set(c, at);
     at += c.length;
   }
-  let text = new TextDecoder('utf-8', { fatal: false }).decode(all);
+  let text: string;
+  try {
+    // A peek may end inside a character: streaming decode leaves that tail out.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(all, { stream: !whole });
+  } catch {
+    throw new IcestatError('unsupported_encoding', `${inputLabel(input)}: not UTF-8 text; save or convert the file as UTF-8 first`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!whole) text = text.slice(0, text.lastIndexOf('\n') + 1);
   const { records, report } = parseArrestRecords(text, { ...loaderOptions(input, options), maxRejections: 20 });
   const head = text.split(/\r?\n/).slice(0, 12);

@@ -48,4 +48,14 @@ describe('icestat inspect', () => {
       'icestat: Decompress or export it as CSV first, or update @icestat/loaders when it reads this format.',
     ]);
   });
+
+  it('refuses text that is not UTF-8 instead of showing replacement characters', async () => {
+    const latin1 = Buffer.concat([Buffer.from('Apprehension Date,Gender\n2017-01-01,M'), Buffer.from([0xe9]), Buffer.from('le\n')]);
+    const inspect = await icestat(['inspect', '-'], { input: latin1 });
+    expect(inspect.code).toBe(2);
+    expect(inspect.stderr).toBe('icestat: (stdin): not UTF-8 text; save or convert the file as UTF-8 first\n');
+    const tally = await icestat(['tally', '-', '--by', 'gender'], { input: latin1 });
+    expect(tally.code).toBe(2);
+    expect(tally.stderr).toMatch(/not valid UTF-8/);
+  });
 });
