@@ -125,6 +125,19 @@ describe('icestat validate', () => {
     expect(r.stdout).toContain(`operations[0].figures[0].evidence: the evidence of "${id}", “the arrest of 3,310 individuals”, is not in 000_8f42807424de4bfa.txt`);
   });
 
+  it('validates every file a glob names; one invalid file makes the exit 1', async () => {
+    const globDir = mkdtempSync(join(tmpdir(), 'icestat-cli-'));
+    writeFileSync(join(globDir, 'a.json'), readFileSync(datasetPath));
+    writeFileSync(join(globDir, 'b.json'), '{"schemaVersion": "1.0.0"}');
+    const r = await icestat(['validate', '*.json', '--json'], { cwd: globDir });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.map((x: { file: string; valid: boolean }) => [x.file, x.valid])).toEqual([
+      ['a.json', true],
+      ['b.json', false],
+    ]);
+  });
+
   it('exits 2 for a --texts that is not a folder', async () => {
     const r = await icestat(['validate', datasetPath, '--texts', join(dir, 'nowhere')]);
     expect(r.code).toBe(2);
