@@ -122,7 +122,7 @@ describe('start-up', () => {
     const copy = mkdtempSync(join(tmpdir(), 'icestat-cli-'));
     spawnSync('mkdir', ['-p', join(copy, 'bin')]);
     spawnSync('cp', [bin, join(copy, 'bin', 'icestat.js')]);
-    const r = spawnSync(process.execPath, [join(copy, 'bin', 'icestat.js'), '--version'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(copy, 'bin', 'icestat.js'), 'tally', '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('run `npm run build` at the root of the repository');
   });
