@@ -203,22 +203,26 @@ export async function tallyInputWatched(input: InputSpec, by: readonly TallyDime
   const source = input.kind === 'path' ? pathChunks(input.path, onBytes, signal) : stdinChunks(input.stream, onBytes, signal);
   const reader = readArrestRecords(source, loaderOptions(input, options));
   const tally = createTally({ by });
-  // The report copies its kept rejections each time it is read: read it ten times a second at
-  // most, not once a batch, so that a file of many rejections stays linear.
-  let shown = 0;
+  // The report copies its kept rejections each time it is read: read it ten times a second, from a
+  // timer, not once a batch, so that a file of many rejections stays linear (and the last rows
+  // read before the input pauses are shown).
+  let moved = false;
+  const timer = setInterval(() => {
+    if (!moved) return;
+    moved = false;
+    watch.progress(bytes, reader.report.rowsRead);
+  }, 100);
   try {
     for await (const batch of reader.batches()) {
       for (const record of batch) tally.add(record);
-      const now = Date.now();
-      if (now - shown >= 100) {
-        shown = now;
-        watch.progress(bytes, reader.report.rowsRead);
-      }
+      moved = true;
       if (signal.aborted) break;
     }
     watch.progress(bytes, reader.report.rowsRead);
   } catch (e) {
     if (!signal.aborted) throw e;
+  } finally {
+    clearInterval(timer);
   }
   // Ctrl-C also ends the program piping into standard input, and its end of input can be seen
   // before the signal: give the signal a moment, so that a cut-off input is not taken as whole.
