@@ -102,7 +102,7 @@ describe('the bundled dataset', () => {
     }
   });
 
-  it('validates against the published JSON Schema under Ajv strict', () => {
+  it('validates against the published JSON Schema under Ajv strict', { timeout: 60_000 }, () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
     const validate = ajv.compile(toJsonSchema('dataset'));
