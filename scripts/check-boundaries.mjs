@@ -2,6 +2,7 @@
 // Guard rails that keep the dependency arrow pointing one way (core ← loaders, chart-data; data → loaders):
 // - @icestat/core depends on zod alone, and its sources import nothing else;
 // - loaders and chart-data import core only through its public entry points, never each other;
+// - the cli uses the other packages' public entry points only (never their sources);
 // - no package imports another package's files by relative path;
 // - no import cycles inside any package (madge).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -29,6 +30,13 @@ function imports(file) {
 
 const isTest = (f) => /\.test(-d)?\.ts$|__fixtures__|\.fixture\.ts$/.test(f);
 const publicCoreEntries = new Set(['@icestat/core']);
+// Every package's public entry points (its package.json exports, without ./package.json).
+const publicEntries = new Set(
+  ['core', 'loaders', 'chart-data'].flatMap((p) => {
+    const m = JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8'));
+    return Object.keys(m.exports).filter((k) => k !== './package.json').map((k) => (k === '.' ? m.name : `${m.name}/${k.slice(2)}`));
+  }),
+);
 const rules = {
   core: { deps: ['zod'], allow: (spec) => spec === 'zod' || spec.startsWith('.') },
   // `#node-files`: the package's own file access (package.json "imports"), with a browser twin.
@@ -36,6 +44,13 @@ const rules = {
   'chart-data': { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'vega-lite' || spec === 'chart.js' || spec.startsWith('vega-lite/') },
   // The curated dataset reads its files with the JSON loader; nothing depends on it.
   data: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/json' || spec.startsWith('node:') },
+  cli: {
+    allow: (spec) =>
+      spec.startsWith('.') ||
+      spec.startsWith('node:') ||
+      publicEntries.has(spec) ||
+      ['picocolors', 'tinyglobby', 'cli-progress', 'vega', 'vega-lite'].includes(spec),
+  },
 };
 
 for (const [pkg, rule] of Object.entries(rules)) {
@@ -82,4 +97,4 @@ if (problems.length > 0) {
   console.error(`Boundary check failed (${problems.length}):\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('Boundaries hold: core depends on zod alone; loaders and chart-data use core’s public entry; no cycles.');
+console.log('Boundaries hold: core depends on zod alone; loaders and chart-data use core’s public entry; the cli uses public entries only; no cycles.');

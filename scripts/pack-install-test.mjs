@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Pack-and-install test: what a user gets from npm, checked outside the workspace.
 //
-// 1. `npm pack`s @icestat/core, @icestat/loaders, @icestat/chart-data and @icestat/data (building them first if
+// 1. `npm pack`s @icestat/core, @icestat/loaders, @icestat/chart-data, @icestat/data and @icestat/cli (building them first if
 //    their dist is missing, or with --build) and checks each tarball holds every file its
 //    package.json points at, and no tests or fixtures;
 // 2. installs the tarballs, with vega-lite, vega, chart.js, typescript, ajv and @types/node from
@@ -10,7 +10,8 @@
 // 3. in that project: imports every entry point from ESM, requires every entry point from CJS,
 //    type-checks an ESM and a CJS consumer with the installed TypeScript (NodeNext, strict),
 //    validates the bundled dataset with the shipped JSON Schema (Ajv 2020, strict, formats),
-//    and loads, audits, tallies and charts (vega-lite compile + vega SVG render).
+//    and loads, audits, tallies and charts (vega-lite compile + vega SVG render); runs the
+//    installed `icestat` bin.
 //
 // Usage: node scripts/pack-install-test.mjs [--keep] [--build]
 //   --keep   leave the temp dir (tarballs and consumer project) in place and print its path
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const fixtures = join(root, 'scripts', 'pack-install');
-const packageDirs = ['core', 'loaders', 'chart-data', 'data'].map((p) => join(root, 'packages', p));
+const packageDirs = ['core', 'loaders', 'chart-data', 'data', 'cli'].map((p) => join(root, 'packages', p));
 const dataFiles = [join(root, 'packages', 'data', 'data', 'icestat-dataset.json'), join(root, 'examples', 'data', 'sample-arrests.csv')];
 const registryDeps = ['vega-lite@6.4.0', 'vega@6.2.0', 'chart.js@^4.5', 'typescript@~5.9.3', 'ajv@^8', 'ajv-formats@^3', '@types/node@^20.19'];
 
@@ -109,7 +110,7 @@ function fail(message, output = '') {
   return Object.assign(new Error(message), { output });
 }
 
-/** Every file path a package.json points at: exports targets (all conditions), main, module, types, typesVersions. */
+/** Every file path a package.json points at: exports targets (all conditions), main, module, types, typesVersions, bin. */
 function manifestTargets(manifest) {
   const targets = new Set();
   const walk = (v) => {
@@ -118,7 +119,7 @@ function manifestTargets(manifest) {
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk(manifest.exports);
-  for (const field of ['main', 'module', 'types', 'typings']) walk(manifest[field]);
+  for (const field of ['main', 'module', 'types', 'typings', 'bin']) walk(manifest[field]);
   for (const map of Object.values(manifest.typesVersions ?? {})) walk(map);
   return [...targets];
 }
@@ -294,6 +295,7 @@ await step('TypeScript: ESM consumer (NodeNext, strict, no skipLibCheck)', () =>
 await step('TypeScript: CJS consumer (.cts, NodeNext, strict, no skipLibCheck)', () => typecheck('tsconfig.cjs.json', '.d.cts'), { needs: installed });
 await step('JSON Schema: shipped dataset.json, Ajv 2020 strict + formats', () => consumerScript('validate-schema.mjs'), { needs: installed });
 await step('load, audit, tally, chart, render', () => consumerScript('smoke.mjs'), { needs: installed });
+await step('the icestat command (@icestat/cli, ESM only): import, bin, tally, audit, chart', () => consumerScript('cli.mjs'), { needs: installed });
 
 cleanup();
 const passed = results.filter((r) => r.ok).length;

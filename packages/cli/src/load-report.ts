@@ -1,0 +1,71 @@
+import { tallyDimensionFields, type TallyDimension } from '@icestat/core';
+import type { LoadReport, Rejection } from '@icestat/loaders/csv';
+import { escapeCsvCell } from '@icestat/loaders/csv';
+import { dimensionFlag } from './dimensions';
+import { formatCount } from './output';
+
+/** Styling for stderr; identity functions when colour is off. */
+export interface Paint {
+  readonly bold: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly red: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly green: (s: string) => string;
+}
+
+const plain = (s: string): string => s;
+/** No colour. */
+export const noPaint: Paint = { bold: plain, dim: plain, red: plain, yellow: plain, green: plain };
+
+const quoted = (s: string): string => JSON.stringify(s);
+
+/**
+ * The load report for a reader of stderr: rows read, accepted and rejected; the delimiter and
+ * columns; the most common rejection reasons, each with its count and the first lines it hit.
+ */
+export function describeLoadReport(report: LoadReport, paint: Paint, options: { readonly stopped?: boolean } = {}): string {
+  const out: string[] = [];
+  const rejected = report.rejected > 0 ? paint.yellow(`${formatCount(report.rejected)} rejected`) : `${formatCount(report.rejected)} rejected`;
+  const head = options.stopped ? paint.red('INTERRUPTED — partial counts, up to the rows read so far (the last may be cut off): ') : '';
+  out.push(`${head}${paint.bold(report.file)}: ${formatCount(report.rowsRead)} rows read · ${formatCount(report.accepted)} accepted · ${rejected}` +
+    (report.blankLines > 0 ? ` · ${formatCount(report.blankLines)} blank line${report.blankLines === 1 ? "" : "s"} skipped` : ''));
+  out.push(paint.dim(`  delimiter ${quoted(report.delimiter)} · columns: ${report.preset === 'none' ? 'no preset matched' : `${report.preset} preset`}, ${report.columns.mapped.length} mapped, ${report.columns.extra.length} kept as extra`));
+  if (report.rejected > 0) {
+    const byCode = new Map<string, Rejection[]>();
+    for (const r of report.rejections) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
+    const top = [...byCode.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 5);
+    out.push('  rejected rows, by reason' + (report.rejectionsDropped > 0 ? ` (among the first ${formatCount(report.rejections.length)} kept)` : '') + ':');
+    for (const [code, list] of top) {
+      const first = list[0]!;
+      const lines = list.slice(0, 3).map((r) => r.line).join(', ');
+      out.push(`    ${code.padEnd(22)} ${formatCount(list.length).padStart(7)}  lines ${lines}${list.length > 3 ? ', …' : ''} — e.g. line ${first.line}${first.column ? ` (${first.column})` : ''}: ${first.reason}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Warnings about a tally that a reader could otherwise misread: a dimension that no column of
+ * the file fills (every row would count as missing).
+ */
+export function unmappedDimensions(report: LoadReport, by: readonly TallyDimension[]): string[] {
+  const mapped = new Set<string>(report.columns.mapped.map((m) => m.field));
+  return by
+    .filter((d) => !mapped.has(tallyDimensionFields[d]))
+    .map(
+      (d) =>
+        `${dimensionFlag(d)}: no column of ${report.file} is read as ${tallyDimensionFields[d]}, so every row counts as (missing); ` +
+        `name the column with --column "HEADER=${tallyDimensionFields[d]}" (see \`icestat inspect ${report.file === '(stdin)' ? '-' : report.file}\`)`,
+    );
+}
+
+/** Every kept rejection as CSV (file, line, column, code, reason, raw row), formula-safe. */
+export function rejectionsCsv(reports: readonly LoadReport[]): string {
+  const lines = ['file,line,column,code,reason,raw'];
+  for (const report of reports) {
+    for (const r of report.rejections) {
+      lines.push([escapeCsvCell(report.file), String(r.line), escapeCsvCell(r.column ?? ''), r.code, escapeCsvCell(r.reason), escapeCsvCell(r.raw ?? '')].join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
