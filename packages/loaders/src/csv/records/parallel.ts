@@ -5,6 +5,7 @@
 // and the whole file is read again on one thread. Node only: everything Node is imported lazily,
 // so browser bundles never load it.
 import { IcestatError } from '@icestat/core';
+import { detectFormat } from '../../formats/detect';
 import { textChunks } from '../../shared/input';
 import { detectDialect } from './dialect';
 import type { RecordSource } from './read';
@@ -88,6 +89,8 @@ async function plan(path: string, size: number, n: number, delimiter: string | u
   try {
     const head = new Uint8Array(Math.min(size, 1 << 16));
     await fh.read(head, 0, head.length, 0);
+    // gzip, zip and the like are read on one thread (byte ranges of compressed data mean nothing).
+    if (detectFormat(head).format !== 'text') return undefined;
     const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
     const dialect = detectDialect(text, size <= head.length, delimiter);
     if (!dialect || dialect.eol !== '\n') return undefined;
