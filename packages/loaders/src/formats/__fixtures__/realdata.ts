@@ -17,11 +17,12 @@ export function realdata(relative: string): string {
 }
 
 /** `describe` when the real files are there (or required), `describe.skip` with a message otherwise. */
-export const describeRealdata: typeof describe = (() => {
+export function describeRealdata(name: string, fn: () => void): void {
   if (present || required) {
     if (!present) throw new Error(`ICESTAT_REQUIRE_REALDATA=1 but the real-data folder is missing: ${REALDATA}`);
-    return describe;
+    describe(name, fn);
+    return;
   }
   console.warn(`real-data tests skipped: ${REALDATA} is absent (set ICESTAT_REQUIRE_REALDATA=1 to make this an error)`);
-  return describe.skip;
-})();
+  describe.skip(`${name} (skipped: the real-data folder is absent)`, fn);
+}
