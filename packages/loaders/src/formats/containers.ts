@@ -27,7 +27,14 @@ export interface ContainerInfo {
 
 type Chunk = Uint8Array | string;
 
-/** The files of a zip that may be data: not folders, not macOS resource forks, not hidden files. */
+/**
+ * The files of a zip that may be data: not folders, not macOS resource forks, not hidden files.
+ *
+ * @param entries - The archive's entries.
+ * @returns Those that may be data.
+ * @example
+ * dataEntries(await zipEntries(ra, 'a.zip')).map((e) => e.name); // => ['arrests.csv']
+ */
 export function dataEntries(entries: readonly ZipEntry[]): ZipEntry[] {
   return entries.filter((e) => !e.name.endsWith('/') && !e.name.startsWith('__MACOSX/') && !/(^|\/)\./.test(e.name));
 }
@@ -209,6 +216,7 @@ export async function* openContainers(
       if (outer.length === 0 && localPath(source) !== undefined) await it.return?.();
       try {
         const entries = await zipEntries(ra, file);
+        if (entries.some((e) => e.name === 'xl/workbook.xml')) onInfo?.({ compression: outer });
         if (entries.some((e) => e.name === 'xl/workbook.xml')) throw unsupportedFormatError({ format: 'xlsx', description: 'an Excel workbook (.xlsx)' }, file, 'a text reader');
         const entry = chooseZipEntry(entries, file, options.entry);
         const inner = `${file} › ${entry.name}`;
@@ -236,6 +244,7 @@ export async function* openContainers(
       return;
     default:
       await it.return?.();
+      onInfo?.({ compression: outer });
       throw unsupportedFormatError(found, file, 'a text reader');
   }
 }

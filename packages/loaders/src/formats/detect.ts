@@ -59,6 +59,18 @@ const DESCRIPTIONS: Record<FileFormat, string> = {
   binary: 'binary data of a kind icestat does not recognise',
 };
 
+/**
+ * A format's description for people, as {@link detectFormat} gives it.
+ *
+ * @param format - A format.
+ * @returns E.g. `an SPSS .sav file`.
+ * @example
+ * describeFormat('stata'); // => 'a Stata .dta file'
+ */
+export function describeFormat(format: FileFormat): string {
+  return DESCRIPTIONS[format];
+}
+
 function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
   if (b.length < at + sig.length) return false;
   for (let i = 0; i < sig.length; i++) if (b[at + i] !== sig[i]) return false;

@@ -25,7 +25,9 @@ export interface DecompressionLimits {
   readonly maxCompressionRatio?: number;
 }
 
+/** Default {@link DecompressionLimits.maxDecompressedBytes}: 16 GiB. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
+/** Default {@link DecompressionLimits.maxCompressionRatio}: 1,000 (deflate's ceiling is about 1,032). */
 export const DEFAULT_MAX_RATIO = 1000;
 const RATIO_CHECK_FROM = 64 * 1024 * 1024;
 const READ = 64 * 1024;
