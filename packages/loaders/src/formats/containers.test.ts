@@ -6,7 +6,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { IcestatError } from '@icestat/core';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { tallyArrestRecords } from '../csv/index';
+import { readArrestRecords, stringifyFiguresCsv, loadFiguresCsv, tallyArrestRecords } from '../csv/index';
+import { loadDataset, safeLoadDataset } from '../json/index';
 import { byteChunks, readText } from '../shared/input';
 import { describeRealdata, realdata } from './__fixtures__/realdata';
 
@@ -102,6 +103,37 @@ describe('zip, read transparently', () => {
     // overridable for a genuine file
     expect((await readText(p, { maxCompressionRatio: Infinity })).length).toBe(80 * 1024 * 1024);
   }, 60_000);
+});
+
+describe('every loader reads gzip and zip', () => {
+  const datasetPath = new URL('../../../../examples/data/icestat-dataset.json', import.meta.url);
+  const sample = new URL('../../../../examples/data/sample-arrests.csv', import.meta.url);
+
+  it('loadDataset, loadFiguresCsv, readArrestRecords and tallyArrestRecords: the .gz and .zip equal the plain file', async () => {
+    const plain = await loadDataset(datasetPath);
+    expect(await loadDataset(file('dataset.json.gz', gzipSync(readFileSync(datasetPath))))).toEqual(plain);
+    expect(await loadDataset(file('dataset.zip', zipSync({ 'dataset.json': readFileSync(datasetPath) })))).toEqual(plain);
+    const figures = file('figures.csv.gz', gzipSync(stringifyFiguresCsv(plain)));
+    expect((await loadFiguresCsv(figures)).operations.length).toBe(plain.operations.length);
+
+    const records = async (source: string | URL) => {
+      const out: unknown[] = [];
+      const r = readArrestRecords(source, { name: 'sample' });
+      for await (const rec of r) out.push(rec);
+      return out;
+    };
+    const gz = file('sample-arrests.csv.gz', gzipSync(readFileSync(sample)));
+    const fromPlain = await records(sample);
+    expect(fromPlain.length).toBeGreaterThan(0);
+    expect(await records(gz)).toEqual(fromPlain);
+    expect(await tallyArrestRecords(gz, { by: ['aor'], name: 'sample' })).toEqual(await tallyArrestRecords(sample, { by: ['aor'], name: 'sample' }));
+  });
+
+  it('the safe loaders give a non-text format back as a failed result naming it', async () => {
+    const r = await safeLoadDataset(file('d.json', Buffer.from('PAR1\u0000\u0000')));
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.message).toContain('this is a Parquet file');
+  });
 });
 
 describe('formats that are not text', () => {

@@ -59,7 +59,7 @@ async function parsePart(
 ): Promise<void> {
   const entry = wb.entries.get(path);
   if (!entry) throw new IcestatError('parse_error', `${wb.file}: the workbook part ${path} is missing (the file is damaged or was not written by a spreadsheet program)`);
-  const parser = new SaxesParser({ position: false });
+  const parser = new SaxesParser({ xmlns: false, position: false });
   if (handlers.open) parser.on('opentag', handlers.open as (t: SaxesTagPlain) => void);
   if (handlers.close) {
     const close = handlers.close;
@@ -299,7 +299,7 @@ export async function* readXlsxRows(source: InputSource, options: ReadXlsxOption
     let pendingShared: { row: number; cells: CellValue[]; at: number[] }[] = [];
     let needStrings = false;
     const ready: XlsxRow[] = [];
-    const parser = new SaxesParser({ position: false });
+    const parser = new SaxesParser({ xmlns: false, position: false });
     parser.on('opentag', (t) => {
       switch (local(t.name)) {
         case 'dimension':
