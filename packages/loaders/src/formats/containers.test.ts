@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { fc, test } from '@fast-check/vitest';
 import { IcestatError } from '@icestat/core';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ async function caught(p: Promise<unknown>): Promise<IcestatError> {
   throw new Error('expected an IcestatError');
 }
 
-describe('gzip, read transparently', () => {
+describe('gzip, read transparently', { timeout: 60_000 }, () => {
   it('from a path, a Node stream, a Web stream and a file URL', async () => {
     const p = file('a.csv.gz', gzipSync(csv));
     expect(await readText(p)).toBe(csv);
@@ -68,7 +69,31 @@ describe('gzip, read transparently', () => {
   });
 });
 
-describe('zip, read transparently', () => {
+describe('gzip and zip: any text, any chunking', { timeout: 60_000 }, () => {
+  const chunked = (bytes: Uint8Array, cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (const c of [...at, bytes.length]) parts.push(Buffer.from(bytes.subarray(from, c))), (from = c);
+    return Readable.from(parts);
+  };
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 3000 }), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 0, max: 9 })])(
+    'a gzip stream cut anywhere reads back the text',
+    async (text, cuts, level) => {
+      const t = text.replace(/^\uFEFF/, '');
+      expect(await readText(chunked(gzipSync(t, { level }), cuts))).toBe(t);
+    },
+  );
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 3000 }), fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(0, 6, 9)])(
+    'a zip stream cut anywhere reads back the text of its one entry',
+    async (text, cuts, level) => {
+      const t = text.replace(/^\uFEFF/, '');
+      expect(await readText(chunked(zipSync({ 'a.csv': strToU8(t) }, { level: level as 0 | 6 | 9 }), cuts))).toBe(t);
+    },
+  );
+});
+
+describe('zip, read transparently', { timeout: 60_000 }, () => {
   it('one data file is opened, whatever else the archive holds', async () => {
     const p = file('one.zip', zipSync({ 'arrests.csv': strToU8(csv), '__MACOSX/._arrests.csv': strToU8('x'), 'data/': new Uint8Array(0) }));
     expect(await readText(p)).toBe(csv);
@@ -105,7 +130,7 @@ describe('zip, read transparently', () => {
   }, 60_000);
 });
 
-describe('every loader reads gzip and zip', () => {
+describe('every loader reads gzip and zip', { timeout: 60_000 }, () => {
   const datasetPath = new URL('../../../../examples/data/icestat-dataset.json', import.meta.url);
   const sample = new URL('../../../../examples/data/sample-arrests.csv', import.meta.url);
 
@@ -136,7 +161,7 @@ describe('every loader reads gzip and zip', () => {
   });
 });
 
-describe('formats that are not text', () => {
+describe('formats that are not text', { timeout: 60_000 }, () => {
   it('a workbook or Parquet file given to a text reader says what it is and what to use', async () => {
     const xlsx = file('book.csv', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }));
     expect((await caught(readText(xlsx))).message).toContain('book.csv: this is an Excel workbook (.xlsx), not text a text reader can read; read it with readXlsxRows from @icestat/loaders/xlsx');
@@ -151,7 +176,7 @@ describe('formats that are not text', () => {
   });
 });
 
-describe('text that is not UTF-8', () => {
+describe('text that is not UTF-8', { timeout: 60_000 }, () => {
   const latin = Buffer.from('Area,Country\nSEA,México\nSEA,Perú\n', 'latin1');
 
   it("the error names the byte offset (13 bytes of header + \"SEA,M\" = 18), the line and the option", async () => {

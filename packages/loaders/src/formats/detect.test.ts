@@ -9,7 +9,7 @@ import { describeRealdata, realdata } from './__fixtures__/realdata';
 const bytes = (...xs: (number | string)[]): Uint8Array =>
   new Uint8Array(xs.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
 
-describe('detectFormat by magic number', () => {
+describe('detectFormat by magic number', { timeout: 60_000 }, () => {
   it.each([
     ['gzip', bytes(0x1f, 0x8b, 8, 0, 0, 0, 0, 0)],
     ['parquet', bytes('PAR1', 0x15, 0x04)],
@@ -35,7 +35,7 @@ describe('detectFormat by magic number', () => {
   });
 });
 
-describe('detectFormat on text', () => {
+describe('detectFormat on text', { timeout: 60_000 }, () => {
   it('UTF-8 with and without BOM, UTF-16 by BOM and by NUL pattern', () => {
     expect(detectFormat(bytes(0xef, 0xbb, 0xbf, 'a,b\n'))).toMatchObject({ format: 'text', encoding: 'utf-8', bom: true });
     expect(detectFormat(new TextEncoder().encode('Área,Fecha\nMéxico,1\n'))).toMatchObject({ format: 'text', encoding: 'utf-8', bom: false });
@@ -73,7 +73,7 @@ describe('detectFormat on text', () => {
   });
 });
 
-describe('unsupportedFormatError', () => {
+describe('unsupportedFormatError', { timeout: 60_000 }, () => {
   it('names the format and the way forward', () => {
     const e = unsupportedFormatError(detectFormat(bytes('$FL2@(#) SPSS')), 'arrests.sav', 'a CSV reader');
     expect(IcestatError.isInstance(e) && e.code).toBe('unsupported_encoding');

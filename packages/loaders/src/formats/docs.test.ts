@@ -23,7 +23,7 @@ const all = files(src).flatMap((file) => {
   });
 });
 
-describe('format readers: documentation of every export', () => {
+describe('format readers: documentation of every export', { timeout: 60_000 }, () => {
   it('finds the exports', () => {
     expect(all.filter((e) => e.kind === 'function').length).toBeGreaterThan(25);
   });

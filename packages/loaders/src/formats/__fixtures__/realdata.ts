@@ -20,7 +20,7 @@ export function realdata(relative: string): string {
 export function describeRealdata(name: string, fn: () => void): void {
   if (present || required) {
     if (!present) throw new Error(`ICESTAT_REQUIRE_REALDATA=1 but the real-data folder is missing: ${REALDATA}`);
-    describe(name, fn);
+    describe(name, { timeout: 120_000 }, fn);
     return;
   }
   console.warn(`real-data tests skipped: ${REALDATA} is absent (set ICESTAT_REQUIRE_REALDATA=1 to make this an error)`);

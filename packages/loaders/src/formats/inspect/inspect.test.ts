@@ -14,7 +14,7 @@ function file(name: string, data: Uint8Array | string): string {
   return p;
 }
 
-describe('inspectSource', () => {
+describe('inspectSource', { timeout: 60_000 }, () => {
   it('a banner above the header, in a zip inside a gzip', async () => {
     const csv = '"ERO-LESA Statistical Tracking Unit",,\n"For Official Use Only",,\n,,\nArea,Date,Gender\nSEA,10/1/2015,Male\nLOS,10/2/2015,Female\n';
     const p = file('nested.csv.gz', gzipSync(zipSync({ 'arrests.csv': strToU8(csv) })));

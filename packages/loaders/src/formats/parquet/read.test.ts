@@ -37,7 +37,7 @@ async function caught(p: Promise<unknown>): Promise<IcestatError> {
   throw new Error('expected an IcestatError');
 }
 
-describe('readParquetRows on files DuckDB writes (zstd, dictionary pages, timestamps with and without zone, several row groups)', () => {
+describe('readParquetRows on files DuckDB writes (zstd, dictionary pages, timestamps with and without zone, several row groups)', { timeout: 60_000 }, () => {
   const path = join(dir, 'arrests.parquet');
   beforeAll(async () => {
     await sql(`SET TimeZone = 'UTC'`);

@@ -31,7 +31,7 @@ async function caught(p: Promise<unknown>): Promise<IcestatError> {
 }
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 
-describe('readXlsxRows on hand-written workbooks', () => {
+describe('readXlsxRows on hand-written workbooks', { timeout: 60_000 }, () => {
   const book = buildXlsx({
     sharedStrings: ['Arrest Date', 'Gender', 'Male', '  spaced  '],
     // style 0 General, 1 built-in date (14), 2 custom date, 3 custom number with quoted "d", 4 time
@@ -101,7 +101,7 @@ describe('readXlsxRows on hand-written workbooks', () => {
   });
 });
 
-describe('readXlsxRows on damaged and wrong inputs', () => {
+describe('readXlsxRows on damaged and wrong inputs', { timeout: 60_000 }, () => {
   it('a missing sheet lists the sheets', async () => {
     const e = await caught(rows(file('b.xlsx', buildXlsx({ sheets: [{ name: 'Arrests', rows: '' }] })), { sheet: 'Removals' }));
     expect(e.message).toMatch(/b\.xlsx: the workbook has no sheet 'Removals'; its sheets are 'Arrests'$/);
@@ -132,7 +132,7 @@ describe('readXlsxRows on damaged and wrong inputs', () => {
   });
 });
 
-describe('readXlsxRows on a workbook written by exceljs', () => {
+describe('readXlsxRows on a workbook written by exceljs', { timeout: 60_000 }, () => {
   it('three sheets of records read back cell for cell', async () => {
     const wb = new ExcelJS.Workbook();
     const expected: string[][][] = [];
