@@ -154,6 +154,18 @@ describe('every loader reads gzip and zip', { timeout: 60_000 }, () => {
     expect(await tallyArrestRecords(gz, { by: ['aor'], name: 'sample' })).toEqual(await tallyArrestRecords(sample, { by: ['aor'], name: 'sample' }));
   });
 
+  it('the parallel tally leaves gzip and other encodings to one thread, with the same result', async () => {
+    const utf8 = readFileSync(sample, 'utf8').replaceAll(',MEXICO,', ',MÉXICO,');
+    const plain = file('mx.csv', utf8);
+    const one = await tallyArrestRecords(plain, { by: ['aor'], workers: 1, name: 'mx' });
+    const forced = { by: ['aor'] as const, workers: 2, minBytesPerWorker: 1, name: 'mx' };
+    expect(await tallyArrestRecords(file('mx.csv.gz', gzipSync(utf8)), { ...forced, by: [...forced.by] })).toEqual(one);
+    expect(await tallyArrestRecords(file('mx-latin1.csv', Buffer.from(utf8, 'latin1')), { ...forced, by: [...forced.by], encoding: 'latin1' })).toEqual(one);
+    const countries = new Set<string>();
+    for await (const r of readArrestRecords(file('mx-latin1.csv', Buffer.from(utf8, 'latin1')), { encoding: 'latin1' })) if (typeof r.citizenshipCountry === 'string') countries.add(r.citizenshipCountry);
+    expect(countries.has('MÉXICO')).toBe(true);
+  });
+
   it('the safe loaders give a non-text format back as a failed result naming it', async () => {
     const r = await safeLoadDataset(file('d.json', Buffer.from('PAR1\u0000\u0000')));
     expect(r.success).toBe(false);

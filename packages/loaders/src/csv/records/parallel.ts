@@ -167,7 +167,7 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
 export async function tallyInParallel(
   source: RecordSource,
   textPlan: TextTallyPlan,
-  options: { readonly workers?: number | 'auto'; readonly minBytesPerWorker?: number },
+  options: { readonly workers?: number | 'auto'; readonly minBytesPerWorker?: number; readonly encoding?: string },
 ): Promise<{ snapshots: TextTally['snapshot'][]; report: LoadReport } | undefined> {
   const workers = options.workers ?? 'auto';
   if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1)) {
@@ -176,6 +176,8 @@ export async function tallyInParallel(
   const minBytes = options.minBytesPerWorker ?? 8 * MIB;
   const path = localPath(source);
   if (workers === 1 || path === undefined || textPlan.read.onRejection !== 'collect') return undefined;
+  // Text in another encoding is decoded on one thread (the ranges are cut and decoded as UTF-8).
+  if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) return undefined;
   if (typeof process === 'undefined' || typeof process.versions?.node !== 'string') return undefined;
 
   const { stat } = await import('node:fs/promises');
