@@ -148,6 +148,7 @@ async function runPeer(name, file) {
     rows++;
   };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   if (name === 'icestat-xlsx') {
     for (const sheet of await m.listXlsxSheets(file)) {
       let header = false;
@@ -193,7 +194,8 @@ async function runPeer(name, file) {
     for (const [aor, n] of r.getRows()) (counts[aor] = (counts[aor] ?? 0) + n), (rows += n);
   }
   const ms = performance.now() - t0;
-  return { rows, counts, ms, peakRssMb: peakRssMb() };
+  const cpu = process.cpuUsage(cpu0);
+  return { rows, counts, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: peakRssMb() };
 }
 
 /**
@@ -265,20 +267,25 @@ const peers = (opts.rssCheck ? ['icestat-xlsx', 'icestat-parquet-all'] : (opts.o
 for (const size of opts.sizes) {
   const data = await generate(size);
   console.log(`\n### ${fmt(data.expected.rows)} rows — ${(statSync(data.xlsx).size / 1e6).toFixed(1)} MB xlsx (3 sheets), ${(statSync(data.parquet).size / 1e6).toFixed(1)} MB Parquet\n`);
-  console.log('| peer | file | wall s | rows/s | peak RSS MB | counts = generator |');
-  console.log('|---|---|---:|---:|---:|:-:|');
+  console.log('| peer | file | wall s (median) | rows/s | CPU s (median) | peak RSS MB | counts = generator | runs, wall (s) |');
+  console.log('|---|---|---:|---:|---:|---:|:-:|---|');
+  // Runs alternate between peers (A B C, A B C, …), so a burst of outside load hits them alike.
+  const results = Object.fromEntries(peers.map((p) => [p, []]));
+  for (let k = 0; k < opts.runs; k++) for (const peer of peers) results[peer].push(child(peer, PEERS[peer].kind === 'xlsx' ? data.xlsx : data.parquet));
   for (const peer of peers) {
-    const file = PEERS[peer].kind === 'xlsx' ? data.xlsx : data.parquet;
-    const runs = [];
-    for (let k = 0; k < opts.runs; k++) runs.push(child(peer, file));
+    const runs = results[peer];
     const ok = runs.filter((r) => r.ok);
     if (ok.length === 0) {
-      console.log(`| ${PEERS[peer].label} | ${PEERS[peer].kind} | not run: ${runs[0].error} | | | |`);
+      console.log(`| ${PEERS[peer].label} | ${PEERS[peer].kind} | not run: ${runs[0].error} | | | | | |`);
       continue;
     }
     const ms = ok.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(ok.length / 2)];
     const rss = Math.max(...ok.map((r) => r.peakRssMb));
+    if (opts.verbose) console.error(peer, JSON.stringify(ok.map((r) => r.ms)));
     const agree = ok.every((r) => r.rows === data.expected.rows && same(r.counts, data.expected.counts));
-    console.log(`| ${PEERS[peer].label} | ${PEERS[peer].kind} | ${fmt(ms / 1000, 2)} | ${fmt(data.expected.rows / (ms / 1000))} | ${fmt(rss)} | ${agree ? '✓' : `✗ (${ok[0].rows} rows)`} |`);
+    const each = ok.map((r) => fmt(r.ms / 1000, 2)).join(' / ');
+    const cpu = ok.map((r) => r.cpuMs).sort((a, b) => a - b)[Math.floor(ok.length / 2)];
+    console.log(`| ${PEERS[peer].label} | ${PEERS[peer].kind} | ${fmt(ms / 1000, 2)} | ${fmt(data.expected.rows / (ms / 1000))} | ${fmt(cpu / 1000, 2)} | ${fmt(rss)} | ${agree ? '✓' : `✗ (${ok[0].rows} rows)`} | ${each} |`);
   }
 }
+console.log(`\nload after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -221,8 +221,16 @@ export async function* zipEntryChunks(ra: RandomAccess, entry: ZipEntry, file: s
   const inflate = entry.method === 8 ? new Inflate((data) => out.push(data)) : undefined;
   let read = 0;
   try {
+    // One read ahead: the next piece is on its way while this one is inflated and parsed.
+    const readAt = (at: number) => {
+      const p = ra.read(at, Math.min(READ, end - at));
+      p.catch(() => {}); // awaited below; this only keeps an abandoned read from being "unhandled"
+      return p;
+    };
+    let next = start < end ? readAt(start) : undefined;
     for (let at = start; at < end; at += READ) {
-      const piece = await ra.read(at, Math.min(READ, end - at));
+      const piece = await next!;
+      next = at + READ < end ? readAt(at + READ) : undefined;
       read += piece.length;
       if (inflate) inflate.push(piece, at + READ >= end);
       else out.push(piece);
