@@ -31,7 +31,8 @@ const isTest = (f) => /\.test(-d)?\.ts$|__fixtures__|\.fixture\.ts$/.test(f);
 const publicCoreEntries = new Set(['@icestat/core']);
 const rules = {
   core: { deps: ['zod'], allow: (spec) => spec === 'zod' || spec.startsWith('.') },
-  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'udsv' || spec.startsWith('node:') },
+  // udsv (CSV), fflate (gzip/zip), saxes (xlsx XML), hyparquet + hyparquet-compressors (Parquet).
+  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || ['udsv', 'fflate', 'saxes', 'hyparquet', 'hyparquet-compressors'].includes(spec) || spec.startsWith('node:') },
   'chart-data': { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'vega-lite' || spec === 'chart.js' || spec.startsWith('vega-lite/') },
 };
 
