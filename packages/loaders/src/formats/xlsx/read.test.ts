@@ -88,6 +88,14 @@ describe('readXlsxRows on hand-written workbooks', { timeout: 60_000 }, () => {
     expect((await rows(file('1900.xlsx', rows1900)))[0]!.cells).toEqual([utc(1900, 1, 1), utc(1900, 2, 28), utc(1900, 3, 1), utc(2020, 1, 1)]);
   });
 
+  it('rich-text shared strings are joined (phonetic runs left out); ISO date cells (t="d"); entities decoded', async () => {
+    const book = buildXlsx({
+      sharedStrings: '<si><r><t>Seattle </t></r><r><rPr><b/></rPr><t>Area</t></r><rPh sb="0" eb="1"><t>シアトル</t></rPh></si><si><t>A &amp; B &lt;C&gt;</t></si>',
+      sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="d"><v>2016-10-01T09:30:00</v></c></row>' }],
+    });
+    expect((await rows(file('rich.xlsx', book)))[0]!.cells).toEqual(['Seattle Area', 'A & B <C>', utc(2016, 10, 1, 9, 30)]);
+  });
+
   it('lists sheets with their declared range', async () => {
     expect(await listXlsxSheets(file('book.xlsx', book))).toEqual([
       { name: 'Arrests', index: 0, dimension: 'A1:D4' },
