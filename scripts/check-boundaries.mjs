@@ -39,8 +39,9 @@ const publicEntries = new Set(
 );
 const rules = {
   core: { deps: ['zod'], allow: (spec) => spec === 'zod' || spec.startsWith('.') },
+  // udsv (CSV), fflate (gzip/zip), saxes (xlsx XML), hyparquet + hyparquet-compressors (Parquet);
   // `#node-files`: the package's own file access (package.json "imports"), with a browser twin.
-  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'udsv' || spec.startsWith('node:') || spec === '#node-files' },
+  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || ['udsv', 'fflate', 'saxes', 'hyparquet', 'hyparquet-compressors', '#node-files'].includes(spec) || spec.startsWith('node:') },
   'chart-data': { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'vega-lite' || spec === 'chart.js' || spec.startsWith('vega-lite/') },
   // The curated dataset reads its files with the JSON loader; nothing depends on it.
   data: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/json' || spec.startsWith('node:') },

@@ -5,6 +5,9 @@ export default defineConfig({
     index: 'src/index.ts',
     'json/index': 'src/json/index.ts',
     'csv/index': 'src/csv/index.ts',
+    'xlsx/index': 'src/formats/xlsx/index.ts',
+    'parquet/index': 'src/formats/parquet/index.ts',
+    'inspect/index': 'src/formats/inspect/index.ts',
     // The parallel tally's worker, next to each entry that may start it (see records/parallel.ts).
     'tally-worker': 'src/csv/records/tally-worker.ts',
     'csv/tally-worker': 'src/csv/records/tally-worker.ts',
@@ -13,7 +16,16 @@ export default defineConfig({
     'shared/node-files.browser': 'src/shared/node-files.browser.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', 'json/index': 'src/json/index.ts', 'csv/index': 'src/csv/index.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      'json/index': 'src/json/index.ts',
+      'csv/index': 'src/csv/index.ts',
+      'xlsx/index': 'src/formats/xlsx/index.ts',
+      'parquet/index': 'src/formats/parquet/index.ts',
+      'inspect/index': 'src/formats/inspect/index.ts',
+    },
+  },
   sourcemap: true,
   clean: true,
   target: 'es2022',

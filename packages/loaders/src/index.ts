@@ -8,3 +8,6 @@
 export * from './json/index';
 export * from './csv/index';
 export { byteChunks, inputName, readText, textChunks, type InputOptions, type InputSource, type NodeReadableLike } from './shared/input';
+export { describeFormat, detectFormat, unsupportedFormatError, type DetectedFormat, type FileFormat, type TextEncodingName } from './formats/detect';
+export { gunzipChunks, type SourceFormatOptions } from './formats/containers';
+export type { DecompressionLimits } from './formats/zip';

@@ -1,4 +1,6 @@
 import { IcestatError } from '@icestat/core';
+import { openContainers, type SourceFormatOptions } from '../formats/containers';
+import { checkEncoding, decodeChunks, notUtf8Error, trackPosition } from '../formats/text';
 
 /** Minimal shape of a Node.js readable stream (so this module imports nothing from Node). */
 export interface NodeReadableLike {
@@ -13,8 +15,8 @@ export interface NodeReadableLike {
  */
 export type InputSource = string | URL | NodeReadableLike | ReadableStream<Uint8Array | string>;
 
-/** Options shared by the loaders' readers. */
-export interface InputOptions {
+/** Options shared by the loaders' readers (`encoding`, `entry` and decompression limits: see {@link SourceFormatOptions}). */
+export interface InputOptions extends SourceFormatOptions {
   /** Name of the input for error messages (a path or URL is used when not given). */
   readonly name?: string;
   /** `AbortSignal` to stop reading. */
@@ -85,16 +87,21 @@ async function* fromUrl(url: URL, signal?: AbortSignal): AsyncGenerator<Uint8Arr
 }
 
 /**
- * Reads an input as raw chunks (bytes or text) without holding it whole. A string is a path
- * (Node) — use {@link textChunks} with `{ text }` for text in memory.
+ * Reads an input as raw chunks (bytes or text) without holding it whole, gzip and zip opened
+ * (`{ decompress: false }` gives the bytes as stored). A string is a path (Node) — use
+ * {@link textChunks} with `{ text }` for text in memory.
  *
  * @param source - A path, URL, Node stream or Web stream.
- * @param options - Name and abort signal.
+ * @param options - Name, abort signal, zip `entry`, decompression limits.
  * @returns An async iterable of chunks.
  * @example
  * for await (const chunk of byteChunks('arrests.csv')) total += chunk.length;
  */
 export function byteChunks(source: InputSource, options: InputOptions = {}): AsyncIterable<Uint8Array | string> {
+  return openContainers(source, storedChunks(source, options), inputName(source, options), options);
+}
+
+function storedChunks(source: InputSource, options: InputOptions): AsyncIterable<Uint8Array | string> {
   if (typeof source === 'string') return fromPath(source, options.signal);
   if (source instanceof URL) return source.protocol === 'file:' ? fromPath(source, options.signal) : fromUrl(source, options.signal);
   if (isWebStream(source)) return fromWebStream(source, options.signal);
@@ -121,13 +128,16 @@ export async function* textChunks(source: InputSource | { readonly text: string 
   }
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   const name = inputName(source as InputSource, options);
+  const encoding = options.encoding === undefined ? 'utf-8' : checkEncoding(options.encoding);
+  if (encoding !== 'utf-8') return yield* decodeChunks(byteChunks(source as InputSource, options), encoding, name);
+  const tracked = trackPosition(byteChunks(source as InputSource, options));
   let first = true;
   // Node Buffers of pure ASCII (most record files) become strings without UTF-8 decoding: a
   // third faster on 160 MB. Only while the decoder holds no partial character from before.
   let isAscii: ((b: Uint8Array) => boolean) | undefined;
   let pending = false;
   try {
-    for await (const chunk of byteChunks(source as InputSource, options)) {
+    for await (const chunk of tracked.chunks) {
       let text: string;
       if (typeof chunk === 'string') text = chunk;
       else {
@@ -150,7 +160,7 @@ export async function* textChunks(source: InputSource | { readonly text: string 
     if (tail.length > 0) yield tail;
   } catch (e) {
     if (e instanceof TypeError && /decode|encoded/i.test(e.message)) {
-      throw new IcestatError('unsupported_encoding', `${name}: the input is not valid UTF-8 text`, { cause: e });
+      throw notUtf8Error(name, tracked, e);
     }
     throw e;
   }

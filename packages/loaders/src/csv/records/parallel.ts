@@ -5,6 +5,7 @@
 // and the whole file is read again on one thread. Node only: everything Node is imported lazily,
 // so browser bundles never load it.
 import { IcestatError } from '@icestat/core';
+import { detectFormat } from '../../formats/detect';
 import { textChunks } from '../../shared/input';
 import { detectDialect } from './dialect';
 import type { RecordSource } from './read';
@@ -88,6 +89,8 @@ async function plan(path: string, size: number, n: number, delimiter: string | u
   try {
     const head = new Uint8Array(Math.min(size, 1 << 16));
     await fh.read(head, 0, head.length, 0);
+    // gzip, zip and the like are read on one thread (byte ranges of compressed data mean nothing).
+    if (detectFormat(head).format !== 'text') return undefined;
     const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
     const dialect = detectDialect(text, size <= head.length, delimiter);
     if (!dialect || dialect.eol !== '\n') return undefined;
@@ -164,7 +167,7 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
 export async function tallyInParallel(
   source: RecordSource,
   textPlan: TextTallyPlan,
-  options: { readonly workers?: number | 'auto'; readonly minBytesPerWorker?: number },
+  options: { readonly workers?: number | 'auto'; readonly minBytesPerWorker?: number; readonly encoding?: string },
 ): Promise<{ snapshots: TextTally['snapshot'][]; report: LoadReport } | undefined> {
   const workers = options.workers ?? 'auto';
   if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1)) {
@@ -173,6 +176,8 @@ export async function tallyInParallel(
   const minBytes = options.minBytesPerWorker ?? 8 * MIB;
   const path = localPath(source);
   if (workers === 1 || path === undefined || textPlan.read.onRejection !== 'collect') return undefined;
+  // Text in another encoding is decoded on one thread (the ranges are cut and decoded as UTF-8).
+  if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) return undefined;
   if (typeof process === 'undefined' || typeof process.versions?.node !== 'string') return undefined;
 
   const { stat } = await import('node:fs/promises');
