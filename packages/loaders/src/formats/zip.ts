@@ -49,7 +49,7 @@ export function bytesAccess(bytes: Uint8Array): RandomAccess {
 }
 
 /**
- * Random access to a local file (Node only; `node:fs` is imported when called).
+ * Random access to a local file (Node only; file access is imported when called).
  *
  * @param path - The file's path.
  * @returns A {@link RandomAccess}; call `close()` when done.
@@ -57,24 +57,9 @@ export function bytesAccess(bytes: Uint8Array): RandomAccess {
  * const ra = await fileAccess('workbook.xlsx');
  */
 export async function fileAccess(path: string): Promise<RandomAccess> {
-  const { open } = await import('node:fs/promises');
-  const fh = await open(path, 'r');
-  const { size } = await fh.stat();
-  return {
-    size,
-    read: async (offset, length) => {
-      const n = Math.max(0, Math.min(length, size - offset));
-      const buf = new Uint8Array(n);
-      let got = 0;
-      while (got < n) {
-        const { bytesRead } = await fh.read(buf, got, n - got, offset + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      return got === n ? buf : buf.subarray(0, got);
-    },
-    close: () => fh.close(),
-  };
+  // `#node-files`: Node's file access, or in a browser bundle a twin that fails with a clear error.
+  const { openRandomAccess } = await import('#node-files');
+  return openRandomAccess(path);
 }
 
 /** One file in a zip archive. */

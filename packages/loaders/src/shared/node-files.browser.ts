@@ -41,3 +41,20 @@ export async function writeTextFile(path: string | URL, _text: string): Promise<
 
 /** No fast ASCII check in the browser: the decoder decodes every chunk. */
 export const isAsciiBytes: ((bytes: Uint8Array) => boolean) | undefined = undefined;
+
+/**
+ * Fails: a browser has no file system.
+ *
+ * @param path - The file path that was asked for.
+ * @returns Never (a rejected promise).
+ * @throws {@link IcestatError} `invalid_input`, naming the path.
+ * @example
+ * await openRandomAccess('workbook.xlsx'); // rejects: workbook.xlsx: reading a file path needs Node.js; …
+ */
+export async function openRandomAccess(path: string): Promise<{
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}> {
+  throw noFiles(path, 'reading');
+}

@@ -3,7 +3,7 @@
 // picks ./node-files.browser.ts under the "browser" condition instead.
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 
 /** Whether file access is available here (false in the browser twin of this module). */
 export const canReadFiles = true;
@@ -37,3 +37,38 @@ export async function writeTextFile(path: string | URL, text: string): Promise<v
 
 /** Node's fast "is every byte ASCII" check, for the decoder's fast path. */
 export const isAsciiBytes: ((bytes: Uint8Array) => boolean) | undefined = isAscii;
+
+/**
+ * Opens a local file for reads at any offset (zip and xlsx central directories, Parquet footers).
+ *
+ * @param path - A file path.
+ * @returns The file's size, a `read(offset, length)` that returns up to `length` bytes (fewer only at
+ *   the end of the file), and `close()`.
+ * @example
+ * const file = await openRandomAccess('workbook.xlsx');
+ * const tail = await file.read(file.size - 22, 22);
+ * await file.close();
+ */
+export async function openRandomAccess(path: string): Promise<{
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}> {
+  const fh = await open(path, 'r');
+  const { size } = await fh.stat();
+  return {
+    size,
+    read: async (offset, length) => {
+      const n = Math.max(0, Math.min(length, size - offset));
+      const buf = new Uint8Array(n);
+      let got = 0;
+      while (got < n) {
+        const { bytesRead } = await fh.read(buf, got, n - got, offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return got === n ? buf : buf.subarray(0, got);
+    },
+    close: () => fh.close(),
+  };
+}
