@@ -164,7 +164,7 @@ describe('issue #10 item 11: one line-numbering rule for every reader', () => {
 });
 
 describe('issue #10: a stray quote swallowing the rest of the file says so', { timeout: 120_000 }, () => {
-  it('reports 1 rejection covering lines 2–200,001 and the quote at line 2, column 14, on every path', async () => {
+  it('reports 1 rejection covering lines 2–200,001 and the quote at line 2, column 12, on every path', async () => {
     const body = '2017-01-15,"CHI,1\n' + '2017-01-15,CHI,1\n'.repeat(199_999);
     const text = header + body;
     const path = file(text);
