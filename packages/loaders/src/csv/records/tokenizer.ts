@@ -84,6 +84,33 @@ export interface CsvTokenizer {
   end(): void;
 }
 
+/**
+ * Where the first quoted value of a row held in memory that spans lines opens (its quote), or
+ * -1: the character scan of a row too long to hold, over a row that was held.
+ */
+function firstMultilineQuote(t: string, from: number, to: number, delimCode: number): number {
+  let atCellStart = true;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (atCellStart && c === QUOTE) {
+      let j = i + 1;
+      for (; j < to; j++) {
+        const d = t.charCodeAt(j);
+        if (d === LF || d === CR) return i;
+        if (d === QUOTE) {
+          if (t.charCodeAt(j + 1) === QUOTE && j + 1 < to) j++;
+          else break;
+        }
+      }
+      i = j;
+      atCellStart = false;
+      continue;
+    }
+    atCellStart = c === delimCode;
+  }
+  return -1;
+}
+
 /** Characters in `s[from..to)`, a surrogate pair counted once. */
 function codePoints(s: string, from: number, to: number): number {
   let n = 0;
@@ -188,15 +215,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     const t = this.text;
     let q = -1;
     if (this.problem === ROW_UNCLOSED_QUOTE) q = this.starts[this.problemCell]! - 1;
-    else {
-      for (let j = 0; j < this.cellsSeen; j++) {
-        const s = this.starts[j]!;
-        if (s > 0 && t.charCodeAt(s - 1) === QUOTE && countLineBreaks(t, s, this.ends[j]!) > 0) {
-          q = s - 1;
-          break;
-        }
-      }
-    }
+    else q = firstMultilineQuote(t, this.rowStart, this.rowEnd, this.delimCode);
     if (q < this.rowStart) return undefined;
     let lineStart = this.rowStart;
     for (let i = this.rowStart; i < q; i++) {
@@ -422,7 +441,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       this.cellsSeen = count;
       // A row longer than the cap is reported the same whether it came in one chunk or many (when
       // it is never held whole): length counts its line break, as a held row's would.
-      if (p - rowStart > this.maxRowLength && problem !== ROW_UNCLOSED_QUOTE) {
+      if (to - rowStart > this.maxRowLength && problem !== ROW_UNCLOSED_QUOTE) {
         count = 0;
         problem = ROW_TOO_LONG;
         problemCell = -1;
@@ -476,7 +495,8 @@ class Tokenizer implements CsvTokenizer, CsvRow {
   private skip(t: string, from: number, eof: boolean): number {
     const end = this.skipTo(t, from, eof);
     const raw = this.longRaw;
-    if (raw !== null && raw.length <= RAW_LIMIT) this.longRaw = raw + t.slice(from, Math.min(end < 0 ? t.length : end, from + RAW_LIMIT + 1 - raw.length));
+    // Up to two characters past the limit: enough to tell a row that ends in a CR (of its CRLF) from a longer one.
+    if (raw !== null && raw.length < RAW_LIMIT + 2) this.longRaw = raw + t.slice(from, Math.min(end < 0 ? t.length : end, from + RAW_LIMIT + 2 - raw.length));
     if (end >= 0) this.finishLong(ROW_TOO_LONG, -1);
     else if (eof) this.finishLong(this.skipState === IN_QUOTED ? ROW_UNCLOSED_QUOTE : ROW_TOO_LONG, this.skipQuoteCell);
     return end < 0 ? -1 : end + 1;
@@ -575,7 +595,8 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.line = this.skipLine;
     this.skipState = -1;
     const raw = this.longRaw;
-    if (raw !== null && raw.length <= RAW_LIMIT && this.eolCode === LF && raw.charCodeAt(raw.length - 1) === CR) this.longRaw = raw.slice(0, -1);
+    // As a held row's: without the CR of a CRLF (or a last CR at the end of the input), unless the quote never closed.
+    if (raw !== null && raw.length <= RAW_LIMIT + 1 && this.eolCode === LF && problem !== ROW_UNCLOSED_QUOTE && raw.charCodeAt(raw.length - 1) === CR) this.longRaw = raw.slice(0, -1);
     try {
       this.onRow(this);
     } finally {
