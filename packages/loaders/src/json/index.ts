@@ -7,7 +7,7 @@
 import { datasetSchema, formatPath, IcestatError, toIcestatIssues, type Dataset, type IcestatIssue } from '@icestat/core';
 import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../shared/input';
 import { orderDataset } from './key-order';
-import { lineColumn, protoKeyMessage, scanJson } from './syntax';
+import { lineLocator, protoKeyMessage, scanJson } from './syntax';
 
 /** Options of {@link parseDataset}. */
 export interface DatasetParseOptions {
@@ -30,20 +30,22 @@ function listMessage(title: string, issues: readonly IcestatIssue[], located: (i
 function parseOrError(input: string, name: string): Dataset | IcestatError {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const scan = scanJson(text);
+  // Every issue is placed through one locator: line starts are found once, not once per issue.
+  const lineColumn = lineLocator(text);
   if (scan.syntax) {
-    const { line, column } = lineColumn(text, scan.syntax.offset);
+    const { line, column } = lineColumn(scan.syntax.offset);
     const message = `${name}:${line}:${column}: invalid JSON: ${scan.syntax.what}`;
     return new IcestatError('parse_error', message, { issues: [{ code: 'invalid_json', message, file: name, line, column }] });
   }
   const keyIssues: IcestatIssue[] = [];
   for (const p of scan.protoKeys) {
-    const { line, column } = lineColumn(text, p.offset);
+    const { line, column } = lineColumn(p.offset);
     const path = formatPath(p.path);
     keyIssues.push({ code: 'forbidden_key', message: `${path}: ${protoKeyMessage}`, path, file: name, line, column });
   }
   for (const d of scan.duplicateKeys) {
-    const { line, column } = lineColumn(text, d.offset);
-    const first = lineColumn(text, d.firstOffset ?? 0);
+    const { line, column } = lineColumn(d.offset);
+    const first = lineColumn(d.firstOffset ?? 0);
     const path = formatPath(d.path);
     const message = `${path}: the key occurs twice in one object (first at line ${first.line}, column ${first.column}); JSON would keep only the last value`;
     keyIssues.push({ code: 'duplicate_key', message, path, file: name, line, column });
@@ -67,7 +69,7 @@ function parseOrError(input: string, name: string): Dataset | IcestatError {
       if (keys.length === 0) break;
       keys.pop();
     }
-    const { line, column } = lineColumn(text, offset ?? 0);
+    const { line, column } = lineColumn(offset ?? 0);
     return { ...issue, file: name, line, column };
   });
   return new IcestatError(
