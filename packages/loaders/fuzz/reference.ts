@@ -329,7 +329,10 @@ export function referenceRead(input: string, options: ReferenceOptions): Referen
   const hasTimeColumn = plan.fields.includes('apprehensionTime');
 
   for (const row of rows.slice(1)) {
-    const line = lineOf(row.start);
+    // In a file whose rows end with a lone CR, a row may start with the LF of a CRLF: that LF is
+    // part of the line break above, and the row's own characters start after it.
+    const own = eol === '\r' && text[row.start] === '\n' ? row.start + 1 : row.start;
+    const line = lineOf(own);
     // As written, without the line end (and, but for an unclosed quote, the CR of a CRLF).
     const rawText = (): string => text.slice(row.start, row.problem === 'unclosed' ? n : row.contentEnd);
     if (row.problem === 'ok' && row.cells.every((c) => c.trim() === '')) {
@@ -343,16 +346,14 @@ export function referenceRead(input: string, options: ReferenceOptions): Referen
       out.rejections.push({ line, code, raw: cutRaw(rawText()), ...(column === undefined ? {} : { column }), ...extra });
     };
     if (row.problem === 'unclosed' || row.problem === 'long') {
+      // The last line with a character of the row that is not a line break.
       let e = row.problem === 'unclosed' ? n : row.contentEnd;
-      if (row.problem === 'unclosed') {
-        if (e > row.start && text[e - 1] === '\n') e--;
-        if (e > row.start && text[e - 1] === '\r') e--;
-      }
+      while (e > own && (text[e - 1] === '\n' || text[e - 1] === '\r')) e--;
       let q = row.problem === 'unclosed' ? row.openQuote : -1;
       if (row.problem === 'long') q = firstQuoteSpanningLines(text, row.start, row.contentEnd, delimiter);
       const quote = q < 0 ? undefined : { line: lineOf(q), column: codePointsBetween(text, lineStartOf(text, q), q) + 1 };
       reject(row.problem === 'unclosed' ? 'unclosed_quote' : 'row_too_long', row.problem === 'unclosed' ? row.problemCell : -1, {
-        endLine: countEndLine(text, row.start, e, line),
+        endLine: countEndLine(text, own, e, line),
         ...(quote === undefined ? {} : { quote }),
       });
       continue;

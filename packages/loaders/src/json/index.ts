@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { datasetSchema, formatPath, IcestatError, toIcestatIssues, type Dataset, type IcestatIssue } from '@icestat/core';
+import { checkDatasetArg, checkOptions, checkPath, checkSource, checkText, safely } from '../shared/args';
 import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../shared/input';
 import { orderDataset } from './key-order';
 import { lineLocator, protoKeyMessage, scanJson } from './syntax';
@@ -95,6 +96,8 @@ function parseOrError(input: string, name: string): Dataset | IcestatError {
  * // throws: data.json:1:11: invalid JSON: expected a value; got "}"
  */
 export function parseDataset(text: string, options: DatasetParseOptions = {}): Dataset {
+  checkText('parseDataset', text, 'loadDataset');
+  checkOptions('parseDataset', options);
   const out = parseOrError(text, options.name ?? '(text)');
   if (out instanceof IcestatError) throw out;
   return out;
@@ -113,8 +116,12 @@ export function parseDataset(text: string, options: DatasetParseOptions = {}): D
  * r.success || r.error.code; // => 'invalid_dataset'
  */
 export function safeParseDataset(text: string, options: DatasetParseOptions = {}): DatasetResult {
-  const out = parseOrError(text, options.name ?? '(text)');
-  return out instanceof IcestatError ? { success: false, error: out } : { success: true, data: out };
+  return safely((): DatasetResult => {
+    checkText('safeParseDataset', text, 'safeLoadDataset');
+    checkOptions('safeParseDataset', options);
+    const out = parseOrError(text, options.name ?? '(text)');
+    return out instanceof IcestatError ? { success: false, error: out } : { success: true, data: out };
+  });
 }
 
 /**
@@ -131,6 +138,8 @@ export function safeParseDataset(text: string, options: DatasetParseOptions = {}
  * dataset.schemaVersion; // => '1.0.0'
  */
 export async function loadDataset(source: InputSource, options: DatasetLoadOptions = {}): Promise<Dataset> {
+  checkSource('loadDataset', source, false);
+  checkOptions('loadDataset', options);
   const text = await readText(source, options);
   return parseDataset(text, { name: inputName(source, options) });
 }
@@ -148,6 +157,11 @@ export async function loadDataset(source: InputSource, options: DatasetLoadOptio
  * if (!r.success) console.log(r.error.issues.map((i) => i.message));
  */
 export async function safeLoadDataset(source: InputSource, options: DatasetLoadOptions = {}): Promise<DatasetResult> {
+  const bad = safely(() => {
+    checkSource('safeLoadDataset', source, false);
+    checkOptions('safeLoadDataset', options);
+  });
+  if (bad !== undefined) return bad;
   const read = await safeReadText(source, options);
   if (!read.success) return read;
   return safeParseDataset(read.text, { name: inputName(source, options) });
@@ -166,6 +180,7 @@ export async function safeLoadDataset(source: InputSource, options: DatasetLoadO
  * stringifyDataset(dataset).slice(0, 30); // => '{\n  "schemaVersion": "1.0.0",\n'
  */
 export function stringifyDataset(dataset: Dataset): string {
+  checkDatasetArg('stringifyDataset', dataset);
   return `${JSON.stringify(orderDataset(dataset), null, 2)}\n`;
 }
 
@@ -181,6 +196,8 @@ export function stringifyDataset(dataset: Dataset): string {
  * await writeDataset(dataset, 'out/dataset.json');
  */
 export async function writeDataset(dataset: Dataset, path: string | URL): Promise<void> {
+  checkDatasetArg('writeDataset', dataset);
+  checkPath('writeDataset', path);
   const { writeFile } = await import('node:fs/promises');
   await writeFile(path, stringifyDataset(dataset), 'utf8');
 }

@@ -1,4 +1,5 @@
-import { createTally, type TallyDimension, type TallyResult } from '@icestat/core';
+import { createTally, IcestatError, type TallyDimension, type TallyResult } from '@icestat/core';
+import { checkOptions, describeValue } from '../../shared/args';
 import { textChunks } from '../../shared/input';
 import { resolveReadOptions, type ReadArrestRecordsOptions } from './options';
 import { tallyInParallel } from './parallel';
@@ -56,6 +57,13 @@ export async function tallyArrestRecords(
   source: RecordSource,
   options: TallyArrestRecordsOptions,
 ): Promise<{ tally: TallyResult; report: LoadReport }> {
+  checkOptions('tallyArrestRecords', options);
+  if (options === undefined || !Array.isArray(options.by)) {
+    throw new IcestatError('invalid_input', `tallyArrestRecords: options.by: expected an array of dimensions (it may be empty); received ${describeValue(options?.by)}`);
+  }
+  if (options.excludeDuplicates !== undefined && typeof options.excludeDuplicates !== 'boolean') {
+    throw new IcestatError('invalid_input', `tallyArrestRecords: options.excludeDuplicates: expected true or false; received ${describeValue(options.excludeDuplicates)}`);
+  }
   const { by, excludeDuplicates = false } = options;
   const tally = createTally({ by, excludeDuplicates }); // checks the dimensions before any input is touched
   const read = resolveReadOptions(options);

@@ -202,11 +202,19 @@ class Tokenizer implements CsvTokenizer, CsvRow {
   endLine(): number {
     if (this.longRaw !== null) return this.longEndLine;
     const t = this.text;
+    // The line of the row's last character that is not a line break (a row that runs to the end
+    // of the input may end in the file's last line breaks: no lines of the row's own).
     let e = this.rowEnd;
-    // A row that runs to the end of the input may hold the file's last line break: not a line of its own.
-    if (e > this.rowStart && t.charCodeAt(e - 1) === LF) e--;
-    if (e > this.rowStart && t.charCodeAt(e - 1) === CR) e--;
-    return this.line + countLineBreaks(t, this.rowStart, e);
+    while (e > this.rowStart && (t.charCodeAt(e - 1) === LF || t.charCodeAt(e - 1) === CR)) e--;
+    return this.line + countLineBreaks(t, this.firstOwn(), e);
+  }
+
+  /**
+   * Where the row's own characters start for numbering lines: past the LF of a CRLF whose CR
+   * ended the row above (in a file whose rows end with a lone CR), which is no line break.
+   */
+  private firstOwn(): number {
+    return this.eolCode === CR && this.text.charCodeAt(this.rowStart) === LF ? this.rowStart + 1 : this.rowStart;
   }
 
   strayQuote(): { readonly line: number; readonly column: number } | undefined {
@@ -222,7 +230,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       const c = t.charCodeAt(i);
       if (c === LF || (c === CR && t.charCodeAt(i + 1) !== LF)) lineStart = i + 1;
     }
-    return { line: this.line + countLineBreaks(t, this.rowStart, q), column: codePoints(t, lineStart, q) + 1 };
+    return { line: this.line + countLineBreaks(t, this.firstOwn(), q), column: codePoints(t, lineStart, q) + 1 };
   }
 
   push(chunk: string): void {
@@ -481,6 +489,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.skipCr = this.eolCode === CR;
     this.skipColumn = 1;
     this.skipLastBreak = false;
+    this.longEndLine = rowLine;
     this.skipQuoteLine = 0;
     this.skipQuoteColumn = 0;
     this.strayLine = 0;
@@ -516,6 +525,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     let lines = this.nextLine;
     let column = this.skipColumn;
     let lastBreak = this.skipLastBreak;
+    let contentLine = this.longEndLine;
     let i = from;
     const lineBreak = (): void => {
       lines++;
@@ -536,7 +546,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       if (c === LF || c === CR) {
         if (c === eolCode && state !== IN_QUOTED) {
           this.nextLine = lines + 1;
-          this.longEndLine = lines;
+          this.longEndLine = contentLine;
           return i;
         }
         if (lfFile) {
@@ -555,6 +565,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
         continue;
       }
       lastBreak = false;
+      contentLine = lines;
       if (state === IN_QUOTED) {
         if (c === QUOTE) state = QUOTE_IN_QUOTED;
       } else if (state === QUOTE_IN_QUOTED && c === QUOTE) {
@@ -580,7 +591,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.skipColumn = column;
     this.skipLastBreak = lastBreak;
     this.nextLine = lines;
-    this.longEndLine = lastBreak ? lines - 1 : lines;
+    this.longEndLine = contentLine;
     return -1;
   }
 
