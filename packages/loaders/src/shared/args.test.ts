@@ -4,6 +4,22 @@ import { fc, test } from '@fast-check/vitest';
 import { IcestatError } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
 import {
+  escapeCsvCell,
+  isRedactionMarker,
+  needsFormulaGuard,
+  normaliseAor,
+  normaliseApprehensionType,
+  normaliseBirthYear,
+  normaliseBoolean,
+  normaliseCriminality,
+  normaliseDate,
+  normaliseGender,
+  normaliseHeader,
+  normaliseState,
+  normaliseTime,
+  planColumns,
+  timeOfDate,
+  unescapeCsvCell,
   loadDataset,
   loadFiguresCsv,
   parseArrestRecords,
@@ -97,6 +113,34 @@ describe('wrong argument types give invalid_input naming the parameter', () => {
       expect(e.code).toBe('invalid_input');
       expect(e.message).toMatch(message);
     }
+  });
+});
+
+describe('the helpers check their text too', () => {
+  it.each(wrong)('%s', async (_, x) => {
+    const helpers: [string, (v: unknown) => unknown][] = [
+      ['normaliseCriminality', normaliseCriminality as never],
+      ['normaliseAor', normaliseAor as never],
+      ['normaliseState', normaliseState as never],
+      ['normaliseGender', normaliseGender as never],
+      ['normaliseApprehensionType', normaliseApprehensionType as never],
+      ['normaliseBoolean', normaliseBoolean as never],
+      ['normaliseDate', normaliseDate as never],
+      ['timeOfDate', timeOfDate as never],
+      ['normaliseTime', normaliseTime as never],
+      ['normaliseBirthYear', normaliseBirthYear as never],
+      ['isRedactionMarker', isRedactionMarker as never],
+      ['normaliseHeader', normaliseHeader as never],
+      ['needsFormulaGuard', needsFormulaGuard as never],
+      ['escapeCsvCell', escapeCsvCell as never],
+      ['unescapeCsvCell', unescapeCsvCell as never],
+    ];
+    for (const [name, f] of helpers) {
+      const e = await error(() => f(x));
+      expect(e.code).toBe('invalid_input');
+      expect(e.message).toMatch(new RegExp(`^${name}: (text|header|value|cell): expected a string; received `));
+    }
+    if (!Array.isArray(x)) expect((await error(() => planColumns(x as never))).message).toMatch(/^planColumns: header: expected an array of header cells/);
   });
 });
 
