@@ -5,7 +5,14 @@ import { existsSync, createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same files everywhere. */
+/**
+ * A small, fast, seeded PRNG (mulberry32): the same seed gives the same files everywhere.
+ *
+ * @param seed - Any 32-bit number.
+ * @returns A function giving numbers in [0, 1).
+ * @example
+ * const r = prng(1); r(); // => 0.6270739405881613 (always, for seed 1)
+ */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -62,7 +69,15 @@ const values: Record<Field, readonly string[]> = {
   duplicateLikely: ['Yes', 'No', 'true', '0', 'maybe', ''],
 };
 
-/** A plausible record file: a header in one of the presets, some extra columns, rows of real-looking and bad values. */
+/**
+ * A plausible record file: a header in one of the presets, some extra columns, rows of
+ * real-looking and bad values, one of four delimiters and three line ends.
+ *
+ * @param r - The PRNG.
+ * @returns The file's text.
+ * @example
+ * recordFile(prng(1)).split('\n')[0]; // a header such as 'apprehension_aor,gender,…'
+ */
 export function recordFile(r: Random): string {
   const preset = pick(r, ['ice-release', 'snake-case'] as const);
   const fields = (Object.keys(values) as Field[]).filter(() => r() < 0.7);
@@ -114,7 +129,14 @@ function safePos(r: Random, text: string): number {
   return at;
 }
 
-/** The mutations, by name: each takes a text and gives another. */
+/**
+ * The mutations, by name: each takes a text and gives another.
+ *
+ * @param banners - Real banners to put above a header (may be empty).
+ * @returns The mutations.
+ * @example
+ * mutations([])['a stray quote'](prng(1), 'a,b\n'); // => 'a,b"\n' or another position
+ */
 export function mutations(banners: readonly string[]): Record<string, (r: Random, text: string) => string> {
   return {
     'blank-looking lines above the header': (r, t) => Array.from({ length: int(r, 1, 4) }, () => pick(r, blankLooking) + pick(r, ['\n', '\r\n', '\r'])).join('') + t,
@@ -151,6 +173,9 @@ export function mutations(banners: readonly string[]): Record<string, (r: Random
  *
  * @param dir - The folder of the real releases.
  * @returns Banner texts ending in a line break; empty when the folder is absent.
+ * @example
+ * (await realBanners('../shared/realdata/ice-lesa'))[0]?.split('\n')[0];
+ * // => '"ERO-LESA Statistical Tracking Unit"||||||||'
  */
 export async function realBanners(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -179,6 +204,8 @@ export async function realBanners(dir: string): Promise<string[]> {
  * @param dir - The folder of the real releases.
  * @param rows - How many lines to take from each.
  * @returns Texts; empty when the folder is absent.
+ * @example
+ * (await realHeads('../shared/realdata/ice-lesa', 8))[0]?.split('\n')[5]; // => the header row
  */
 export async function realHeads(dir: string, rows: number): Promise<string[]> {
   const out: string[] = [];

@@ -245,6 +245,8 @@ function cutRaw(s: string): string {
  * @param input - The file's text (a leading byte-order mark is dropped).
  * @param options - Delimiter (else detected) and the row-length cap.
  * @returns Records, counts and rejections (all kept).
+ * @example
+ * referenceRead('apprehension_date\n2017-01-15\n', { maxRowLength: 1 << 20 }).accepted; // => 1
  */
 export function referenceRead(input: string, options: ReferenceOptions): ReferenceResult {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
@@ -445,6 +447,8 @@ function firstQuoteSpanningLines(text: string, from: number, to: number, delimit
  * @param by - Dimensions.
  * @param excludeDuplicates - The tally's duplicate rule.
  * @returns The tally's result, or `not_determinable` / the reading's error.
+ * @example
+ * referenceTally(referenceRead(text, { maxRowLength: 1 << 20 }), ['aor'], false);
  */
 export function referenceTally(ref: ReferenceResult, by: readonly TallyDimension[], excludeDuplicates: boolean): TallyResult | { error: string } {
   if (ref.error) return { error: ref.error };

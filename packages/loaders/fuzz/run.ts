@@ -125,6 +125,8 @@ async function records(source: RecordSource, options: ReadArrestRecordsOptions):
  *
  * @param options - Seed, budget, and where the real releases are.
  * @returns What was tried and every invariant violation found.
+ * @example
+ * const { violations } = await runFuzz({ seed: 1, files: 50, timeMs: 60_000, workersEvery: 10 });
  */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const started = Date.now();

@@ -35,6 +35,7 @@ function fail(fn: string, param: string, expected: string, x: unknown, hint = ''
  * @param fn - The public function's name.
  * @param x - The argument.
  * @param loader - The function that reads bytes or files instead, for the hint.
+ * @returns Nothing; it returns only when the argument is good.
  * @throws {@link IcestatError} `invalid_input` unless `x` is a string.
  * @example
  * checkText('parseDataset', '{}', 'loadDataset'); // => undefined (no error)
@@ -52,6 +53,7 @@ export function checkText(fn: string, x: unknown, loader: string): asserts x is 
  * @param fn - The public function's name.
  * @param x - The argument.
  * @param param - Its name in messages.
+ * @returns Nothing; it returns only when the argument is good.
  * @throws {@link IcestatError} `invalid_input` for anything else.
  * @example
  * checkOptions('parseDataset', { name: 'data.json' }); // => undefined (no error)
@@ -73,6 +75,7 @@ export function checkOptions(fn: string, x: unknown, param = 'options'): void {
  * @param fn - The public function's name.
  * @param x - The argument.
  * @param text - Whether `{ text }` is allowed.
+ * @returns Nothing; it returns only when the argument is good.
  * @throws {@link IcestatError} `invalid_input` for anything else.
  * @example
  * checkSource('loadDataset', 'data.json', false); // => undefined (no error)
@@ -101,6 +104,7 @@ export function checkSource(fn: string, x: unknown, text: boolean): void {
  *
  * @param fn - The public function's name.
  * @param x - The argument.
+ * @returns Nothing; it returns only when the argument is good.
  * @throws {@link IcestatError} `invalid_input` for anything else.
  * @example
  * checkDatasetArg('stringifyDataset', dataset); // => undefined (no error)
@@ -116,6 +120,7 @@ export function checkDatasetArg(fn: string, x: unknown): void {
  *
  * @param fn - The public function's name.
  * @param x - The argument.
+ * @returns Nothing; it returns only when the argument is good.
  * @throws {@link IcestatError} `invalid_input` for anything else.
  * @example
  * checkPath('writeDataset', 'out.json'); // => undefined (no error)
