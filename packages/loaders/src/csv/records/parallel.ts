@@ -4,7 +4,7 @@
 // boundary unless it lies inside a quoted value; the range before it then ends inside a quote,
 // and the whole file is read again on one thread. Node only: everything Node is imported lazily,
 // so browser bundles never load it.
-import { IcestatError } from '@icestat/core';
+import { IcestatError, type IcestatErrorCode, type IcestatIssue } from '@icestat/core';
 import { decodeChunks } from '../../shared/input';
 import { countLineBreaks, findHeader } from './dialect';
 import type { RecordSource } from './read';
@@ -52,7 +52,7 @@ export async function tallyRange(job: RangeJob): Promise<TextTally> {
   return tallyText(decodeChunks(stream, { name: job.plan.file }, job.start === 0), job.plan);
 }
 
-async function inWorker(job: RangeJob): Promise<TextTally> {
+async function inWorker(job: RangeJob, started: Set<{ terminate(): Promise<number> }>): Promise<TextTally> {
   const { Worker } = await import('node:worker_threads');
   const here = import.meta.url;
   let worker: InstanceType<typeof Worker>;
@@ -66,10 +66,11 @@ async function inWorker(job: RangeJob): Promise<TextTally> {
   } else {
     worker = new Worker(new URL(here.endsWith('.cjs') ? './tally-worker.cjs' : './tally-worker.js', here), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   }
+  started.add(worker);
   return new Promise<TextTally>((resolve, reject) => {
-    worker.once('message', (m: { ok: true; result: TextTally } | { ok: false; error: string }) => {
+    worker.once('message', (m: { ok: true; result: TextTally } | { ok: false; error: string; code?: IcestatErrorCode; issues?: IcestatIssue[] }) => {
       if (m.ok) resolve(m.result);
-      else reject(new Error(m.error));
+      else reject(m.code === undefined ? new Error(m.error) : new IcestatError(m.code, m.error, { issues: m.issues ?? [] }));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -198,15 +199,21 @@ export async function tallyInParallel(
   // Every range reads with the delimiter found in the header row, as one thread would.
   const read = { ...textPlan.read, delimiter: cut.delimiter };
   let parts: TextTally[];
+  const started = new Set<{ terminate(): Promise<number> }>();
   try {
     parts = await Promise.all(
       ranges.map((r, i) =>
-        i === 0 ? tallyRange({ ...r, plan: { ...textPlan, read, countLines: true } }) : inWorker({ ...r, plan: { ...textPlan, read, header: cut.header, countLines: true } }),
+        i === 0
+          ? tallyRange({ ...r, plan: { ...textPlan, read, countLines: true } })
+          : inWorker({ ...r, plan: { ...textPlan, read, header: cut.header, countLines: true } }, started),
       ),
     );
   } catch (e) {
     if (IcestatError.isInstance(e)) throw e;
     return undefined; // workers unavailable (a sandbox, a bundle without the worker file): one thread
+  } finally {
+    // One range failing leaves the others nothing to do: stop them rather than let them read on.
+    for (const w of started) void w.terminate();
   }
   // A range that ends inside a quote was cut inside a quoted value: the next one started mid-row.
   if (parts.slice(0, -1).some((p) => p.endedInsideQuote)) return undefined;
