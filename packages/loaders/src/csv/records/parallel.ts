@@ -196,7 +196,9 @@ export async function tallyInParallel(
   if (!cut) return undefined;
 
   const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
-  // Every range reads with the delimiter found in the header row, as one thread would.
+  // The later ranges read the header row with the delimiter found in it, as one thread would.
+  // The first reads the file's start itself, with the options as given: a delimiter given there
+  // would change which rows above the header are blank (any detectable delimiter counts there).
   const read = { ...textPlan.read, delimiter: cut.delimiter };
   let parts: TextTally[];
   const started = new Set<{ terminate(): Promise<number> }>();
@@ -204,7 +206,7 @@ export async function tallyInParallel(
     parts = await Promise.all(
       ranges.map((r, i) =>
         i === 0
-          ? tallyRange({ ...r, plan: { ...textPlan, read, countLines: true } })
+          ? tallyRange({ ...r, plan: { ...textPlan, countLines: true } })
           : inWorker({ ...r, plan: { ...textPlan, read, header: cut.header, countLines: true } }, started),
       ),
     );
