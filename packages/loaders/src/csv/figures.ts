@@ -45,7 +45,8 @@ export type FiguresCsvResult = { readonly success: true; readonly data: Dataset 
  * @throws {@link IcestatError} `parse_error` when the text is not a well-formed CSV of figures
  *   (unknown columns, a bad number, an unknown qualifier, a wrong cell count, an unclosed quote, …);
  *   `invalid_dataset` when the figures break the schema. Every problem is in `issues`, located as
- *   `<name>:<line>: column "<header>": <what>`, with `line` the physical line where its row starts.
+ *   `<name>:<line>: column "<header>": <what>`, with `line` the physical line where its row starts;
+ *   `invalid_input` for arguments of the wrong type (naming the parameter).
  * @example
  * const csv = 'operation,operation_name,agency,operation_kind,metric,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence\n' +
  *   'safe-city,Operation Safe City,ICE,targeted-sweep,arrests,498,people,bf,ICE targeted sanctuary cities,BuzzFeed News,news-report,agency,498 people\n';
@@ -90,7 +91,8 @@ export function safeParseFiguresCsv(text: string, options: FiguresCsvReadOptions
  *   abort `signal`.
  * @returns The validated dataset.
  * @throws {@link IcestatError} as {@link parseFiguresCsv}, and `unsupported_encoding` for bytes
- *   that are not UTF-8; I/O errors propagate as they are.
+ *   that are not UTF-8; I/O errors propagate as they are;
+ *   `invalid_input` for arguments of the wrong type (naming the parameter).
  * @example
  * const dataset = await loadFiguresCsv('reports/figures.csv', { delimiter: ';' });
  */

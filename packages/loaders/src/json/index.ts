@@ -89,7 +89,8 @@ function parseOrError(input: string, name: string): Dataset | IcestatError {
  * @throws {@link IcestatError} `parse_error` for text that is not JSON (message
  *   `<name>:<line>:<column>: invalid JSON: <what>`, location in `issues[0]`); `invalid_dataset`
  *   for a dataset that breaks the schema, for duplicate keys and for `__proto__` keys (every
- *   problem in `issues`, each with its JSON `path`, `line` and `column`).
+ *   problem in `issues`, each with its JSON `path`, `line` and `column`);
+ *   `invalid_input` for arguments of the wrong type (naming the parameter).
  * @example
  * parseDataset(text).operations.map((o) => o.id); // => ['midwest-2016', …]
  * parseDataset('{"title": }', { name: 'data.json' });
@@ -132,7 +133,8 @@ export function safeParseDataset(text: string, options: DatasetParseOptions = {}
  * @param options - `name` for messages (the path or URL by default) and an abort `signal`.
  * @returns The validated dataset.
  * @throws {@link IcestatError} as {@link parseDataset}, and `unsupported_encoding` for bytes that
- *   are not UTF-8; I/O errors (a missing file) propagate as they are.
+ *   are not UTF-8; I/O errors (a missing file) propagate as they are;
+ *   `invalid_input` for arguments of the wrong type (naming the parameter).
  * @example
  * const dataset = await loadDataset('examples/data/icestat-dataset.json');
  * dataset.schemaVersion; // => '1.0.0'

@@ -87,7 +87,7 @@ export function checkSource(fn: string, x: unknown, text: boolean): void {
   }
   if (x instanceof URL) return;
   if (typeof x === 'object' && x !== null) {
-    if (text && 'text' in x) {
+    if (text && 'text' in x && typeof (x as { text: unknown }).text !== 'function') {
       if (typeof (x as { text: unknown }).text !== 'string') fail(fn, 'source.text', 'a string', (x as { text: unknown }).text);
       return;
     }
