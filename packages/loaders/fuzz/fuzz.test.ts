@@ -12,8 +12,9 @@ const required = process.env.ICESTAT_REQUIRE_REALDATA === '1';
 const present = existsSync(realDir);
 
 describe('fuzz: mutated record files read every way agree with the reference reader', () => {
-  it('200 files from seed 20261130: no invariant violation', { timeout: 600_000 }, async () => {
-    const summary = await runFuzz({ seed: 20261130, files: 200, timeMs: 540_000, workersEvery: 40, ...(present ? { realDir } : {}) });
+  it('200 files from seed 20261130: no invariant violation', { timeout: 900_000 }, async () => {
+    // Bounded by the number of files, not by time: the verdict must not depend on the machine's speed.
+    const summary = await runFuzz({ seed: 20261130, files: 200, timeMs: Number.POSITIVE_INFINITY, workersEvery: 40, ...(present ? { realDir } : {}) });
     expect(summary.violations.map((v) => `file ${v.file} [${v.mutations.join(', ')}] ${v.way}: ${v.what} ${v.detail ?? ''}`)).toEqual([]);
     expect(summary.files).toBe(200);
     // every mutation was tried
