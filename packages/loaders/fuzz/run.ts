@@ -194,6 +194,29 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         else if (!isDeepStrictEqual(seen.records, expected.records)) fail(way, 'records differ from the reference', { seen: seen.records?.slice(0, 5), expected: expected.records?.slice(0, 5) });
       }
 
+      // ---- stopping at the first bad row: the error is the reference's first rejection
+      readings++;
+      {
+        const way = "readArrestRecords(path, onRejection: 'throw')";
+        const reader = readArrestRecords(path, { ...read, onRejection: 'throw' });
+        let thrown: unknown;
+        let count = 0;
+        try {
+          for await (const _ of reader) count++;
+        } catch (e) {
+          thrown = e;
+        }
+        const first = ref.rejections[0];
+        if (ref.error) {
+          if (!IcestatError.isInstance(thrown) || thrown.code !== ref.error) fail(way, 'error differs from the reference', { seen: String(thrown), expected: ref.error });
+        } else if (first === undefined) {
+          if (thrown !== undefined) fail(way, 'threw on a file the reference reads without rejections', String(thrown));
+          else if (count !== ref.accepted) fail(way, 'records differ from the reference', { seen: count, expected: ref.accepted });
+        } else if (!IcestatError.isInstance(thrown) || thrown.code !== 'parse_error' || thrown.issues[0]?.line !== first.line || thrown.issues[0]?.code !== first.code) {
+          fail(way, 'did not stop at the first rejection', { seen: IcestatError.isInstance(thrown) ? thrown.issues[0] : String(thrown), expected: first });
+        }
+      }
+
       // ---- every way of tallying
       const tallyWays: [string, () => Promise<unknown>][] = [
         ['tallyArrestRecords(path, one thread)', () => tallyArrestRecords(path, { ...read, by, excludeDuplicates, workers: 1 })],
