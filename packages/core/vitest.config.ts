@@ -6,6 +6,12 @@ const conditions = ['@icestat/source', 'module', 'node', 'import', 'default'];
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
-  // Tests run on a loaded 2-core machine: no verdict may hang on wall-clock speed.
-  test: { include: ['src/**/*.test.ts'], typecheck: { enabled: false }, testTimeout: 60_000 },
+  test: {
+    include: ['src/**/*.test.ts'],
+    typecheck: { enabled: false },
+    // CI runs every workspace at once on two loaded cores: a property test that takes 1 s alone can
+    // take 10 there. No verdict depends on speed, so no test fails for being slow.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
 });

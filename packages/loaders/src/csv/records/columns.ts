@@ -1,4 +1,5 @@
 import { arrestRecordSchema, IcestatError, type ArrestRecordField } from '@icestat/core';
+import { describeValue } from '../../shared/args';
 
 /** The header styles of record-level releases icestat knows. */
 export type ColumnPresetName = 'ice-release' | 'snake-case';
@@ -91,6 +92,7 @@ const recordFields: ReadonlySet<string> = new Set(Object.keys(arrestRecordSchema
  * normaliseHeader(' Apprehension_Site  Landmark '); // => 'apprehension site landmark'
  */
 export function normaliseHeader(header: string): string {
+  if (typeof header !== 'string') throw new IcestatError('invalid_input', `normaliseHeader: header: expected a string; received ${describeValue(header)}`);
   return header.trim().toLowerCase().replace(/[\s_]+/g, ' ');
 }
 
@@ -176,7 +178,8 @@ export function checkColumnMap(columns: ColumnMap | undefined): void {
  * Maps a file's header to record fields: the custom `columns` over the preset. A field claimed
  * by an earlier column leaves later columns in `extra`. Unmapped columns are kept in `extra`
  * under their header (trimmed); a blank header becomes `column N`, and a repeated one
- * `Header (column N)`, N being the 1-based column number.
+ * `Header (column N)`, N being the 1-based column number (`Header (column N, 2)` in the rare
+ * case that is taken too). Every column has a key of its own.
  *
  * @param header - The header row's cells.
  * @param preset - The preset, or `auto` to detect it.
@@ -188,6 +191,15 @@ export function checkColumnMap(columns: ColumnMap | undefined): void {
  * // => ['apprehensionDate', 'apprehensionAor', null]
  */
 export function planColumns(header: readonly string[], preset: ColumnPresetChoice = 'auto', columns?: ColumnMap): ColumnPlan {
+  if (!Array.isArray(header) || header.some((h) => typeof h !== 'string')) {
+    throw new IcestatError('invalid_input', `planColumns: header: expected an array of header cells (strings); received ${describeValue(header)}`);
+  }
+  if (!['auto', 'ice-release', 'snake-case', 'none'].includes(preset)) {
+    throw new IcestatError('invalid_input', `planColumns: preset: expected one of auto, ice-release, snake-case, none; received ${describeValue(preset)}`);
+  }
+  if (columns !== undefined && (typeof columns !== 'object' || columns === null || Array.isArray(columns))) {
+    throw new IcestatError('invalid_input', `planColumns: columns: expected an object mapping headers to record fields; received ${describeValue(columns)}`);
+  }
   checkColumnMap(columns);
   const headers = header.map((h) => h.trim());
   const chosen = preset === 'auto' ? detectPreset(headers) : preset;
@@ -215,8 +227,11 @@ export function planColumns(header: readonly string[], preset: ColumnPresetChoic
       mapped.push({ header: h, field });
       return;
     }
-    let extraKey = h === '' ? `column ${i + 1}` : h;
-    if (usedExtraKeys.has(extraKey)) extraKey = `${extraKey} (column ${i + 1})`;
+    // A key already taken (a repeated header, or one that reads like a made-up key) gets the
+    // column number, as often as it takes to be unique: no value may overwrite another.
+    const base = h === '' ? `column ${i + 1}` : h;
+    let extraKey = base;
+    for (let k = 1; usedExtraKeys.has(extraKey); k++) extraKey = k === 1 ? `${base} (column ${i + 1})` : `${base} (column ${i + 1}, ${k})`;
     usedExtraKeys.add(extraKey);
     fields.push(null);
     extraKeys.push(extraKey);

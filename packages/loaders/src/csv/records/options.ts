@@ -1,4 +1,5 @@
 import { IcestatError } from '@icestat/core';
+import { describeValue } from '../../shared/args';
 import type { InputOptions } from '../../shared/input';
 import { checkColumnMap, type ColumnMap, type ColumnPresetChoice } from './columns';
 
@@ -53,7 +54,7 @@ function wholeAtLeast(name: string, v: number, min: number): number {
  */
 export function resolveReadOptions(options: ReadArrestRecordsOptions = {}): ResolvedReadOptions {
   const { delimiter, preset = 'auto', columns, maxRejections = 1000, onRejection = 'collect', maxRowLength = 1 << 20 } = options;
-  if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
+  if (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
     throw new IcestatError('invalid_input', `delimiter: expected one character other than a quote or line break; received ${JSON.stringify(delimiter)}`);
   }
   if (!presets.includes(preset)) {
@@ -62,6 +63,10 @@ export function resolveReadOptions(options: ReadArrestRecordsOptions = {}): Reso
   if (onRejection !== 'collect' && onRejection !== 'throw') {
     throw new IcestatError('invalid_input', `onRejection: expected "collect" or "throw"; received ${JSON.stringify(onRejection)}`);
   }
+  if (columns !== undefined && (typeof columns !== 'object' || columns === null || Array.isArray(columns))) {
+    throw new IcestatError('invalid_input', `columns: expected an object mapping headers to record fields (or null); received ${describeValue(columns)}`);
+  }
+  if (options.name !== undefined && typeof options.name !== 'string') throw new IcestatError('invalid_input', `name: expected a string; received ${describeValue(options.name)}`);
   checkColumnMap(columns);
   return {
     delimiter,

@@ -1,4 +1,5 @@
 import { IcestatError, type ArrestRecord, type ArrestRecordField } from '@icestat/core';
+import { checkOptions, checkSource, checkText } from '../../shared/args';
 import { inputName, textChunks, type InputSource } from '../../shared/input';
 import type { ColumnPlan } from './columns';
 import { resolveReadOptions, type ReadArrestRecordsOptions } from './options';
@@ -39,6 +40,7 @@ export interface ArrestRecordReader extends AsyncIterable<ArrestRecord> {
  * sourceName({ text: 'a,b\n' }, {}, 'readArrestRecords'); // => '(text)'
  */
 export function sourceName(source: RecordSource, options: ReadArrestRecordsOptions, fn: string): string {
+  checkSource(fn, source, true);
   if (typeof source === 'object' && source !== null && 'text' in source && typeof source.text === 'string') return options.name ?? '(text)';
   if (typeof source === 'string' && /[\r\n]/.test(source)) {
     throw new IcestatError('invalid_input', `${fn}: expected a path, URL, stream or { text }; received a string with line breaks (pass CSV text as { text })`);
@@ -72,7 +74,13 @@ function recordBuilder(plan: ColumnPlan, reader: RowReader): () => ArrestRecord 
     if (timeFromDate && reader.time !== undefined) record.apprehensionTime = reader.time;
     if (extraColumns.length > 0) {
       const extra: Record<string, string> = {};
-      for (let i = 0; i < extraColumns.length; i++) extra[extraKeys[i]!] = values[extraColumns[i]!] as string;
+      for (let i = 0; i < extraColumns.length; i++) {
+        const key = extraKeys[i]!;
+        const value = values[extraColumns[i]!] as string;
+        // `extra.__proto__ = v` would set the prototype and lose the value: define it as a property.
+        if (key === '__proto__') Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true });
+        else extra[key] = value;
+      }
       record.extra = extra;
     }
     return record as ArrestRecord;
@@ -123,6 +131,7 @@ function recordReader(file: string, options: ReadArrestRecordsOptions, out: { ba
  * reader.report.rejected; // => 0
  */
 export function readArrestRecords(source: RecordSource, options: ReadArrestRecordsOptions = {}): ArrestRecordReader {
+  checkOptions('readArrestRecords', options);
   resolveReadOptions(options); // fail fast on bad options, before anything is read
   const file = sourceName(source, options, 'readArrestRecords');
   let started = false;
@@ -190,6 +199,8 @@ export function readArrestRecords(source: RecordSource, options: ReadArrestRecor
  * report.accepted; // => 1
  */
 export function parseArrestRecords(text: string, options: ReadArrestRecordsOptions = {}): { records: ArrestRecord[]; report: LoadReport } {
+  checkText('parseArrestRecords', text, 'readArrestRecords');
+  checkOptions('parseArrestRecords', options);
   const file = options.name ?? '(text)';
   const out = { batch: [] as ArrestRecord[] };
   const reader = recordReader(file, options, out);

@@ -1,4 +1,5 @@
-import { createTally, type TallyDimension, type TallyResult } from '@icestat/core';
+import { createTally, IcestatError, type TallyDimension, type TallyResult } from '@icestat/core';
+import { checkOptions, describeValue } from '../../shared/args';
 import { textChunks } from '../../shared/input';
 import { resolveReadOptions, type ReadArrestRecordsOptions } from './options';
 import { tallyInParallel } from './parallel';
@@ -43,7 +44,8 @@ async function oneThread(part: Promise<TextTally>): Promise<{ snapshots: TextTal
  * @param options - `by` and `excludeDuplicates` for the tally; `workers`; the reader's options besides.
  * @returns The tally's result (`seen` equals the report's `accepted`) and the load report.
  * @throws {@link IcestatError} `invalid_input` for an unknown or repeated dimension, bad read
- *   options, or CSV text passed as a string; `parse_error` for a malformed header row, or for
+ *   options, or CSV text passed as a string; `not_determinable` when no column of the file maps
+ *   to a dimension of `by` (naming it and the headers seen); `parse_error` for a malformed header row, or for
  *   the first bad row with `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not
  *   UTF-8. Errors of the input itself (a missing file, an abort) pass through.
  * @example
@@ -55,6 +57,13 @@ export async function tallyArrestRecords(
   source: RecordSource,
   options: TallyArrestRecordsOptions,
 ): Promise<{ tally: TallyResult; report: LoadReport }> {
+  checkOptions('tallyArrestRecords', options);
+  if (options === undefined || !Array.isArray(options.by)) {
+    throw new IcestatError('invalid_input', `tallyArrestRecords: options.by: expected an array of dimensions (it may be empty); received ${describeValue(options?.by)}`);
+  }
+  if (options.excludeDuplicates !== undefined && typeof options.excludeDuplicates !== 'boolean') {
+    throw new IcestatError('invalid_input', `tallyArrestRecords: options.excludeDuplicates: expected true or false; received ${describeValue(options.excludeDuplicates)}`);
+  }
   const { by, excludeDuplicates = false } = options;
   const tally = createTally({ by, excludeDuplicates }); // checks the dimensions before any input is touched
   const read = resolveReadOptions(options);
