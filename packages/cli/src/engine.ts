@@ -287,7 +287,7 @@ export function mergeTallies(results: readonly TallyResult[], by: readonly Tally
       excludeDuplicates: false,
       seen: r.seen,
       excluded: r.excluded,
-      groups: r.rows.map((row) => [by.map((d) => row[d] ?? '').join('\u001f'), row.count] as const),
+      groups: r.rows.map((row) => [by.map((d) => row[d] ?? ''), row.count] as const),
     });
   }
   return merged.result();
@@ -319,7 +319,7 @@ export function groupValueOf(dimension: TallyDimension, text: string): string | 
     case 'month':
       return /^\d{4}-\d{2}$/.test(t) ? t : undefined;
     case 'day':
-      return normaliseDate(t);
+      return normaliseDate(t) ?? undefined;
     case 'citizenship':
       return t;
   }

@@ -83,7 +83,7 @@ function applyWhere(result: TallyResult, by: readonly TallyDimension[], where: R
     excludeDuplicates: false,
     seen: kept.reduce((n, r) => n + r.count, 0),
     excluded: { duplicates: 0 },
-    groups: kept.map((row) => [by.map((d) => row[d] ?? '').join('\u001f'), row.count] as const),
+    groups: kept.map((row) => [by.map((d) => row[d] ?? ''), row.count] as const),
   });
   return t.result();
 }
