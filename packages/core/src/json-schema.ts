@@ -9,6 +9,7 @@ import { periodSchema } from './model/period';
 import { placeSchema } from './model/place';
 import { quantitySchema } from './model/quantity';
 import { sourceSchema } from './model/source';
+import { detainerRecordSchema, detentionRecordSchema, encounterRecordSchema, removalRecordSchema } from './records/tables';
 
 /** The top-level types published as JSON Schema, by file name (`dataset` → `schema/dataset.json`). */
 export const jsonSchemaTypes = {
@@ -23,6 +24,10 @@ export const jsonSchemaTypes = {
   place: placeSchema,
   period: periodSchema,
   'arrest-record': arrestRecordSchema,
+  'encounter-record': encounterRecordSchema,
+  'removal-record': removalRecordSchema,
+  'detainer-record': detainerRecordSchema,
+  'detention-record': detentionRecordSchema,
 } as const;
 export type JsonSchemaType = keyof typeof jsonSchemaTypes;
 
