@@ -7,4 +7,5 @@
  */
 export * from './json/index';
 export * from './csv/index';
+export * from './tables/index';
 export { byteChunks, inputName, readText, textChunks, type InputOptions, type InputSource, type NodeReadableLike } from './shared/input';

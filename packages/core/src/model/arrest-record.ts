@@ -79,6 +79,21 @@ export const arrestRecordSchema = z
     landmark: field(z.string()),
     /** Processed copies flag the same person arrested twice within 24 hours. */
     duplicateLikely: field(z.boolean()),
+    processingDisposition: field(z.string()),
+    finalProgram: field(z.string()),
+    departureCountry: field(z.string()),
+    finalOrderDate: field(isoDateSchema),
+    /** Birth date as written; the releases redact it. */
+    birthDate: field(z.string()),
+    mostSeriousConviction: field(z.string()),
+    eventNumber: field(z.string()),
+    /** Newer releases: the case's criminality class, next to the arrest's. */
+    caseCriminality: field(criminalityClassSchema),
+    caseThreatLevel: field(z.string()),
+    /** Who created the arrest record (the 2012–2023 release). */
+    arrestCreatedBy: field(z.string()),
+    /** The release's anonymised person identifier. */
+    uniqueIdentifier: field(z.string()),
     /** Columns the model has no field for, by their header, values as written. */
     extra: z.record(z.string(), z.string()).optional(),
   })

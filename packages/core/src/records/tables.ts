@@ -153,6 +153,17 @@ export const arrestFields = Object.freeze({
   departedDate: 'date',
   landmark: 'text',
   duplicateLikely: 'boolean',
+  processingDisposition: 'text',
+  finalProgram: 'text',
+  departureCountry: 'country',
+  finalOrderDate: 'date',
+  birthDate: 'text',
+  mostSeriousConviction: 'text',
+  eventNumber: 'text',
+  caseCriminality: 'criminality',
+  caseThreatLevel: 'text',
+  arrestCreatedBy: 'text',
+  uniqueIdentifier: 'text',
 } as const satisfies Record<ArrestRecordField, RecordFieldKind>);
 
 /**
@@ -377,7 +388,10 @@ export const recordTables: {
       gender: 'gender',
       apprehensionType: 'apprehensionType',
       caseCategory: 'caseCategory',
+      threatLevel: 'caseThreatLevel',
+      disposition: 'processingDisposition',
       method: 'apprehensionMethod',
+      departureCountry: 'departureCountry',
     },
     categories: { criminality: sharedCategories.criminality, gender: sharedCategories.gender, apprehensionAor: sharedCategories.aor, caseCategory: iceCaseCategories },
   },

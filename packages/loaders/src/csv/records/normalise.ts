@@ -55,6 +55,17 @@ export const arrestFieldKinds: Readonly<Record<ArrestRecordField, FieldKind>> = 
   departedDate: 'date',
   landmark: 'text',
   duplicateLikely: 'boolean',
+  processingDisposition: 'text',
+  finalProgram: 'text',
+  departureCountry: 'text',
+  finalOrderDate: 'date',
+  birthDate: 'text',
+  mostSeriousConviction: 'text',
+  eventNumber: 'text',
+  caseCriminality: 'criminality',
+  caseThreatLevel: 'text',
+  arrestCreatedBy: 'text',
+  uniqueIdentifier: 'text',
 } satisfies Record<ArrestRecordField, FieldKind>);
 
 /**
