@@ -49,6 +49,12 @@ export interface BreakdownPart {
   readonly criminality?: readonly CriminalityClass[] | undefined;
   /** For `offence` breakdowns: the offence category. */
   readonly offence?: string | undefined;
+  /**
+   * The cell holds records whose value was not recorded in a form the dimension can place: blank,
+   * redacted under FOIA, or a value the vocabulary does not know. It needs no place, and keeps the
+   * parts adding up to the total.
+   */
+  readonly notRecorded?: boolean | undefined;
   readonly figure: Figure;
   /** Breakdowns of this cell's figure (181 without conviction → 68 undocumented only, 104 previously removed). */
   readonly breakdowns?: readonly Breakdown[] | undefined;
@@ -81,6 +87,7 @@ export const breakdownPartSchema: z.ZodType<BreakdownPart, unknown> = z.lazy(() 
       place: placeSchema.optional(),
       criminality: z.array(criminalityClassSchema).min(1).optional(),
       offence: offenceCategorySchema.optional(),
+      notRecorded: z.boolean().optional(),
       figure: figureSchema,
       breakdowns: z.array(breakdownSchema).optional(),
     })
@@ -113,7 +120,7 @@ export const breakdownSchema: z.ZodType<Breakdown, unknown> = z.lazy(() =>
     .strict()
     .superRefine((b, ctx) => {
       b.parts.forEach((part, i) => {
-        if (b.dimension === 'place' && !part.place) {
+        if (b.dimension === 'place' && !part.place && part.notRecorded !== true) {
           ctx.addIssue({ code: 'custom', path: ['parts', i, 'place'], message: 'a place breakdown’s part needs a place' });
         }
         if (b.dimension === 'criminality' && !part.criminality) {

@@ -50,9 +50,41 @@ describe('tallyBreakdown', () => {
   it('makes AOR parts places', () => {
     const { breakdown } = tallyBreakdown(tallied(), 'aor', { source: 'foia' });
     expect(breakdown.parts.map((p) => [p.label, p.place])).toEqual([
-      ['(missing)', undefined],
+      ['not recorded (blank in the release)', undefined],
       ['CHI', { kind: 'aor', aor: 'CHI' }],
       ['NOL', { kind: 'aor', aor: 'NOL' }],
+    ]);
+  });
+
+  it('gives HQ, unknown offices and blanks parts a place breakdown accepts', () => {
+    const t = createTally({ by: ['aor'] });
+    for (const aor of ['SEA', 'HQ', '(missing)', 'Springfield AOR', 'SEA', '(redacted)']) t.addGroup([aor]);
+    const { total, breakdown } = tallyBreakdown(t.result(), 'aor', { source: 'foia' });
+    expect(breakdown.parts.map((p) => [p.category, p.label, p.place?.kind, p.notRecorded, p.figure.quantity.value])).toEqual([
+      ['missing', 'not recorded (blank in the release)', undefined, true, 1],
+      ['redacted', 'not recorded (redacted under FOIA)', undefined, true, 1],
+      ['hq', 'ICE headquarters', 'site', undefined, 1],
+      ['sea', 'SEA', 'aor', undefined, 2],
+      ['unknown-springfield-aor', 'Springfield AOR', undefined, true, 1],
+    ]);
+    const dataset = datasetSchema.safeParse({
+      schemaVersion: '1.0.0',
+      title: 'tally',
+      sources: [{ id: 'foia', title: 'ICE arrests, FOIA release', publisher: 'ICE', kind: 'dataset' }],
+      operations: [{ id: 'all', name: 'All arrests', agency: 'ICE-ERO', kind: 'at-large-arrests', period: { fiscalYear: 2016 }, places: [], figures: [total], breakdowns: [breakdown], sources: ['foia'] }],
+    });
+    expect(dataset.error?.issues ?? []).toEqual([]);
+  });
+
+  it('names countries by ISO code and keeps every spelling as written', () => {
+    const t = createTally({ by: ['citizenship'] });
+    for (const c of ['MEXICO', 'MÉXICO', 'BURMA', 'MYANMAR', 'USSR', 'MEXICO']) t.addGroup([c]);
+    const { breakdown } = tallyBreakdown(t.result(), 'citizenship', { source: 'foia' });
+    expect(breakdown.parts.map((p) => [p.category, p.label, p.figure.quantity.value])).toEqual([
+      ['mm', 'BURMA / MYANMAR', 2],
+      ['mx', 'MEXICO', 2],
+      ['mexico', 'MÉXICO', 1],
+      ['ussr', 'USSR', 1],
     ]);
   });
 

@@ -5,6 +5,8 @@ import type { Claimant, Figure, Metric } from '../model/figure';
 import type { Place } from '../model/place';
 import type { Series } from '../model/operation';
 import { fiscalYearBounds } from '../model/period';
+import { HQ_AOR } from '../records/aor-values';
+import { countryCodeOf } from '../records/countries';
 import { aorCodeSchema } from '../reference/aors';
 import { stateCodeSchema } from '../reference/states';
 import { MISSING, REDACTED, type TallyDimension, type TallyResult } from './tally';
@@ -34,8 +36,9 @@ const dimensionOf: Partial<Record<TallyDimension, Dimension>> = {
 
 function slug(s: string): string {
   const out = s
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents go, letters stay: MÉXICO → mexico, not me-xico
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return out === '' ? 'x' : out;
@@ -65,21 +68,36 @@ function figure(id: string, count: number, o: TallyFigureOptions, evidence: stri
   };
 }
 
-function partFor(dimension: TallyDimension, key: string): Pick<BreakdownPart, 'place' | 'criminality'> {
-  // Blank and redacted cells have no known class: such a criminality part may be any class.
+type PartShape = Pick<BreakdownPart, 'category' | 'label' | 'place' | 'criminality' | 'notRecorded'>;
+
+function partFor(dimension: TallyDimension, key: string): PartShape {
+  // Blank and redacted cells have no known value: an explicit "not recorded" part, so the parts
+  // add up; a criminality part of them may be any class.
   if (key === MISSING || key === REDACTED) {
-    return dimension === 'criminality' ? { criminality: ['convicted', 'pending-charges', 'other-immigration-violator'] } : {};
+    return {
+      category: key === MISSING ? 'missing' : 'redacted',
+      label: key === MISSING ? 'not recorded (blank in the release)' : 'not recorded (redacted under FOIA)',
+      notRecorded: true,
+      ...(dimension === 'criminality' ? { criminality: ['convicted', 'pending-charges', 'other-immigration-violator'] } : {}),
+    };
   }
   if (dimension === 'state') {
     const s = stateCodeSchema.safeParse(key);
-    return s.success ? { place: { kind: 'state', state: s.data } satisfies Place } : {};
+    return s.success ? { category: slug(key), label: key, place: { kind: 'state', state: s.data } satisfies Place } : { category: slug(key), label: key, notRecorded: true };
   }
   if (dimension === 'aor') {
     const a = aorCodeSchema.safeParse(key);
-    return a.success ? { place: { kind: 'aor', aor: a.data } satisfies Place } : {};
+    if (a.success) return { category: slug(key), label: key, place: { kind: 'aor', aor: a.data } satisfies Place };
+    // ICE headquarters is a real AOR value that covers no state.
+    if (key === HQ_AOR) return { category: 'hq', label: 'ICE headquarters', place: { kind: 'site', name: 'ICE headquarters', label: 'HQ Area of Responsibility' } };
+    return { category: `unknown-${slug(key)}`, label: key, notRecorded: true };
   }
-  if (dimension === 'criminality') return { criminality: [key as CriminalityClass] };
-  return {};
+  if (dimension === 'citizenship') {
+    const code = countryCodeOf(key);
+    return { category: code === undefined ? slug(key) : code.toLowerCase(), label: key };
+  }
+  if (dimension === 'criminality') return { category: slug(key), label: key, criminality: [key as CriminalityClass] };
+  return { category: slug(key), label: key };
 }
 
 /**
@@ -108,15 +126,22 @@ export function tallyBreakdown(
   const counts = marginal(result, dimension);
   const evidence = options.evidence ?? `tally of ${result.total} records`;
   const total = figure(`${prefix}-total`, result.total, options, evidence);
-  const parts: BreakdownPart[] = [...counts].map(([key, count]) => {
-    const category = key === MISSING ? 'missing' : key === REDACTED ? 'redacted' : slug(key);
-    return {
-      category,
-      label: key,
-      ...partFor(dimension, key),
-      figure: figure(`${prefix}-${slug(dimension)}-${category}`, count, options, evidence),
-    };
-  });
+  // Spellings that share a category (BURMA and MYANMAR are both MM) become one part.
+  const byCategory = new Map<string, { shape: PartShape; labels: string[]; count: number }>();
+  for (const [key, count] of counts) {
+    const shape = partFor(dimension, key);
+    const seen = byCategory.get(shape.category);
+    if (seen === undefined) byCategory.set(shape.category, { shape, labels: [shape.label ?? key], count });
+    else {
+      seen.count += count;
+      seen.labels.push(shape.label ?? key);
+    }
+  }
+  const parts: BreakdownPart[] = [...byCategory.values()].map(({ shape, labels, count }) => ({
+    ...shape,
+    label: labels.join(' / '),
+    figure: figure(`${prefix}-${slug(dimension)}-${shape.category}`, count, options, evidence),
+  }));
   return {
     total,
     breakdown: { id: `${prefix}-by-${slug(dimension)}`, dimension: d, total: total.id, exhaustive: true, exclusive: true, parts },
