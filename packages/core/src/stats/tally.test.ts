@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { caught } from '../__fixtures__/testing';
 import type { ArrestRecord } from '../model/arrest-record';
-import { createTally, groupValue, MISSING, REDACTED, tallyDimensions, type Tally, type TallyDimension, type TallyOptions, type TallyResult, type TallyRow } from './tally';
+import { createTally, groupValue, MISSING, REDACTED, tallyDimensions, type Tally, type TallyDimension, type TallyOptions, type TallyResult, type TallyRow, type TallySnapshot } from './tally';
 
 // A hand-made release of five rows, with a FOIA redaction, blanks and a likely duplicate.
 const records: ArrestRecord[] = [
@@ -166,6 +166,30 @@ describe('createTally', () => {
     expect(caught(f).code).toBe('invalid_input');
   });
 
+  it('keeps a value holding U+001F in its own dimension, through add, snapshot and merge', () => {
+    // Reproducer of issue #10 item 2: group values used to be joined with U+001F and split again.
+    const t = createTally({ by: ['citizenship', 'aor'] });
+    t.addGroup(['X\u001fNYC', 'CHI']);
+    t.addGroup(['MEXICO', 'CHI']);
+    const merged = createTally({ by: ['citizenship', 'aor'] });
+    merged.merge(JSON.parse(JSON.stringify(t.snapshot())));
+    const rows = [
+      { citizenship: 'MEXICO', aor: 'CHI', count: 1 },
+      { citizenship: 'X\u001fNYC', aor: 'CHI', count: 1 },
+    ];
+    expect(t.result().rows).toEqual(rows);
+    expect(merged.result().rows).toEqual(rows);
+  });
+
+  it('rejects a snapshot whose groups do not fit its dimensions, before counting any (invalid_input)', () => {
+    const t = createTally({ by: ['aor'] });
+    const bad = { by: ['aor'], excludeDuplicates: false, seen: 2, excluded: { duplicates: 0 }, groups: [[['CHI'], 1], [['CHI', 'NYC'], 1]] } as unknown as TallySnapshot;
+    const f = (): void => t.merge(bad);
+    expect(f).toThrow(/^merge: expected each group as \[values, count\] with 1 string values/);
+    expect(caught(f).code).toBe('invalid_input');
+    expect(t.result().seen).toBe(0);
+  });
+
   it('merges a snapshot sent through JSON', () => {
     const a = tallyOf(records.slice(0, 2), { by: ['fiscalYear'] });
     const b = tallyOf(records.slice(2), { by: ['fiscalYear'] });
@@ -219,9 +243,15 @@ describe('tally properties', () => {
       expect(row.count).toBe(expected);
       expect(row.count).toBeGreaterThan(0);
     }
-    const keys = r.rows.map((row) => opts.by.map((d) => row[d]).join('\u001f'));
+    const keys = r.rows.map((row) => JSON.stringify(opts.by.map((d) => row[d])));
     expect(new Set(keys).size).toBe(keys.length);
-    expect([...keys].sort()).toEqual(keys);
+    for (let i = 1; i < r.rows.length; i++) {
+      const prev = opts.by.map((d) => r.rows[i - 1]![d]!);
+      const cur = opts.by.map((d) => r.rows[i]![d]!);
+      const k = prev.findIndex((v, j) => v !== cur[j]);
+      expect(k).toBeGreaterThanOrEqual(0);
+      expect(prev[k]! < cur[k]!).toBe(true);
+    }
   });
 
   test.prop([rows, options, fc.nat()])('tallying two chunks and merging is tallying the whole', (rs, opts, k) => {
@@ -275,6 +305,20 @@ describe('tally properties', () => {
     const restored = createTally(opts);
     restored.merge(sent);
     expect(restored.result()).toEqual(b.result());
+  });
+
+  // Any text, separators and control characters included, stays in the dimension it was added to.
+  const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom('\u001f', 'a\u001fb', '\u0000', ''));
+  test.prop([fc.array(fc.tuple(anyText, anyText), { maxLength: 40 }), fc.nat()])('group values of any text survive snapshot and merge', (pairs, k) => {
+    const at = pairs.length === 0 ? 0 : k % (pairs.length + 1);
+    const a = createTally({ by: ['citizenship', 'aor'] });
+    const b = createTally({ by: ['citizenship', 'aor'] });
+    pairs.forEach((p, i) => (i < at ? a : b).addGroup(p));
+    a.merge(JSON.parse(JSON.stringify(b.snapshot())));
+    const expected = new Map<string, number>();
+    for (const p of pairs) expected.set(JSON.stringify(p), (expected.get(JSON.stringify(p)) ?? 0) + 1);
+    const got = new Map(a.result().rows.map((r) => [JSON.stringify([r.citizenship, r.aor]), r.count]));
+    expect(got).toEqual(expected);
   });
 
   test.prop([rows, options])('addGroup with groupValue values is add', (rs, opts) => {

@@ -30,8 +30,11 @@ export interface TallySnapshot {
   /** Records added, excluded ones included. */
   readonly seen: number;
   readonly excluded: { readonly duplicates: number };
-  /** `[group key, count]`; the key joins the dimension values with U+001F. */
-  readonly groups: readonly (readonly [string, number])[];
+  /**
+   * `[group values, count]`: the group's value on each dimension, in `by` order. The values are
+   * kept apart (never joined into one key), so any text a cell holds stays in its own dimension.
+   */
+  readonly groups: readonly (readonly [readonly string[], number])[];
 }
 
 /** The outcome of a tally: rows by group, sorted by their dimension values, and totals. */
@@ -60,7 +63,32 @@ export interface Tally {
   result(): TallyResult;
 }
 
-const SEP = '\u001f';
+/** Orders groups by their first dimension's value, then the second's, and so on. */
+function compareValues(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Checks a snapshot's groups before any is counted, so a bad snapshot changes nothing. */
+function checkSnapshotGroups(s: TallySnapshot, dimensions: number): void {
+  if (!Array.isArray(s.groups)) throw new IcestatError('invalid_input', 'merge: expected a snapshot whose groups are an array');
+  for (const g of s.groups) {
+    const ok =
+      Array.isArray(g) &&
+      Array.isArray(g[0]) &&
+      g[0].length === dimensions &&
+      g[0].every((v) => typeof v === 'string') &&
+      Number.isInteger(g[1]) &&
+      g[1] >= 0;
+    if (!ok) {
+      throw new IcestatError('invalid_input', `merge: expected each group as [values, count] with ${dimensions} string values and a whole count; received ${JSON.stringify(g)?.slice(0, 120)}`);
+    }
+  }
+}
 
 /** The record field each tally dimension groups on. */
 export const tallyDimensionFields = Object.freeze({
@@ -207,17 +235,18 @@ export function createTally(options: TallyOptions): Tally {
     else leaf.n += n;
   };
 
-  const entries = (): [string, number][] => {
-    if (by.length === 0) return total.n > 0 ? [['', total.n]] : [];
-    const out: [string, number][] = [];
-    const walk = (level: Level, prefix: string, depth: number): void => {
+  const entries = (): [string[], number][] => {
+    if (by.length === 0) return total.n > 0 ? [[[], total.n]] : [];
+    const out: [string[], number][] = [];
+    const path: string[] = [];
+    const walk = (level: Level, depth: number): void => {
       for (const [v, child] of level) {
-        const key = depth === 0 ? v : `${prefix}${SEP}${v}`;
-        if (depth === by.length - 1) out.push([key, (child as Count).n]);
-        else walk(child as Level, key, depth + 1);
+        path[depth] = v;
+        if (depth === by.length - 1) out.push([path.slice(0, by.length), (child as Count).n]);
+        else walk(child as Level, depth + 1);
       }
     };
-    walk(root, '', 0);
+    walk(root, 0);
     return out;
   };
 
@@ -252,17 +281,17 @@ export function createTally(options: TallyOptions): Tally {
           `merge: tallies differ (by ${s.by.join(', ') || 'nothing'}${s.excludeDuplicates ? ', excluding duplicates' : ''} vs by ${by.join(', ') || 'nothing'}${excludeDuplicates ? ', excluding duplicates' : ''})`,
         );
       }
+      checkSnapshotGroups(s, by.length);
       seen += s.seen;
       duplicates += s.excluded.duplicates;
-      for (const [key, n] of s.groups) count(by.length === 0 ? [] : key.split(SEP), n);
+      for (const [values, n] of s.groups) count(values, n);
     },
     snapshot() {
       return { by, excludeDuplicates, seen, excluded: { duplicates }, groups: entries() };
     },
     result() {
-      const groups = entries().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const rows = groups.map(([key, n]) => {
-        const values = by.length === 0 ? [] : key.split(SEP);
+      const groups = entries().sort(([a], [b]) => compareValues(a, b));
+      const rows = groups.map(([values, n]) => {
         const row: Record<string, string | number> = {};
         by.forEach((d, i) => {
           row[d] = values[i] ?? '';
