@@ -17,6 +17,12 @@ export const dimensionSchema = z.enum([
   'gang-affiliation',
   'apprehension-type',
   'agency',
+  'apprehension-method',
+  'case-category',
+  'processing-disposition',
+  'threat-level',
+  'release-reason',
+  'departure-country',
 ]);
 export type Dimension = z.infer<typeof dimensionSchema>;
 

@@ -7,6 +7,7 @@ import type { Series } from '../model/operation';
 import { fiscalYearBounds } from '../model/period';
 import { HQ_AOR } from '../records/aor-values';
 import { countryCodeOf } from '../records/countries';
+import { recordTables } from '../records/tables';
 import { aorCodeSchema } from '../reference/aors';
 import { stateCodeSchema } from '../reference/states';
 import { MISSING, REDACTED, type TallyDimension, type TallyResult } from './tally';
@@ -17,7 +18,7 @@ export interface TallyFigureOptions {
   readonly source: string;
   /** Prefix of the generated ids, a slug; `tally` by default. */
   readonly idPrefix?: string;
-  /** What the records count; `arrests` by default. */
+  /** What the records count; by default the tally's table's (arrests, encounters, removals, detainers, book-ins). */
   readonly metric?: Metric;
   /** Who computed it; a researcher by default. */
   readonly claimant?: Claimant;
@@ -32,6 +33,13 @@ const dimensionOf: Partial<Record<TallyDimension, Dimension>> = {
   citizenship: 'citizenship',
   gender: 'sex',
   apprehensionType: 'apprehension-type',
+  facility: 'place',
+  method: 'apprehension-method',
+  caseCategory: 'case-category',
+  disposition: 'processing-disposition',
+  threatLevel: 'threat-level',
+  releaseReason: 'release-reason',
+  departureCountry: 'departure-country',
 };
 
 function slug(s: string): string {
@@ -55,6 +63,11 @@ function marginal(result: TallyResult, dimension: TallyDimension): Map<string, n
     counts.set(key, (counts.get(key) ?? 0) + row.count);
   }
   return new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** What a tally's records count, from its table (arrests, removals, book-ins, …). */
+function metricOf(result: TallyResult): Metric {
+  return recordTables[result.table]?.metric ?? 'arrests';
 }
 
 function figure(id: string, count: number, o: TallyFigureOptions, evidence: string): Figure {
@@ -92,7 +105,8 @@ function partFor(dimension: TallyDimension, key: string): PartShape {
     if (key === HQ_AOR) return { category: 'hq', label: 'ICE headquarters', place: { kind: 'site', name: 'ICE headquarters', label: 'HQ Area of Responsibility' } };
     return { category: `unknown-${slug(key)}`, label: key, notRecorded: true };
   }
-  if (dimension === 'citizenship') {
+  if (dimension === 'facility') return { category: slug(key), label: key, place: { kind: 'site', name: key } };
+  if (dimension === 'citizenship' || dimension === 'departureCountry') {
     const code = countryCodeOf(key);
     return { category: code === undefined ? slug(key) : code.toLowerCase(), label: key };
   }
@@ -122,6 +136,7 @@ export function tallyBreakdown(
 ): { readonly total: Figure; readonly breakdown: Breakdown } {
   const d = dimensionOf[dimension];
   if (!d) throw new IcestatError('invalid_input', `"${dimension}" is a time dimension; use tallySeries for it`);
+  options = { ...options, metric: options.metric ?? metricOf(result) };
   const prefix = options.idPrefix ?? 'tally';
   const counts = marginal(result, dimension);
   const evidence = options.evidence ?? `tally of ${result.total} records`;
@@ -169,10 +184,12 @@ export function tallySeries(
   if (dimension !== 'fiscalYear' && dimension !== 'month' && dimension !== 'day') {
     throw new IcestatError('invalid_input', `tallySeries needs fiscalYear, month or day; received "${String(dimension)}"`);
   }
+  options = { ...options, metric: options.metric ?? metricOf(result) };
   const prefix = options.idPrefix ?? 'tally';
   const counts = marginal(result, dimension);
   const evidence = options.evidence ?? `tally of ${result.total} records`;
   const figures: Figure[] = [];
+  const range = result.dateRange;
   let undated = 0;
   for (const [key, count] of counts) {
     if (key === MISSING || key === REDACTED) {
@@ -180,15 +197,19 @@ export function tallySeries(
       continue;
     }
     let period: Figure['period'];
-    if (dimension === 'fiscalYear') {
-      const fy = Number(key.slice(2));
-      const [start, end] = fiscalYearBounds(fy);
-      period = { start, end, fiscalYear: fy, label: key };
-    } else if (dimension === 'month') {
-      const y = Number(key.slice(0, 4));
-      const m = Number(key.slice(5, 7));
-      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      period = { start: `${key}-01`, end: `${key}-${String(last).padStart(2, '0')}`, precision: 'day', label: key };
+    if (dimension === 'fiscalYear' || dimension === 'month') {
+      let start: string;
+      let end: string;
+      if (dimension === 'fiscalYear') [start, end] = fiscalYearBounds(Number(key.slice(2)));
+      else {
+        const last = new Date(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)), 0)).getUTCDate();
+        [start, end] = [`${key}-01`, `${key}-${String(last).padStart(2, '0')}`];
+      }
+      // The period the data ends in (a release that stops mid-year) runs to the data's last date,
+      // and says so: its count is not the whole period's.
+      const to = range !== undefined && range.last >= start && range.last < end ? range.last : undefined;
+      if (to === undefined) period = dimension === 'fiscalYear' ? { start, end, fiscalYear: Number(key.slice(2)), label: key } : { start, end, precision: 'day', label: key };
+      else period = { start, end: to, precision: 'day', label: `${key} (to ${to})` };
     } else {
       period = { start: key, end: key, days: 1, label: key };
     }
@@ -198,7 +219,7 @@ export function tallySeries(
     id: `${prefix}-by-${slug(dimension)}`,
     name: options.name,
     agency: options.agency ?? 'ICE-ERO',
-    metric: options.metric ?? 'arrests',
+    metric: options.metric ?? metricOf(result),
     interval: dimension === 'fiscalYear' ? 'fiscal-year' : dimension,
     figures,
     claims: [],

@@ -1,9 +1,10 @@
 // The tally engine over CSV text, shared by the one-thread path and the workers of tallyArrestRecords.
 import {
   createTally,
+  dimensionField,
   groupOf,
   MISSING,
-  tallyDimensionFields as dimensionFields,
+  recordTables,
   type ArrestRecordField,
   type TallyDimension,
   type TallySnapshot,
@@ -54,7 +55,8 @@ function countNewlines(text: string): number {
 export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>, plan: TextTallyPlan): Promise<TextTally> {
   const { by, excludeDuplicates, read, file } = plan;
   const tally = createTally({ by, excludeDuplicates });
-  const needs = new Set<ArrestRecordField>(by.map((d) => dimensionFields[d]));
+  const fieldOf = (d: TallyDimension): ArrestRecordField => dimensionField(recordTables.arrests, d) as ArrestRecordField;
+  const needs = new Set<ArrestRecordField>(by.map(fieldOf));
   if (excludeDuplicates) needs.add('duplicateLikely');
 
   const groups: string[] = by.map(() => MISSING);
@@ -64,7 +66,7 @@ export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>
   let rows: RowReader | undefined = undefined;
 
   const onHeader = (columns: ColumnPlan): void => {
-    dimensionColumns = by.map((d) => columns.fields.indexOf(dimensionFields[d]));
+    dimensionColumns = by.map((d) => columns.fields.indexOf(fieldOf(d)));
     duplicateColumn = columns.fields.indexOf('duplicateLikely');
   };
   const onAccept = (): void => {
