@@ -63,11 +63,13 @@ export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>
   // Per dimension, the column it reads (-1 when the file has no such column: always MISSING).
   let dimensionColumns: number[] = [];
   let duplicateColumn = -1;
+  let dateColumn = -1;
   let rows: RowReader | undefined = undefined;
 
   const onHeader = (columns: ColumnPlan): void => {
     dimensionColumns = by.map((d) => columns.fields.indexOf(fieldOf(d)));
     duplicateColumn = columns.fields.indexOf('duplicateLikely');
+    dateColumn = columns.fields.indexOf('apprehensionDate');
   };
   const onAccept = (): void => {
     const values = rows!.values;
@@ -75,7 +77,7 @@ export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>
       const column = dimensionColumns[i]!;
       groups[i] = column < 0 ? MISSING : groupOf(by[i]!, values[column]);
     }
-    tally.addGroup(groups, duplicateColumn >= 0 && values[duplicateColumn] === true);
+    tally.addGroup(groups, duplicateColumn >= 0 && values[duplicateColumn] === true, dateColumn >= 0 ? (values[dateColumn] as string | null) : undefined);
   };
   rows = createRowReader({ file, read, needs, onHeader, onAccept });
   if (plan.header !== undefined) rows.push(plan.header);
