@@ -115,12 +115,30 @@ export function byteChunks(source: InputSource, options: InputOptions = {}): Asy
  * @example
  * for await (const text of textChunks(new URL('https://example.org/arrests.csv'))) parser.push(text);
  */
-export async function* textChunks(source: InputSource | { readonly text: string }, options: InputOptions = {}): AsyncGenerator<string> {
+export function textChunks(source: InputSource | { readonly text: string }, options: InputOptions = {}): AsyncGenerator<string> {
+  return decodeChunks(source, options, true);
+}
+
+/**
+ * {@link textChunks}, with the choice of dropping a byte-order mark at the input's very start
+ * (`dropBom`) or keeping it, for a byte range that starts inside a file. A U+FEFF anywhere else
+ * is text and always kept, wherever the chunks are cut.
+ *
+ * @param source - As for {@link textChunks}.
+ * @param options - Name and abort signal.
+ * @param dropBom - Whether the input's first character, if U+FEFF, is a byte-order mark to drop.
+ * @returns An async iterable of text chunks.
+ * @example
+ * for await (const text of decodeChunks(rangeStream, {}, false)) rows.push(text);
+ */
+export async function* decodeChunks(source: InputSource | { readonly text: string }, options: InputOptions, dropBom: boolean): AsyncGenerator<string> {
   if (typeof source === 'object' && source !== null && 'text' in source && typeof source.text === 'string') {
-    yield source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
+    yield dropBom && source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
     return;
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  // ignoreBOM: the decoder would otherwise drop a U+FEFF at the start of whichever chunk it
+  // decodes first, which is the input's start only when no chunk before took the ASCII path.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const name = inputName(source as InputSource, options);
   let first = true;
   // Node Buffers of pure ASCII (most record files) become strings without UTF-8 decoding: a
@@ -142,7 +160,7 @@ export async function* textChunks(source: InputSource | { readonly text: string 
         }
       }
       if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        if (dropBom && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
       if (text.length > 0) yield text;

@@ -44,6 +44,9 @@ export function splitRowAdapter(): { readonly row: CsvRow; set(split: SplitRow, 
       const s = cells.map(quoteCell).join(',');
       return s.length > RAW_LIMIT ? `${s.slice(0, RAW_LIMIT)}…` : s;
     },
+    // A split row is one row of its sheet: it ends where it starts, and has no quotes to stray.
+    endLine: (): number => state.line,
+    strayQuote: (): undefined => undefined,
   };
   return {
     row: state,

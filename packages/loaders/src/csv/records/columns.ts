@@ -176,7 +176,8 @@ export function checkColumnMap(columns: ColumnMap | undefined): void {
  * Maps a file's header to record fields: the custom `columns` over the preset. A field claimed
  * by an earlier column leaves later columns in `extra`. Unmapped columns are kept in `extra`
  * under their header (trimmed); a blank header becomes `column N`, and a repeated one
- * `Header (column N)`, N being the 1-based column number.
+ * `Header (column N)`, N being the 1-based column number (`Header (column N, 2)` in the rare
+ * case that is taken too). Every column has a key of its own.
  *
  * @param header - The header row's cells.
  * @param preset - The preset, or `auto` to detect it.
@@ -215,8 +216,11 @@ export function planColumns(header: readonly string[], preset: ColumnPresetChoic
       mapped.push({ header: h, field });
       return;
     }
-    let extraKey = h === '' ? `column ${i + 1}` : h;
-    if (usedExtraKeys.has(extraKey)) extraKey = `${extraKey} (column ${i + 1})`;
+    // A key already taken (a repeated header, or one that reads like a made-up key) gets the
+    // column number, as often as it takes to be unique: no value may overwrite another.
+    const base = h === '' ? `column ${i + 1}` : h;
+    let extraKey = base;
+    for (let k = 1; usedExtraKeys.has(extraKey); k++) extraKey = k === 1 ? `${base} (column ${i + 1})` : `${base} (column ${i + 1}, ${k})`;
     usedExtraKeys.add(extraKey);
     fields.push(null);
     extraKeys.push(extraKey);

@@ -1,4 +1,4 @@
-import { aors, states } from '@icestat/core';
+import { aors, groupOf, isoDateSchema, states } from '@icestat/core';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
@@ -111,9 +111,43 @@ describe('normaliseDate and timeOfDate', () => {
     '10-26-2015',
     'yesterday',
     'NaT',
+    // issue #10 item 5: a year must have four digits from 1000 to 2999
+    '10/26/0215',
+    '0215-10-26',
+    '0000-01-01',
+    '9999-12-31',
+    '3000-01-01',
+    '1/1/0999',
   ])('rejects %j', (text) => {
     expect(normaliseDate(text)).toBeUndefined();
     expect(timeOfDate(text)).toBeUndefined();
+  });
+
+  it.each(['01/01/0001', '1/1/0001', '01/01/0001 00:00:00', '1/1/0001 12:00 AM', '0001-01-01', '0001-01-01 00:00:00'])(
+    "reads ICE's missing-date sentinel %j as missing (null)",
+    (text) => {
+      expect(normaliseDate(text)).toBeNull();
+      expect(timeOfDate(text)).toBeUndefined();
+    },
+  );
+
+  it('reads the edges of the accepted years', () => {
+    expect(normaliseDate('1/1/1000')).toBe('1000-01-01');
+    expect(normaliseDate('2999-12-31')).toBe('2999-12-31');
+  });
+
+  // Whatever text a date cell holds, a date the reader accepts is one core's schema and tally take.
+  const dateish = fc.oneof(
+    fc.stringMatching(/^\d{1,2}\/\d{1,2}\/\d{4}( \d{1,2}:\d{2})?$/),
+    fc.stringMatching(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/),
+    fc.string({ maxLength: 20 }),
+  );
+  test.prop([dateish])('every date it accepts is an ISO date core accepts and can tally', (text) => {
+    const v = normaliseDate(text);
+    if (typeof v !== 'string') return;
+    expect(isoDateSchema.safeParse(v).success).toBe(true);
+    expect(groupOf('fiscalYear', v)).toMatch(/^FY[12]\d{3}$/);
+    expect(groupOf('day', v)).toBe(v);
   });
 
   const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });

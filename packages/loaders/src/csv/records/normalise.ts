@@ -75,7 +75,7 @@ export const arrestFieldKinds: Readonly<Record<ArrestRecordField, FieldKind>> = 
  * fieldKindExpectations.gender; // => 'Male, Female, M, F or Unknown'
  */
 export const fieldKindExpectations: Readonly<Record<FieldKind, string>> = Object.freeze({
-  date: 'a date that exists, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY',
+  date: 'a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY',
   time: 'a time of day written HH:MM or HH:MM:SS',
   state: 'a US state, DC or territory (postal code such as CO, or name such as COLORADO)',
   aor: 'an ICE Area of Responsibility (a code such as NOL, or a name such as "Chicago Area of Responsibility")',
@@ -281,8 +281,12 @@ function isIsoShaped(s: string): boolean {
   return s.length >= 10 && s.charCodeAt(4) === DASH && s.charCodeAt(7) === DASH;
 }
 
+/** Years a record's date may have: four digits, 1000 to 2999. `0215` or `9999` is a typo or a sentinel, not a date. */
+const MIN_YEAR = 1000;
+const MAX_YEAR = 2999;
+
 function isRealDay(y: number, m: number, d: number): boolean {
-  if (y < 0 || m < 1 || m > 12 || d < 1) return false;
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
   if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
   return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
@@ -396,20 +400,28 @@ function timeStart(s: string): number {
   return end + 1;
 }
 
+// ICE writes 01/01/0001 (with or without a time) where a date is missing.
+const missingDateSentinel = /^(?:0?1\/0?1\/0001|0001-01-01)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?)?$/;
+
 /**
- * Normalises a date as releases write it to ISO `YYYY-MM-DD`, checking that the day exists.
- * A time after the date must itself be valid; use {@link timeOfDate} to keep it.
+ * Normalises a date as releases write it to ISO `YYYY-MM-DD`, checking that the day exists and
+ * that the year has four digits from 1000 to 2999. A time after the date must itself be valid;
+ * use {@link timeOfDate} to keep it. ICE's missing-date sentinel `01/01/0001` is a missing date.
  *
  * @param text - `2015-10-26`, `2015-10-26 00:00:00`, `2023-05-11 09:49:00`, `2023-05-11T09:49`,
  *   or US `10/26/2015` (M/D/YYYY, optionally with a time such as `9:49` or `9:49 AM`).
- * @returns The ISO date, or `undefined` when the text is not a date that exists.
+ * @returns The ISO date; `null` for the sentinel `01/01/0001` (or `0001-01-01`); `undefined`
+ *   when the text is not a date that exists.
  * @example
  * normaliseDate('2023-05-11 09:49:00'); // => '2023-05-11'
  * normaliseDate('10/26/2015'); // => '2015-10-26'
+ * normaliseDate('01/01/0001'); // => null
+ * normaliseDate('10/26/0215'); // => undefined
  * normaliseDate('2017-02-30'); // => undefined
  */
-export function normaliseDate(text: string): string | undefined {
+export function normaliseDate(text: string): string | null | undefined {
   const s = text.trim();
+  if (s.includes('0001') && missingDateSentinel.test(s)) return null;
   const t = timeStart(s);
   if (t === -2) return undefined;
   if (isIsoShaped(s)) return t === -1 ? s : s.slice(0, 10);

@@ -5,10 +5,10 @@
 // and the whole file is read again on one thread. Node only: everything Node is imported lazily,
 // so browser bundles never load it.
 import { IcestatError } from '@icestat/core';
-import { textChunks } from '../../shared/input';
-import { detectDialect } from './dialect';
+import { decodeChunks } from '../../shared/input';
+import { countLineBreaks, findHeader } from './dialect';
 import type { RecordSource } from './read';
-import type { LoadReport, Rejection } from './report';
+import { swallowedRowReason, type LoadReport, type Rejection } from './report';
 import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
 
 /** What a worker is given: the file, its byte range, and the plan (with the header to read first). */
@@ -48,7 +48,8 @@ function localPath(source: RecordSource): string | undefined {
 export async function tallyRange(job: RangeJob): Promise<TextTally> {
   const { createReadStream } = await import('node:fs');
   const stream = createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: READ_CHUNK });
-  return tallyText(textChunks(stream, { name: job.plan.file }), job.plan);
+  // Only the file's first byte can start a byte-order mark; a U+FEFF that starts a later range is text.
+  return tallyText(decodeChunks(stream, { name: job.plan.file }, job.start === 0), job.plan);
 }
 
 async function inWorker(job: RangeJob): Promise<TextTally> {
@@ -79,51 +80,60 @@ async function inWorker(job: RangeJob): Promise<TextTally> {
 
 /**
  * Where to cut a file: byte offsets just after a line feed, about `size / n` apart, all after the
- * header row. Returns the header row's text for the later ranges, or `undefined` when the file
- * should be read on one thread (lone-CR line ends, a header with a quoted line break).
+ * header row. The header row and the dialect come from `findHeader`, the search the row reader
+ * itself runs, so every range reads the header one thread would. Returns `undefined` when the
+ * file should be read on one thread (lone-CR line ends, no header within the first 64 KiB).
  */
-async function plan(path: string, size: number, n: number, delimiter: string | undefined): Promise<{ starts: number[]; header: string } | undefined> {
+async function plan(
+  path: string,
+  size: number,
+  n: number,
+  delimiter: string | undefined,
+): Promise<{ starts: number[]; header: string; delimiter: string } | undefined> {
   const { open } = await import('node:fs/promises');
   const fh = await open(path, 'r');
   try {
     const head = new Uint8Array(Math.min(size, 1 << 16));
     await fh.read(head, 0, head.length, 0);
-    const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
-    const dialect = detectDialect(text, size <= head.length, delimiter);
-    if (!dialect || dialect.eol !== '\n') return undefined;
-    // The header is the first line with something on it, as the row reader reads it.
-    let at = 0;
-    for (;;) {
-      const lf = text.indexOf('\n', at);
-      if (lf === -1) return undefined;
-      const line = text.slice(at, lf + 1);
-      if (line.trim() !== '') {
-        if ((line.split('"').length - 1) % 2 !== 0) return undefined;
-        const headerEnd = new TextEncoder().encode(text.slice(0, lf + 1)).length + (head[0] === 0xef ? 3 : 0);
-        const starts = [0];
-        const window = new Uint8Array(1 << 16);
-        // The first range is read on this thread while the workers start up (loading the module
-        // takes them a while), so it gets a head start's worth of extra bytes.
-        const headStart = Math.min(STARTUP_BYTES, Math.floor(size / (2 * n)));
-        const share = (size - headStart) / n;
-        for (let k = 1; k < n; k++) {
-          const nominal = Math.max(headerEnd, Math.floor(headStart + k * share));
-          const { bytesRead } = await fh.read(window, 0, window.length, nominal);
-          const i = window.subarray(0, bytesRead).indexOf(10);
-          if (i === -1) continue; // a very long row: let the neighbouring range take it
-          const s = nominal + i + 1;
-          if (s > starts[starts.length - 1]! && s < size) starts.push(s);
-        }
-        return starts.length > 1 ? { starts, header: line } : undefined;
-      }
-      at = lf + 1;
+    const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bom ? head.subarray(3) : head);
+    const found = findHeader(text, 0, size <= head.length, delimiter);
+    if (!found.found || found.end === -1 || found.dialect.eol !== '\n') return undefined;
+    const header = text.slice(found.start, found.end);
+    if (header.charCodeAt(header.length - 1) !== 10) return undefined; // the header is the whole file
+    const headerEnd = new TextEncoder().encode(text.slice(0, found.end)).length + (bom ? 3 : 0);
+    const starts = [0];
+    const window = new Uint8Array(1 << 16);
+    // The first range is read on this thread while the workers start up (loading the module
+    // takes them a while), so it gets a head start's worth of extra bytes.
+    const headStart = Math.min(STARTUP_BYTES, Math.floor(size / (2 * n)));
+    const share = (size - headStart) / n;
+    for (let k = 1; k < n; k++) {
+      const nominal = Math.max(headerEnd, Math.floor(headStart + k * share));
+      const { bytesRead } = await fh.read(window, 0, window.length, nominal);
+      const i = window.subarray(0, bytesRead).indexOf(10);
+      if (i === -1) continue; // a very long row: let the neighbouring range take it
+      const s = nominal + i + 1;
+      if (s > starts[starts.length - 1]! && s < size) starts.push(s);
     }
+    return starts.length > 1 ? { starts, header, delimiter: found.dialect.delimiter } : undefined;
   } finally {
     await fh.close();
   }
 }
 
-function joinReports(file: string, parts: readonly TextTally[], headerLines: number, maxRejections: number): LoadReport {
+/** A range's rejection with its lines moved to the file's (and its reason saying so). */
+function shifted(r: Rejection, shift: number, maxRowLength: number): Rejection {
+  if (shift === 0) return r;
+  if (r.endLine === undefined || (r.code !== 'unclosed_quote' && r.code !== 'row_too_long')) return { ...r, line: r.line + shift };
+  const line = r.line + shift;
+  const endLine = r.endLine + shift;
+  const quote = r.quote === undefined ? undefined : { line: r.quote.line + shift, column: r.quote.column };
+  const reason = swallowedRowReason(r.code, line, endLine, quote, maxRowLength);
+  return quote === undefined ? { ...r, line, endLine, reason } : { ...r, line, endLine, quote, reason };
+}
+
+function joinReports(file: string, parts: readonly TextTally[], headerLines: number, maxRejections: number, maxRowLength: number): LoadReport {
   const first = parts[0]!.report;
   const rejections: Rejection[] = [];
   const redacted: Record<string, number> = {};
@@ -135,14 +145,14 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
   parts.forEach((part, i) => {
     const shift = i === 0 ? 0 : linesBefore - headerLines;
     for (const r of part.report.rejections) {
-      if (rejections.length < maxRejections) rejections.push({ ...r, line: r.line + shift });
+      if (rejections.length < maxRejections) rejections.push(shifted(r, shift, maxRowLength));
     }
     for (const [field, count] of Object.entries(part.report.redacted)) redacted[field] = (redacted[field] ?? 0) + (count ?? 0);
     rowsRead += part.report.rowsRead;
     accepted += part.report.accepted;
     rejected += part.report.rejected;
     blankLines += part.report.blankLines;
-    linesBefore += part.newlines;
+    linesBefore += part.lineBreaks;
   });
   return { ...first, file, rowsRead, accepted, rejected, rejections, rejectionsDropped: rejected - rejections.length, blankLines, redacted };
 }
@@ -185,11 +195,13 @@ export async function tallyInParallel(
   if (!cut) return undefined;
 
   const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
+  // Every range reads with the delimiter found in the header row, as one thread would.
+  const read = { ...textPlan.read, delimiter: cut.delimiter };
   let parts: TextTally[];
   try {
     parts = await Promise.all(
       ranges.map((r, i) =>
-        i === 0 ? tallyRange({ ...r, plan: { ...textPlan, countLines: true } }) : inWorker({ ...r, plan: { ...textPlan, header: cut.header, countLines: true } }),
+        i === 0 ? tallyRange({ ...r, plan: { ...textPlan, read, countLines: true } }) : inWorker({ ...r, plan: { ...textPlan, read, header: cut.header, countLines: true } }),
       ),
     );
   } catch (e) {
@@ -199,6 +211,6 @@ export async function tallyInParallel(
   // A range that ends inside a quote was cut inside a quoted value: the next one started mid-row.
   if (parts.slice(0, -1).some((p) => p.endedInsideQuote)) return undefined;
 
-  const headerLines = cut.header.split('\n').length - 1;
-  return { snapshots: parts.map((p) => p.snapshot), report: joinReports(textPlan.file, parts, headerLines, textPlan.read.maxRejections) };
+  const headerLines = countLineBreaks(cut.header, 0, cut.header.length);
+  return { snapshots: parts.map((p) => p.snapshot), report: joinReports(textPlan.file, parts, headerLines, textPlan.read.maxRejections, textPlan.read.maxRowLength) };
 }

@@ -204,7 +204,7 @@ describe('readArrestRecords: rejections', () => {
     const { records, report } = await readAll(fixturePath('bad-rows.csv'));
     expect(records.map((r) => r.apprehensionDate)).toEqual(['2017-09-25', '2017-09-26', '2017-09-27']);
     expect(report).toMatchObject({ rowsRead: 16, accepted: 3, rejected: 13, rejectionsDropped: 0, blankLines: 1 });
-    const date = 'expected a date that exists, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY; received';
+    const date = 'expected a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY; received';
     expect(report.rejections.map(({ raw: _raw, ...r }) => r)).toStrictEqual([
       { line: 3, code: 'column_count', reason: 'expected 10 cells, as in the header; received 9' },
       { line: 4, code: 'column_count', reason: 'expected 10 cells, as in the header; received 11' },
@@ -244,7 +244,9 @@ describe('readArrestRecords: rejections', () => {
         line: 4,
         column: 'apprehension_site_landmark',
         code: 'unclosed_quote',
-        reason: 'expected a closing quote; the quoted value runs to the end of the file',
+        reason: 'expected a closing quote; received none: 1 rejection covering lines 4–6 (to the end of the file); likely a stray quote at line 4, column 37',
+        endLine: 6,
+        quote: { line: 4, column: 37 },
         raw: '2017-09-27,PHI,1 Convicted Criminal,"UNCLOSED LANDMARK\n2017-09-28,PHI,1 Convicted Criminal,PHI STREET\n2017-09-29,PHI,3 Other Immigration Violator,PHI STREET\n',
       },
     ]);
@@ -260,7 +262,7 @@ describe('readArrestRecords: rejections', () => {
     const text = 'apprehension_date,apprehension_aor\n2017-09-25,PHI\n2017-02-30,PHI\n';
     const error = await caught(readAll({ text }, { onRejection: 'throw', name: 'arrests.csv' }));
     expect(error.code).toBe('parse_error');
-    expect(error.message).toMatchInlineSnapshot(`"arrests.csv:3 (column "apprehension_date"): expected a date that exists, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY; received "2017-02-30""`);
+    expect(error.message).toMatchInlineSnapshot(`"arrests.csv:3 (column "apprehension_date"): expected a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY; received "2017-02-30""`);
     expect(error.issues).toStrictEqual([
       { code: 'bad_date', message: expect.stringContaining('"2017-02-30"'), file: 'arrests.csv', line: 3, column: 'apprehension_date' },
     ]);

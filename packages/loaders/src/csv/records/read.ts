@@ -72,7 +72,13 @@ function recordBuilder(plan: ColumnPlan, reader: RowReader): () => ArrestRecord 
     if (timeFromDate && reader.time !== undefined) record.apprehensionTime = reader.time;
     if (extraColumns.length > 0) {
       const extra: Record<string, string> = {};
-      for (let i = 0; i < extraColumns.length; i++) extra[extraKeys[i]!] = values[extraColumns[i]!] as string;
+      for (let i = 0; i < extraColumns.length; i++) {
+        const key = extraKeys[i]!;
+        const value = values[extraColumns[i]!] as string;
+        // `extra.__proto__ = v` would set the prototype and lose the value: define it as a property.
+        if (key === '__proto__') Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true });
+        else extra[key] = value;
+      }
       record.extra = extra;
     }
     return record as ArrestRecord;

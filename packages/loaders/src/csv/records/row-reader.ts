@@ -2,7 +2,7 @@ import { IcestatError, type ArrestRecordField, type IcestatIssue } from '@icesta
 import { CACHE_MISS, CellCache } from './cell-cache';
 import { detach } from './detach';
 import { planColumns, type ColumnPlan } from './columns';
-import { DETECT_LIMIT, detectDialect, type CsvDialect } from './dialect';
+import { DETECT_LIMIT, findHeader, isWhiteSpace, type CsvDialect } from './dialect';
 import {
   arrestFieldKinds,
   fieldKindExpectations,
@@ -22,7 +22,7 @@ import {
   type FieldKind,
 } from './normalise';
 import type { ResolvedReadOptions } from './options';
-import { emptyLoadReport, type LoadReport, type Rejection, type RejectionCode } from './report';
+import { emptyLoadReport, swallowedRowReason, type LoadReport, type Rejection, type RejectionCode } from './report';
 import { createCsvTokenizer, ROW_OK, ROW_TEXT_AFTER_QUOTE, ROW_UNCLOSED_QUOTE, type CsvRow, type CsvTokenizer } from './tokenizer';
 
 // The one place where rows are checked. Both the record reader and the tally's fast path run
@@ -124,6 +124,10 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   const wholeRecords = needs === 'all';
 
   let pending = '';
+  /** Line breaks in the blank rows above the header, passed before the tokenizer starts. */
+  let linesAbove = 0;
+  /** Pending length at which to look for the header again (it doubles: linear for trickled input). */
+  let nextTry = 0;
   let dialect: CsvDialect | undefined;
   let tokenizer: CsvTokenizer | undefined;
   let plan: ColumnPlan | null = null;
@@ -188,7 +192,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     onHeader?.(p);
   }
 
-  function reject(row: CsvRow, code: RejectionCode, column: number, reason: string): void {
+  function reject(row: CsvRow, code: RejectionCode, column: number, reason: string, swallowed?: { endLine: number; quote: { line: number; column: number } | undefined }): void {
     rejected++;
     const header = column >= 0 && column < ncols ? plan?.headers[column] : undefined;
     if (read.onRejection === 'throw') {
@@ -199,20 +203,30 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     // Kept in the report: detached, so that they do not hold their chunks in memory.
     const raw = detach(row.raw());
     const why = detach(reason);
-    rejections.push(header === undefined ? { line: row.line, code, reason: why, raw } : { line: row.line, column: header, code, reason: why, raw });
+    const r: Rejection = header === undefined ? { line: row.line, code, reason: why, raw } : { line: row.line, column: header, code, reason: why, raw };
+    if (swallowed === undefined) rejections.push(r);
+    else rejections.push(swallowed.quote === undefined ? { ...r, endLine: swallowed.endLine } : { ...r, endLine: swallowed.endLine, quote: swallowed.quote });
   }
 
+  /** A row that rejects for its quoting or length: where it ends and the likely stray quote. */
+  function rejectSwallowed(row: CsvRow, code: 'unclosed_quote' | 'row_too_long', column: number): void {
+    const endLine = row.endLine();
+    const q = row.strayQuote();
+    const quote = q === undefined ? undefined : { line: q.line, column: q.column };
+    reject(row, code, column, swallowedRowReason(code, row.line, endLine, quote, read.maxRowLength), { endLine, quote });
+  }
+
+  /**
+   * Whether a row is blank: well formed, and every cell, quotes removed, white space only (as
+   * `String.prototype.trim` sees it). The one definition, shared with the header search
+   * (`findHeader`). NUL and other control characters are not white space: such a row is read.
+   */
   function isBlank(row: CsvRow): boolean {
     const text = row.text;
     for (let j = 0; j < row.count; j++) {
+      if (row.escaped[j] === 1) return false; // holds a quote
       const end = row.ends[j]!;
-      for (let i = row.starts[j]!; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c > 32) {
-          if (c < 128 || row.cell(j).trim() !== '') return false;
-          break;
-        }
-      }
+      for (let i = row.starts[j]!; i < end; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
     }
     return true;
   }
@@ -228,19 +242,19 @@ export function createRowReader(options: RowReaderOptions): RowReader {
 
   function onRow(row: CsvRow): void {
     if (plan === null) {
-      if (row.problem === ROW_OK && isBlank(row)) blankLines++;
-      else startHeader(row);
+      // The tokenizer starts at the header row findHeader chose (never a blank one).
+      startHeader(row);
       return;
     }
     if (row.problem !== ROW_OK) {
       rowsRead++;
       if (row.problem === ROW_UNCLOSED_QUOTE) {
         state.endedInsideQuote = true;
-        reject(row, 'unclosed_quote', row.problemCell, 'expected a closing quote; the quoted value runs to the end of the file');
+        rejectSwallowed(row, 'unclosed_quote', row.problemCell);
       } else if (row.problem === ROW_TEXT_AFTER_QUOTE) {
         reject(row, 'text_after_quote', row.problemCell, 'expected a delimiter or line end after a closing quote; received more text');
       } else {
-        reject(row, 'row_too_long', -1, `expected a row of at most ${read.maxRowLength} characters; received a longer one (a stray quote?), skipped to its end`);
+        rejectSwallowed(row, 'row_too_long', -1);
       }
       return;
     }
@@ -293,11 +307,24 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     onAccept();
   }
 
-  function start(text: string, eof: boolean): boolean {
-    dialect = detectDialect(text, eof, read.delimiter);
-    if (dialect === undefined) return false;
-    tokenizer = createCsvTokenizer({ delimiter: dialect.delimiter, eol: dialect.eol, maxRowLength: read.maxRowLength, onRow });
-    return true;
+  /**
+   * Looks for the header row in the text held so far. Blank rows above it are counted and let
+   * go; once it is found the tokenizer starts at it, numbering lines from there.
+   */
+  function start(eof: boolean): void {
+    const h = findHeader(pending, 0, eof, read.delimiter);
+    blankLines += h.blankRows;
+    linesAbove += h.lines;
+    if (!h.found) {
+      pending = h.next === 0 ? pending : pending.slice(h.next);
+      nextTry = Math.max(2 * pending.length, 1);
+      return;
+    }
+    dialect = h.dialect;
+    tokenizer = createCsvTokenizer({ delimiter: h.dialect.delimiter, eol: h.dialect.eol, maxRowLength: read.maxRowLength, onRow, firstLine: linesAbove + 1 });
+    const rest = h.start === 0 ? pending : pending.slice(h.start);
+    pending = '';
+    tokenizer.push(rest);
   }
 
   function push(text: string): void {
@@ -306,22 +333,19 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       return;
     }
     pending += text;
-    // Detection needs a whole first line; trickled input need not be re-examined before one ends.
+    // The header search needs a whole row; trickled input is looked at again only once the held
+    // text has doubled (or holds a header's worth), which keeps the search linear.
+    if (pending.length < nextTry && pending.length < DETECT_LIMIT) return;
     if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1 && pending.length < DETECT_LIMIT) return;
-    if (!start(pending, false)) return;
-    const first = pending;
-    pending = '';
-    tokenizer!.push(first);
+    start(false);
   }
 
   function end(): void {
     if (tokenizer === undefined) {
-      if (pending.length === 0 || !start(pending, true)) return;
-      const first = pending;
-      pending = '';
-      tokenizer!.push(first);
+      if (pending.length > 0) start(true);
+      if (tokenizer === undefined) return;
     }
-    tokenizer!.end();
+    tokenizer.end();
   }
 
   function report(): LoadReport {

@@ -1,5 +1,6 @@
 // The tally engine over CSV text, shared by the one-thread path and the workers of tallyArrestRecords.
 import {
+  IcestatError,
   createTally,
   dimensionField,
   groupOf,
@@ -18,8 +19,11 @@ import { createRowReader, type RowReader } from './row-reader';
 export interface TextTally {
   readonly snapshot: TallySnapshot;
   readonly report: LoadReport;
-  /** Line feeds in the text read when the plan asks (the header given to a later range not counted); else 0. */
-  readonly newlines: number;
+  /**
+   * Line breaks (LF, CRLF, lone CR: the rule every reader numbers lines by) in the text read, when
+   * the plan asks (the header given to a later range not counted); else 0.
+   */
+  readonly lineBreaks: number;
   /** Whether the text ended inside a quoted value. */
   readonly endedInsideQuote: boolean;
 }
@@ -32,14 +36,36 @@ export interface TextTallyPlan {
   readonly read: ResolvedReadOptions;
   /** A header row to read first, for a range of a file that does not start with one. */
   readonly header?: string;
-  /** Count the line feeds read (a range of a file read in parallel needs them to renumber lines). */
+  /** Count the line breaks read (a range of a file read in parallel needs them to renumber lines). */
   readonly countLines?: boolean;
 }
 
-function countNewlines(text: string): number {
+/** Line breaks in `text` by the one rule: each LF, and each CR not followed by an LF (a CR that ends a chunk waits for the next). */
+function lineBreaksIn(text: string, crBefore: boolean): { breaks: number; crAfter: boolean } {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (i + 1 < text.length && text.charCodeAt(i + 1) !== 10) n++;
+  // A CR that ended the previous chunk is a break of its own unless this chunk starts with its LF.
+  if (crBefore && text.charCodeAt(0) !== 10) n++;
+  return { breaks: n, crAfter: text.charCodeAt(text.length - 1) === 13 };
+}
+
+/** Shown in an error: a header, cut short. */
+function shortHeader(h: string): string {
+  return JSON.stringify(h.length > 40 ? `${h.slice(0, 40)}…` : h);
+}
+
+/**
+ * The error for a tally by a dimension no column of the file fills: counting every row as
+ * `(missing)` would look like an answer and is not one.
+ */
+function unmappedDimensions(file: string, lacking: readonly TallyDimension[], columns: ColumnPlan): IcestatError {
+  const seen = columns.headers.slice(0, 30).map(shortHeader).join(', ') + (columns.headers.length > 30 ? `, … (${columns.headers.length} columns)` : '');
+  const what = lacking.map((d) => `"${d}" (field ${dimensionField(recordTables.arrests, d)})`).join(', ');
+  const message = `${file}: cannot tally by ${what}: no column of the file maps to it; the header has ${seen || 'no columns'}. Map a column to the field with the columns option, or leave the dimension out of by`;
+  return new IcestatError('not_determinable', message, {
+    issues: lacking.map((d) => ({ code: 'missing_column', message: `no column maps to ${dimensionField(recordTables.arrests, d)}, needed to tally by ${d}`, file, column: dimensionField(recordTables.arrests, d) })),
+  });
 }
 
 /**
@@ -70,6 +96,8 @@ export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>
     dimensionColumns = by.map((d) => columns.fields.indexOf(fieldOf(d)));
     duplicateColumn = columns.fields.indexOf('duplicateLikely');
     dateColumn = columns.fields.indexOf('apprehensionDate');
+    const lacking = by.filter((_, i) => dimensionColumns[i]! < 0);
+    if (lacking.length > 0) throw unmappedDimensions(file, lacking, columns);
   };
   const onAccept = (): void => {
     const values = rows!.values;
@@ -81,13 +109,19 @@ export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>
   };
   rows = createRowReader({ file, read, needs, onHeader, onAccept });
   if (plan.header !== undefined) rows.push(plan.header);
-  let newlines = 0;
+  let lineBreaks = 0;
+  let cr = false;
   const countLines = plan.countLines === true;
   for await (const text of chunks) {
-    if (countLines) newlines += countNewlines(text);
+    if (countLines && text.length > 0) {
+      const b = lineBreaksIn(text, cr);
+      lineBreaks += b.breaks;
+      cr = b.crAfter;
+    }
     rows.push(text);
   }
+  if (cr) lineBreaks++;
   rows.end();
-  return { snapshot: tally.snapshot(), report: rows.report(), newlines, endedInsideQuote: rows.endedInsideQuote };
+  return { snapshot: tally.snapshot(), report: rows.report(), lineBreaks, endedInsideQuote: rows.endedInsideQuote };
 }
 

@@ -55,9 +55,17 @@ describe('tallyArrestRecords', () => {
     expect(kept.report.accepted).toBe(7);
   });
 
-  it('groups on a column the file lacks as missing, and gives a single total with no dimensions', async () => {
-    const { tally } = await tallyArrestRecords(fixturePath('semicolon.csv'), { by: ['apprehensionType'] });
-    expect(tally.rows).toStrictEqual([{ apprehensionType: MISSING, count: 3 }]);
+  it('refuses at once to tally by a dimension no column maps, naming it and the headers (issue #10)', async () => {
+    const f = tallyArrestRecords(fixturePath('semicolon.csv'), { by: ['aor', 'apprehensionType'] });
+    await expect(f).rejects.toSatisfy((e: unknown) => IcestatError.isInstance(e) && e.code === 'not_determinable');
+    await expect(f).rejects.toThrow(
+      /semicolon\.csv: cannot tally by "apprehensionType" \(field apprehensionType\): no column of the file maps to it; the header has "Apprehension Date", "Apprehension State", "Apprehension AOR", .*columns option/,
+    );
+    const parallel = tallyArrestRecords(fixturePath('semicolon.csv'), { by: ['apprehensionType'], workers: 2, minBytesPerWorker: 1 });
+    await expect(parallel).rejects.toSatisfy((e: unknown) => IcestatError.isInstance(e) && e.code === 'not_determinable');
+  });
+
+  it('gives a single total with no dimensions', async () => {
     const total = await tallyArrestRecords(fixturePath('semicolon.csv'), { by: [] });
     expect(total.tally.rows).toStrictEqual([{ count: 3 }]);
   });

@@ -43,7 +43,8 @@ async function oneThread(part: Promise<TextTally>): Promise<{ snapshots: TextTal
  * @param options - `by` and `excludeDuplicates` for the tally; `workers`; the reader's options besides.
  * @returns The tally's result (`seen` equals the report's `accepted`) and the load report.
  * @throws {@link IcestatError} `invalid_input` for an unknown or repeated dimension, bad read
- *   options, or CSV text passed as a string; `parse_error` for a malformed header row, or for
+ *   options, or CSV text passed as a string; `not_determinable` when no column of the file maps
+ *   to a dimension of `by` (naming it and the headers seen); `parse_error` for a malformed header row, or for
  *   the first bad row with `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not
  *   UTF-8. Errors of the input itself (a missing file, an abort) pass through.
  * @example

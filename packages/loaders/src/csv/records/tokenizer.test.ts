@@ -32,7 +32,8 @@ const cells = (rows: readonly Row[]): string[][] => rows.map((r) => r.cells);
 /**
  * An independent, character-at-a-time reading of the same rules (RFC 4180 quoting; `\n` ends a
  * row and a `\r` before it is dropped; text after a closing quote and a quote that never closes
- * are flagged). The tokenizer must agree with it on every input, however it is chunked.
+ * are flagged). Lines are numbered as every icestat reader numbers them: LF, CRLF and a lone CR
+ * each end a line. The tokenizer must agree with it on every input, however it is chunked.
  */
 function reference(text: string, delim: string): Omit<Row, 'raw'>[] {
   const rows: Omit<Row, 'raw'>[] = [];
@@ -40,6 +41,7 @@ function reference(text: string, delim: string): Omit<Row, 'raw'>[] {
   let i = 0;
   let line = 1;
   while (i < n) {
+    line = text.slice(0, i).split(/\r\n|\r|\n/).length;
     const rowLine = line;
     const out: string[] = [];
     let problem: RowProblem = ROW_OK;
@@ -182,6 +184,62 @@ describe('createCsvTokenizer', () => {
       [1, ROW_OK, -1],
       [2, ROW_UNCLOSED_QUOTE, 1],
     ]);
+  });
+
+  it('numbers lines by one rule: a lone CR inside an LF file ends a line (issue #10 item 11)', () => {
+    const rows = tokenize(['h1,h2\na\rb,c\nd,e\r\nf,"g\rh"\ni,j\n']);
+    expect(cells(rows)).toEqual([['h1', 'h2'], ['a\rb', 'c'], ['d', 'e'], ['f', 'g\rh'], ['i', 'j']]);
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 4, 5, 7]);
+  });
+
+  it('says which lines an unclosed quote swallows and where the quote is, however the text is chunked', () => {
+    const text = `h1,h2\nok,1\nbad,x "y" and "z\n${'more,rows\n'.repeat(40)}`;
+    for (const [chunks, cap] of [[[text], 1 << 20], [chunked(text, [0.05, 0.3, 0.31, 0.7]), 1 << 20], [chunked(text, [0.2, 0.5]), 50]] as const) {
+      const found: unknown[] = [];
+      const tok = createCsvTokenizer({
+        delimiter: ',',
+        eol: '\n',
+        maxRowLength: cap,
+        onRow: (r) => {
+          if (r.problem !== ROW_OK) found.push({ line: r.line, endLine: r.endLine(), quote: r.strayQuote(), problem: r.problem });
+        },
+      });
+      for (const c of chunks) tok.push(c);
+      tok.end();
+      // Quotes inside an unquoted value (`x "y" and "z`) are text: no row swallows the others.
+      expect(found).toEqual([]);
+    }
+    const stray = `h1,h2\nok,1\nbad,"y\n${'more,rows\n'.repeat(40)}`;
+    for (const [chunks, cap] of [[[stray], 1 << 20], [chunked(stray, [0.05, 0.3, 0.31, 0.7]), 1 << 20], [chunked(stray, [0.2, 0.5]), 50], [[stray], 50]] as const) {
+      const found: unknown[] = [];
+      const tok = createCsvTokenizer({
+        delimiter: ',',
+        eol: '\n',
+        maxRowLength: cap,
+        onRow: (r) => {
+          if (r.problem !== ROW_OK) found.push({ line: r.line, endLine: r.endLine(), quote: r.strayQuote(), problem: r.problem });
+        },
+      });
+      for (const c of chunks) tok.push(c);
+      tok.end();
+      expect(found).toEqual([{ line: 3, endLine: 43, quote: { line: 3, column: 5 }, problem: ROW_UNCLOSED_QUOTE }]);
+    }
+  });
+
+  it('says where a row too long to hold starts and ends, and the first quote whose value spans lines', () => {
+    const text = `h1,h2\nok,"a\nb",1\n${'x,y\n'.repeat(5)}"\n${'z'.repeat(80)}\n",2\nlast,row\n`;
+    for (const chunks of [[text], chunked(text, [0.1, 0.4, 0.45, 0.8])]) {
+      const found: unknown[] = [];
+      const tok = createCsvTokenizer({
+        delimiter: ',',
+        eol: '\n',
+        maxRowLength: 40,
+        onRow: (r) => found.push({ line: r.line, problem: r.problem, ...(r.problem === ROW_OK ? {} : { endLine: r.endLine(), quote: r.strayQuote() }) }),
+      });
+      for (const c of chunks) tok.push(c);
+      tok.end();
+      expect(found.slice(-2)).toEqual([{ line: 9, problem: ROW_TOO_LONG, endLine: 11, quote: { line: 9, column: 1 } }, { line: 12, problem: ROW_OK }]);
+    }
   });
 
   it('grows past 64 cells', () => {

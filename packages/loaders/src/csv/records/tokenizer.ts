@@ -10,6 +10,8 @@
 // keeps uDSV's speed tricks (indexOf to jump to the next delimiter, newline or quote instead of
 // visiting every character; cells as slices; no per-row arrays) and adds the bookkeeping.
 
+import { countLineBreaks } from './dialect';
+
 const QUOTE = 34; // "
 const LF = 10;
 const CR = 13;
@@ -52,6 +54,14 @@ export interface CsvRow {
   cell(i: number): string;
   /** The row as written (without its line break), cut to {@link RAW_LIMIT} characters. */
   raw(): string;
+  /** 1-based line the row ends on: its last line with something of the row on it. */
+  endLine(): number;
+  /**
+   * For a row with a problem, the quote that most likely caused it: the one that never closes
+   * (an unclosed quote), or the first whose value spans lines (a row too long). Line and column
+   * are 1-based; columns count characters (code points). `undefined` when there is none.
+   */
+  strayQuote(): { readonly line: number; readonly column: number } | undefined;
 }
 
 /** Options of {@link createCsvTokenizer}. */
@@ -64,12 +74,24 @@ export interface CsvTokenizerOptions {
   readonly maxRowLength: number;
   /** Called for every row, blank ones included. */
   readonly onRow: (row: CsvRow) => void;
+  /** The line number of the first row (default 1), when rows above it were read elsewhere. */
+  readonly firstLine?: number;
 }
 
 /** A push-style tokenizer: feed it text in any chunks, then `end()`. */
 export interface CsvTokenizer {
   push(text: string): void;
   end(): void;
+}
+
+/** Characters in `s[from..to)`, a surrogate pair counted once. */
+function codePoints(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
 }
 
 function cut(s: string): string {
@@ -112,6 +134,21 @@ class Tokenizer implements CsvTokenizer, CsvRow {
   private nextLine = 1;
   /** Line where the row too long to hold started. */
   private skipLine = 1;
+  /** Cells the current row had before a problem dropped them (to find a stray quote). */
+  private cellsSeen = 0;
+  /** While following a long row: a CR ended the last chunk (an LF may follow). */
+  private skipCr = false;
+  /** While following a long row: the current column (code points) and where it was last counted. */
+  private skipColumn = 1;
+  /** The quote that opened the current quoted value of a long row, and the first that spanned lines. */
+  private skipQuoteLine = 0;
+  private skipQuoteColumn = 0;
+  private strayLine = 0;
+  private strayColumn = 0;
+  /** The long row's last line, once it is finished. */
+  private longEndLine = 0;
+  /** While following a long row: whether the last character read was a line break. */
+  private skipLastBreak = false;
 
   constructor(options: CsvTokenizerOptions) {
     this.delim = options.delimiter;
@@ -120,6 +157,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.eolCode = options.eol.charCodeAt(0);
     this.maxRowLength = options.maxRowLength;
     this.onRow = options.onRow;
+    this.nextLine = options.firstLine ?? 1;
     this.starts = new Int32Array(64);
     this.ends = new Int32Array(64);
     this.escaped = new Uint8Array(64);
@@ -132,6 +170,40 @@ class Tokenizer implements CsvTokenizer, CsvRow {
 
   raw(): string {
     return cut(this.longRaw ?? this.text.slice(this.rowStart, this.rowEnd));
+  }
+
+  endLine(): number {
+    if (this.longRaw !== null) return this.longEndLine;
+    const t = this.text;
+    let e = this.rowEnd;
+    // A row that runs to the end of the input may hold the file's last line break: not a line of its own.
+    if (e > this.rowStart && t.charCodeAt(e - 1) === LF) e--;
+    if (e > this.rowStart && t.charCodeAt(e - 1) === CR) e--;
+    return this.line + countLineBreaks(t, this.rowStart, e);
+  }
+
+  strayQuote(): { readonly line: number; readonly column: number } | undefined {
+    if (this.problem === ROW_OK || this.problem === ROW_TEXT_AFTER_QUOTE) return undefined;
+    if (this.longRaw !== null) return this.strayLine > 0 ? { line: this.strayLine, column: this.strayColumn } : undefined;
+    const t = this.text;
+    let q = -1;
+    if (this.problem === ROW_UNCLOSED_QUOTE) q = this.starts[this.problemCell]! - 1;
+    else {
+      for (let j = 0; j < this.cellsSeen; j++) {
+        const s = this.starts[j]!;
+        if (s > 0 && t.charCodeAt(s - 1) === QUOTE && countLineBreaks(t, s, this.ends[j]!) > 0) {
+          q = s - 1;
+          break;
+        }
+      }
+    }
+    if (q < this.rowStart) return undefined;
+    let lineStart = this.rowStart;
+    for (let i = this.rowStart; i < q; i++) {
+      const c = t.charCodeAt(i);
+      if (c === LF || (c === CR && t.charCodeAt(i + 1) !== LF)) lineStart = i + 1;
+    }
+    return { line: this.line + countLineBreaks(t, this.rowStart, q), column: codePoints(t, lineStart, q) + 1 };
   }
 
   push(chunk: string): void {
@@ -204,6 +276,10 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     // keeps the whole scan linear even for a one-column file.
     let nextDelim = -1;
     let nextEol = -1;
+    // Line breaks other than the row's line end still number lines (one rule for every reader):
+    // a lone CR in an LF file, an LF not after a CR in a CR file. Found by indexOf, like the rest.
+    const other = crlf ? '\r' : '\n';
+    let nextOther = -1;
     let p = from;
     let line = this.nextLine;
 
@@ -333,6 +409,17 @@ class Tokenizer implements CsvTokenizer, CsvRow {
         break cells;
       }
 
+      const to = Math.min(p, n);
+      if (nextOther < rowStart) {
+        nextOther = t.indexOf(other, rowStart);
+        if (nextOther === -1) nextOther = n;
+      }
+      while (nextOther < to) {
+        if (crlf ? t.charCodeAt(nextOther + 1) !== LF : nextOther > 0 && t.charCodeAt(nextOther - 1) !== CR) line++;
+        nextOther = t.indexOf(other, nextOther + 1);
+        if (nextOther === -1) nextOther = n;
+      }
+      this.cellsSeen = count;
       // A row longer than the cap is reported the same whether it came in one chunk or many (when
       // it is never held whole): length counts its line break, as a held row's would.
       if (p - rowStart > this.maxRowLength && problem !== ROW_UNCLOSED_QUOTE) {
@@ -371,6 +458,14 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.skipQuoteCell = -1;
     this.skipLine = rowLine;
     this.nextLine = rowLine;
+    // In a CR file the character before a row is the CR that ended the one above.
+    this.skipCr = this.eolCode === CR;
+    this.skipColumn = 1;
+    this.skipLastBreak = false;
+    this.skipQuoteLine = 0;
+    this.skipQuoteColumn = 0;
+    this.strayLine = 0;
+    this.strayColumn = 0;
     this.skip(t, rowStart, false);
   }
 
@@ -379,7 +474,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
    * starts, or -1 when the row goes on past `t` (or the input ended, `eof`, and it was emitted).
    */
   private skip(t: string, from: number, eof: boolean): number {
-    const end = this.skipTo(t, from);
+    const end = this.skipTo(t, from, eof);
     const raw = this.longRaw;
     if (raw !== null && raw.length <= RAW_LIMIT) this.longRaw = raw + t.slice(from, Math.min(end < 0 ? t.length : end, from + RAW_LIMIT + 1 - raw.length));
     if (end >= 0) this.finishLong(ROW_TOO_LONG, -1);
@@ -387,50 +482,85 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     return end < 0 ? -1 : end + 1;
   }
 
-  /** The scan behind {@link skip}: where the row ends in `t` (its line break), or -1. */
-  private skipTo(t: string, from: number): number {
+  /**
+   * The scan behind {@link skip}: where the row ends in `t` (its line break), or -1. Numbers
+   * lines by the one rule (LF, CRLF, lone CR) and keeps the column, to say where a stray quote is.
+   */
+  private skipTo(t: string, from: number, eof: boolean): number {
     const n = t.length;
     const delimCode = this.delimCode;
     const eolCode = this.eolCode;
+    const lfFile = eolCode === LF;
     let state = this.skipState;
     let cell = this.skipCell;
     let lines = this.nextLine;
+    let column = this.skipColumn;
+    let lastBreak = this.skipLastBreak;
     let i = from;
-    while (i < n) {
-      if (state === IN_QUOTED) {
-        const k = t.indexOf('"', i);
-        const stop = k === -1 ? n : k;
-        for (let b = t.indexOf(this.eol, i); b !== -1 && b < stop; b = t.indexOf(this.eol, b + 1)) lines++;
-        if (k === -1) {
-          i = n;
-          break;
+    const lineBreak = (): void => {
+      lines++;
+      column = 1;
+      lastBreak = true;
+      if (state === IN_QUOTED && this.strayLine === 0) {
+        this.strayLine = this.skipQuoteLine;
+        this.strayColumn = this.skipQuoteColumn;
+      }
+    };
+    // LF file: a CR that ended the last chunk is a line break unless this chunk starts with its LF.
+    if (lfFile && this.skipCr && (i < n || eof)) {
+      this.skipCr = false;
+      if (i >= n || t.charCodeAt(i) !== LF) lineBreak();
+    }
+    for (; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c === LF || c === CR) {
+        if (c === eolCode && state !== IN_QUOTED) {
+          this.nextLine = lines + 1;
+          this.longEndLine = lines;
+          return i;
         }
-        state = QUOTE_IN_QUOTED;
-        i = k + 1;
+        if (lfFile) {
+          // An LF inside quotes is a line break; a CR is one of its own unless an LF follows.
+          if (c === LF) lineBreak();
+          else if (i + 1 >= n) {
+            if (eof) lineBreak();
+            else this.skipCr = true;
+          } else if (t.charCodeAt(i + 1) !== LF) lineBreak();
+        } else {
+          // CR file: an LF is a line break of its own unless a CR came just before it.
+          const afterCr = i > from ? t.charCodeAt(i - 1) === CR : this.skipCr;
+          if (c === CR || !afterCr) lineBreak();
+        }
+        if (state === AT_CELL_START || state === QUOTE_IN_QUOTED) state = IN_UNQUOTED;
         continue;
       }
-      const c = t.charCodeAt(i);
-      if (state === QUOTE_IN_QUOTED && c === QUOTE) {
+      lastBreak = false;
+      if (state === IN_QUOTED) {
+        if (c === QUOTE) state = QUOTE_IN_QUOTED;
+      } else if (state === QUOTE_IN_QUOTED && c === QUOTE) {
         state = IN_QUOTED;
       } else if (c === delimCode) {
         state = AT_CELL_START;
         cell++;
-      } else if (c === eolCode) {
-        this.nextLine = lines + 1;
-        return i;
       } else if (state === AT_CELL_START) {
         if (c === QUOTE) {
           state = IN_QUOTED;
           this.skipQuoteCell = cell;
+          this.skipQuoteLine = lines;
+          this.skipQuoteColumn = column;
         } else state = IN_UNQUOTED;
       } else if (state === QUOTE_IN_QUOTED) {
         state = IN_UNQUOTED;
       }
-      i++;
+      if (c < 0xdc00 || c > 0xdfff) column++;
     }
+    if (!lfFile && n > from) this.skipCr = t.charCodeAt(n - 1) === CR;
     this.skipState = state;
     this.skipCell = cell;
+    this.skipColumn = column;
+    this.skipLastBreak = lastBreak;
     this.nextLine = lines;
+    this.longEndLine = lastBreak ? lines - 1 : lines;
     return -1;
   }
 
@@ -438,6 +568,10 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.count = 0;
     this.problem = problem;
     this.problemCell = problem === ROW_UNCLOSED_QUOTE ? cell : -1;
+    if (problem === ROW_UNCLOSED_QUOTE) {
+      this.strayLine = this.skipQuoteLine;
+      this.strayColumn = this.skipQuoteColumn;
+    }
     this.line = this.skipLine;
     this.skipState = -1;
     const raw = this.longRaw;
