@@ -24,7 +24,7 @@ function pad(n: number): string {
  *
  * @param text - The cell (surrounding spaces ignored).
  * @returns The ISO date and the time of day (absent at midnight), or `undefined` when the text is
- *   not a date that exists.
+ *   not a date that exists in the years 1000 to 2999 (ICE's `01/01/0001` means no date).
  * @example
  * parseRecordDate('2024-06-27 12:50:00+00'); // => { date: '2024-06-27', time: '12:50:00' }
  * parseRecordDate('2024-06-27T12:50:00Z'); // => { date: '2024-06-27', time: '12:50:00' }
@@ -57,7 +57,8 @@ export function parseRecordDate(text: string): RecordDateParts | undefined {
     }
   }
   const date = `${y}-${pad(mo)}-${pad(d)}`;
-  if (!isRealDate(date)) return undefined;
+  // Four-digit years from 1000 to 2999: `0001` is ICE's missing-date sentinel, `0215` a typo.
+  if (y < 1000 || y > 2999 || !isRealDate(date)) return undefined;
   if (h === undefined || mi === undefined) return { date };
   if (h > 23 || mi > 59 || (sec !== undefined && Number(sec) > 59)) return undefined;
   if (h === 0 && mi === 0 && (sec === undefined || Number(sec) === 0)) return { date };

@@ -80,7 +80,9 @@ export function matchPreset(headers: readonly string[], preset: HeaderPreset): P
       }
       name = header.slice(0, suffix.index);
     }
-    const field = keys.get(headerKey(name)) ?? null;
+    // A snake_case copy writes its headers in lower case without spaces; a Title Case header is a
+    // release's, and is left to the release presets.
+    const field = preset.family === 'snake-case' && /[A-Z ]/.test(name) ? null : (keys.get(headerKey(name)) ?? null);
     if (field !== null && !claimed.has(field)) {
       claimed.add(field);
       fields.push(field);

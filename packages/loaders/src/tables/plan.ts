@@ -64,6 +64,33 @@ export interface PlanOptions {
   readonly line?: number;
 }
 
+const joinedSuffixAny = /\.(arrest|encounter|removal|detainer|detention)s?$/i;
+const suffixOf: Readonly<Record<RecordTableName, RegExp>> = {
+  arrests: /\.arrests?$/i,
+  encounters: /\.encounters?$/i,
+  removals: /\.removals?$/i,
+  detainers: /\.detainers?$/i,
+  detentions: /\.detentions?$/i,
+};
+function joinedSuffixOf(table: RecordTableName): RegExp {
+  return suffixOf[table];
+}
+
+/** Every spelling of a table's columns across its release presets (Title Case first), by match key. */
+const spellingsByTable = new Map<RecordTableName, ReadonlyMap<string, string>>();
+function tableSpellings(table: RecordTableName): ReadonlyMap<string, string> {
+  let map = spellingsByTable.get(table);
+  if (map === undefined) {
+    const m = new Map<string, string>();
+    for (const p of headerPresets) {
+      if (p.table !== table) continue;
+      for (const [h, f] of Object.entries(p.columns)) if (f !== null && !m.has(headerKey(h))) m.set(headerKey(h), f);
+    }
+    spellingsByTable.set(table, (map = m));
+  }
+  return map;
+}
+
 const allFields: ReadonlySet<string> = new Set(recordTableNames.flatMap((t) => Object.keys(recordTables[t].fields)));
 
 /**
@@ -139,7 +166,7 @@ function overlay(headers: readonly string[], base: readonly (string | null)[], c
 }
 
 function listHeaders(headers: readonly string[]): string {
-  const shown = headers.slice(0, 30).map((h) => JSON.stringify(h));
+  const shown = headers.slice(0, 30).map((h) => JSON.stringify(h.length > 40 ? `${h.slice(0, 40)}…` : h));
   return `${shown.join(', ')}${headers.length > 30 ? `, … (${headers.length} in all)` : ''}`;
 }
 
@@ -153,8 +180,8 @@ function listHeaders(headers: readonly string[]): string {
  * @param options - Table, preset, custom columns, what the request needs; file and line for messages.
  * @returns The plan.
  * @throws {@link IcestatError} `invalid_input` for bad options; `parse_error` when the header maps
- *   fewer than two known fields, or when a dimension the request groups by (or its date) has no
- *   column — naming the field and the headers seen.
+ *   fewer than two known fields; `not_determinable` when a dimension the request groups by (or
+ *   its date) has no column — naming the dimension, its field and the headers seen.
  * @example
  * planTable(['Area of Responsibility', 'Apprehension Date', 'Gender'], { needs: { by: ['aor'] } }).preset;
  * // => 'ice-lesa/arrests'
@@ -194,6 +221,21 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
     return { table, preset, fields, neededMapped: needed.filter((f) => have.has(f)).length, mappedCount: have.size, order };
   }
   candidates.sort((a, b) => b.neededMapped - a.neededMapped || b.mappedCount - a.mappedCount || a.order - b.order);
+  // Columns the chosen preset does not name, but another release of the same table spells (a
+  // file that mixes the 2025 and 2026 columns), fill their fields too, where still free.
+  if (candidates[0] !== undefined && presetChoice !== 'none') {
+    const c = candidates[0];
+    const spellings = tableSpellings(c.table);
+    const claimed = new Set(c.fields.filter((f): f is string => f !== null));
+    const fields = c.fields.map((f, i) => {
+      if (f !== null || custom.has(headerKey(headers[i]!))) return f;
+      const field = spellings.get(headerKey(headers[i]!.replace(joinedSuffixOf(c.table), '')));
+      if (field === undefined || claimed.has(field) || (joinedSuffixAny.test(headers[i]!) && !joinedSuffixOf(c.table).test(headers[i]!))) return null;
+      claimed.add(field);
+      return field;
+    });
+    candidates[0] = score(c.table, c.preset, fields, c.order);
+  }
   const where = `${options.file ?? '(text)'}${options.line === undefined ? '' : `:${options.line}`}`;
   const best = candidates[0];
   if (best === undefined || best.mappedCount < 2) {
@@ -205,19 +247,23 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
     );
   }
   const spec = recordTables[best.table] as RecordTableSpec;
-  // Every dimension the request groups by must have its column.
+  // Every dimension the request groups by must have its column: counting every row as
+  // `(missing)` would look like an answer and is not one.
+  const lacking: { dimension: string; field: string }[] = [];
   for (const d of options.needs?.by ?? []) {
     const field = d === 'fiscalYear' || d === 'month' || d === 'day' ? (options.needs?.date ?? spec.mainDate) : spec.dimensions[d as Exclude<RecordDimension, 'fiscalYear' | 'month' | 'day'>];
     if (field === undefined) {
       throw new IcestatError('invalid_input', `by: the ${best.table} table has no "${d}"; expected one of fiscalYear, month, day, ${Object.keys(spec.dimensions).join(', ')}`);
     }
-    if (!best.fields.includes(field)) {
-      throw new IcestatError(
-        'parse_error',
-        `${where}: cannot group by ${d}: no column of the header fills ${best.table}' field "${field}" (read with preset ${best.preset}). Headers seen: ${listHeaders(headers)}. Name its column with the columns option, e.g. { "<header>": "${field}" }`,
-        { issues: [{ code: 'unmapped_dimension', message: `no column fills "${field}" for ${d}`, ...(options.file ? { file: options.file } : {}), ...(options.line ? { line: options.line } : {}), column: field }] },
-      );
-    }
+    if (!best.fields.includes(field)) lacking.push({ dimension: d, field });
+  }
+  if (lacking.length > 0) {
+    const what = lacking.map((l) => `"${l.dimension}" (field ${l.field})`).join(', ');
+    throw new IcestatError(
+      'not_determinable',
+      `${options.file ?? '(text)'}: cannot tally by ${what}: no column of the file maps to it; the header has ${listHeaders(headers) || 'no columns'} (read as ${best.table} with preset ${best.preset}). Map a column to the field with the columns option, or leave the dimension out of by`,
+      { issues: lacking.map((l) => ({ code: 'missing_column', message: `no column maps to ${l.field}, needed to tally by ${l.dimension}`, ...(options.file ? { file: options.file } : {}), column: l.field })) },
+    );
   }
   const usedExtraKeys = new Set<string>();
   const extraKeys: (string | null)[] = [];
@@ -233,8 +279,11 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
       kinds.push((spec.fields as Record<string, RecordFieldKind>)[field] ?? 'text');
       return;
     }
-    let key = h === '' ? `column ${i + 1}` : h;
-    if (usedExtraKeys.has(key)) key = `${key} (column ${i + 1})`;
+    // A key already taken (a repeated header, or one that reads like a made-up key) gets the
+    // column number, as often as it takes to be unique: no value may overwrite another.
+    const base = h === '' ? `column ${i + 1}` : h;
+    let key = base;
+    for (let k = 1; usedExtraKeys.has(key); k++) key = k === 1 ? `${base} (column ${i + 1})` : `${base} (column ${i + 1}, ${k})`;
     usedExtraKeys.add(key);
     extraKeys.push(key);
     extra.push(key);

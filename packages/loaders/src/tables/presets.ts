@@ -1,4 +1,4 @@
-import type { RecordTableName } from '@icestat/core';
+import { recordTables, type RecordTableName } from '@icestat/core';
 
 /**
  * The release families whose headers icestat knows:
@@ -13,14 +13,18 @@ import type { RecordTableName } from '@icestat/core';
  *   encounters, detainers, removals.
  * - `ddp-2026`: its March 2026 release: arrests (`State`, `County`, `TOA Current Duty AOR`, …),
  *   removals, detention stints, and the renamed detainer and encounter columns.
- * - `snake-case`: processed copies in snake_case (janitor's `clean_names` of the above, UWCHR's
+ * - `ice-release`: arrests in the Title Case columns of ICE's recent releases, as icestat read
+ *   them before the per-release presets (the 2025 and 2026 columns, `Apprehension Time`,
+ *   `Duplicate Likely`); kept so such files read as before.
+ * - `snake-case`: processed copies in snake_case (only headers written in lower case without
+ *   spaces match it) (janitor's `clean_names` of the above, UWCHR's
  *   pipe-delimited copies with an `aor` code column, the Deportation Data Project's joined files
  *   whose columns end in `.arrest`, `.detainer`, … for the table they came from).
  *
  * @example
  * releaseFamilies.includes('ice-lesa'); // => true
  */
-export const releaseFamilies = ['ice-lesa', 'ice-seattle', 'ddp-2023', 'ddp-2025', 'ddp-2026', 'snake-case'] as const;
+export const releaseFamilies = ['ice-lesa', 'ice-seattle', 'ddp-2023', 'ddp-2025', 'ddp-2026', 'ice-release', 'snake-case'] as const;
 export type ReleaseFamily = (typeof releaseFamilies)[number];
 
 /** One release's header for one table: each header as the release writes it, and the field it fills. */
@@ -48,6 +52,27 @@ const ddp2025 = 'Deportation Data Project, 2025 release (ICE 2025-ICLI-00019)';
 const ddp2026 = 'Deportation Data Project, March 2026 release';
 
 const titled: readonly HeaderPreset[] = [
+  preset('ice-release', 'arrests', 'ICE record-level arrest releases, Title Case columns (2025 and 2026)', {
+    'Apprehension Date': 'apprehensionDate',
+    'Apprehension Time': 'apprehensionTime',
+    'Apprehension State': 'apprehensionState',
+    'Apprehension County': 'apprehensionCounty',
+    'Apprehension AOR': 'apprehensionAor',
+    'Apprehension Method': 'apprehensionMethod',
+    'Apprehension Criminality': 'criminality',
+    'Apprehension Type': 'apprehensionType',
+    'Arresting Agency': 'arrestingAgency',
+    Operation: 'operation',
+    'Citizenship Country': 'citizenshipCountry',
+    Gender: 'gender',
+    'Birth Year': 'birthYear',
+    'Case Status': 'caseStatus',
+    'Case Category': 'caseCategory',
+    'Final Order Yes No': 'finalOrder',
+    'Departed Date': 'departedDate',
+    'Apprehension Site Landmark': 'landmark',
+    'Duplicate Likely': 'duplicateLikely',
+  }),
   preset('ice-lesa', 'arrests', lesa, {
     'Area of Responsibility': 'apprehensionAor',
     'Apprehension Date': 'apprehensionDate',
@@ -457,6 +482,11 @@ function snakePreset(table: RecordTableName): HeaderPreset {
     }
   }
   Object.assign(columns, snakeExtras[table]);
+  // The model's own field names, in snake_case: `apprehension_aor`, `landmark`, `case_aor`, `book_in_date`.
+  for (const field of Object.keys(recordTables[table].fields)) {
+    const key = snakeCaseHeader(field.replace(/[A-Z]/g, (c) => `_${c}`));
+    if (!(key in columns)) columns[key] = field;
+  }
   return preset('snake-case', table, 'processed copies in snake_case (janitor clean_names, UWCHR, the Deportation Data Project)', columns);
 }
 

@@ -1,4 +1,4 @@
-import { parseRecordDate, resolveRecordAor, type RecordFieldKind, type UnknownValue } from '@icestat/core';
+import { resolveRecordAor, type RecordFieldKind, type UnknownValue } from '@icestat/core';
 import {
   normaliseApprehensionType,
   normaliseBirthYear,
@@ -23,18 +23,33 @@ function memoise<V>(lookup: (s: string) => V | undefined, limit = 8192): (s: str
   };
 }
 
+// The offset an export appends to a time: `+00`, `-05:00`, `+0530`, `Z`.
+const offset = /(\d:\d{2}(?::\d{2}(?:\.\d+)?)?)\s?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/** The cell without an offset after its time, or `undefined` when it has none. */
+function withoutOffset(text: string): string | undefined {
+  const stripped = text.replace(offset, '$1');
+  return stripped === text ? undefined : stripped;
+}
+
 /**
- * A date cell to ISO `YYYY-MM-DD`: the fast path for the common shapes, then the offsets that
- * exports append (`…+00`, `…Z`).
+ * A date cell to ISO `YYYY-MM-DD`, as the release readers read dates (US `M/D/YYYY`, ISO with a
+ * time), plus the offsets exports append to the time (`…+00`, `…Z`), which are dropped: the
+ * releases record ICE's local times.
  *
  * @param text - The cell, trimmed.
- * @returns The date, or `undefined` when the cell is not a date that exists.
+ * @returns The date; `null` for ICE's missing-date sentinel `01/01/0001`; `undefined` when the
+ *   cell is not a date that exists.
  * @example
  * recordDate('2024-06-27 12:50:00+00'); // => '2024-06-27'
+ * recordDate('2024-06-27T12:50:00Z'); // => '2024-06-27'
  * recordDate('10/1/2015'); // => '2015-10-01'
  */
-export function recordDate(text: string): string | undefined {
-  return normaliseDate(text) ?? parseRecordDate(text)?.date;
+export function recordDate(text: string): string | null | undefined {
+  const d = normaliseDate(text);
+  if (d !== undefined) return d;
+  const stripped = withoutOffset(text.trim());
+  return stripped === undefined ? undefined : normaliseDate(stripped);
 }
 
 /**
@@ -46,21 +61,23 @@ export function recordDate(text: string): string | undefined {
  * recordTimeOfDate('2024-06-27T12:50:00Z'); // => '12:50:00'
  */
 export function recordTimeOfDate(text: string): string | undefined {
-  return normaliseDate(text) !== undefined ? timeOfDate(text) : parseRecordDate(text)?.time;
+  const t = text.trim();
+  return timeOfDate(withoutOffset(t) ?? t);
 }
 
 /**
  * A timestamp cell as records keep it: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` with its time.
  *
  * @param text - The cell, trimmed.
- * @returns The timestamp, or `undefined` when the cell is not a date that exists.
+ * @returns The timestamp; `null` for the missing-date sentinel; `undefined` when the cell is not
+ *   a date that exists.
  * @example
  * recordTimestamp('2024-06-27 12:50:00+00'); // => '2024-06-27T12:50:00'
  * recordTimestamp('2024-06-27 00:00:00'); // => '2024-06-27'
  */
-export function recordTimestamp(text: string): string | undefined {
+export function recordTimestamp(text: string): string | null | undefined {
   const date = recordDate(text);
-  if (date === undefined) return undefined;
+  if (date === undefined || date === null) return date;
   const time = recordTimeOfDate(text);
   return time === undefined ? date : `${date}T${time}`;
 }

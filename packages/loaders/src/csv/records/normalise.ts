@@ -1,5 +1,6 @@
 import { detach } from './detach';
 import {
+  isRedactionMarker as isFoiaRedaction,
   resolveAor,
   resolveState,
   type AorCode,
@@ -484,11 +485,6 @@ export function normaliseBirthYear(text: string): number | undefined {
   return y;
 }
 
-// FOIA exemption citations: (b)(6), (b)(7)(C), b(6), b(7)(c), joined by nothing, commas, slashes,
-// semicolons, "&" or "and". Tested only on text whose first characters could start one.
-const redactionPattern =
-  /^\(?b\)?\s*\(\d{1,2}\)(?:\s*\([a-z]\))*(?:(?:\s*[,;&/]\s*|\s+and\s+|\s*)\(?b\)?\s*\(\d{1,2}\)(?:\s*\([a-z]\))*)*$/i;
-
 const OPEN = 40; // (
 const CLOSE = 41; // )
 const LOWER_B = 98;
@@ -531,8 +527,7 @@ export function mightBeRedactionAt(text: string, start: number, end: number): bo
  * isRedactionMarker('BEXAR'); // => false
  */
 export function isRedactionMarker(text: string): boolean {
-  const s = text.trim();
-  return s.length <= 120 && mightBeRedactionAt(s, 0, s.length) && redactionPattern.test(s);
+  return isFoiaRedaction(text.trim());
 }
 
 const redactedValues = new Map<string, Redacted>();

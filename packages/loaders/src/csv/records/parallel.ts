@@ -7,6 +7,8 @@
 import { IcestatError } from '@icestat/core';
 import { decodeChunks } from '../../shared/input';
 import { countLineBreaks, findHeader } from './dialect';
+import type { ResolvedReadOptions } from './options';
+import { createRowReader } from './row-reader';
 import type { RecordSource } from './read';
 import { swallowedRowReason, type LoadReport, type Rejection } from './report';
 import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
@@ -88,8 +90,9 @@ async function plan(
   path: string,
   size: number,
   n: number,
-  delimiter: string | undefined,
-): Promise<{ starts: number[]; header: string; delimiter: string } | undefined> {
+  read: ResolvedReadOptions,
+): Promise<{ starts: number[]; header: string; delimiter: string; table: ResolvedReadOptions['table']; preset: string } | undefined> {
+  const delimiter = read.delimiter;
   const { open } = await import('node:fs/promises');
   const fh = await open(path, 'r');
   try {
@@ -99,9 +102,36 @@ async function plan(
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bom ? head.subarray(3) : head);
     const found = findHeader(text, 0, size <= head.length, delimiter);
     if (!found.found || found.end === -1 || found.dialect.eol !== '\n') return undefined;
-    const header = text.slice(found.start, found.end);
-    if (header.charCodeAt(header.length - 1) !== 10) return undefined; // the header is the whole file
-    const headerEnd = new TextEncoder().encode(text.slice(0, found.end)).length + (bom ? 3 : 0);
+    // The header may sit below title rows (ICE's banner): find it as the row reader does, by
+    // reading the start of the file with it.
+    let chosen: { line: number; table: ResolvedReadOptions['table']; preset: string } | undefined;
+    const probe = createRowReader({
+      file: '(probe)',
+      read: { ...read, delimiter: found.dialect.delimiter, onRejection: 'collect', maxRejections: 0 },
+      needs: 'all',
+      onHeader: (p) => {
+        chosen = { line: 0, table: p.table, preset: p.preset };
+      },
+      onAccept: () => {},
+    });
+    try {
+      probe.push(text);
+    } catch {
+      return undefined; // no usable header: one thread reports why
+    }
+    if (chosen === undefined) return undefined;
+    const headerLine = probe.report().header.line;
+    let headerStart = 0;
+    for (let k = 1; k < headerLine; k++) {
+      const lf = text.indexOf('\n', headerStart);
+      if (lf === -1) return undefined;
+      headerStart = lf + 1;
+    }
+    const headerStop = text.indexOf('\n', headerStart);
+    if (headerStop === -1) return undefined; // the header is the whole file
+    const header = text.slice(headerStart, headerStop + 1);
+    if ((header.split('"').length - 1) % 2 !== 0) return undefined; // a header with a quoted line break
+    const headerEnd = new TextEncoder().encode(text.slice(0, headerStop + 1)).length + (bom ? 3 : 0);
     const starts = [0];
     const window = new Uint8Array(1 << 16);
     // The first range is read on this thread while the workers start up (loading the module
@@ -116,7 +146,7 @@ async function plan(
       const s = nominal + i + 1;
       if (s > starts[starts.length - 1]! && s < size) starts.push(s);
     }
-    return starts.length > 1 ? { starts, header, delimiter: found.dialect.delimiter } : undefined;
+    return starts.length > 1 ? { starts, header, delimiter: found.dialect.delimiter, table: chosen.table, preset: chosen.preset } : undefined;
   } finally {
     await fh.close();
   }
@@ -137,6 +167,7 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
   const first = parts[0]!.report;
   const rejections: Rejection[] = [];
   const redacted: Record<string, number> = {};
+  const unknownValues: Record<string, Record<string, number>> = {};
   let linesBefore = 0;
   let rowsRead = 0;
   let accepted = 0;
@@ -148,13 +179,18 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
       if (rejections.length < maxRejections) rejections.push(shifted(r, shift, maxRowLength));
     }
     for (const [field, count] of Object.entries(part.report.redacted)) redacted[field] = (redacted[field] ?? 0) + (count ?? 0);
+    for (const [field, values] of Object.entries(part.report.unknownValues)) {
+      const into = (unknownValues[field] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
     rowsRead += part.report.rowsRead;
     accepted += part.report.accepted;
     rejected += part.report.rejected;
     blankLines += part.report.blankLines;
     linesBefore += part.lineBreaks;
   });
-  return { ...first, file, rowsRead, accepted, rejected, rejections, rejectionsDropped: rejected - rejections.length, blankLines, redacted };
+  const sorted = Object.fromEntries(Object.entries(unknownValues).map(([f, v]) => [f, Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]));
+  return { ...first, file, rowsRead, accepted, rejected, rejections, rejectionsDropped: rejected - rejections.length, blankLines, redacted, unknownValues: sorted };
 }
 
 /**
@@ -191,17 +227,19 @@ export async function tallyInParallel(
   const cores = workers === 'auto' ? Math.min(typeof availableParallelism === 'function' ? availableParallelism() : cpus().length, 8) : workers;
   const n = Math.min(cores, Math.floor(size / Math.max(1, minBytes)));
   if (n < 2) return undefined;
-  const cut = await plan(path, size, n, textPlan.read.delimiter);
+  const cut = await plan(path, size, n, textPlan.read);
   if (!cut) return undefined;
 
   const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
-  // Every range reads with the delimiter found in the header row, as one thread would.
+  // Every range reads with the delimiter found in the header row, as one thread would; the later
+  // ranges start with the header row itself, read as the table and preset the first range reads.
   const read = { ...textPlan.read, delimiter: cut.delimiter };
+  const later = { ...read, table: cut.table, preset: cut.preset === 'none' ? read.preset : cut.preset, headerRow: 1 };
   let parts: TextTally[];
   try {
     parts = await Promise.all(
       ranges.map((r, i) =>
-        i === 0 ? tallyRange({ ...r, plan: { ...textPlan, read, countLines: true } }) : inWorker({ ...r, plan: { ...textPlan, read, header: cut.header, countLines: true } }),
+        i === 0 ? tallyRange({ ...r, plan: { ...textPlan, read, countLines: true } }) : inWorker({ ...r, plan: { ...textPlan, read: later, header: cut.header, countLines: true } }),
       ),
     );
   } catch (e) {
