@@ -205,6 +205,24 @@ describe('createTally', () => {
     expect(t.result().seen).toBe(0);
   });
 
+  it('checks its arguments: wrong types give invalid_input naming the parameter (issue #10 item 10)', () => {
+    const cases: [() => unknown, RegExp][] = [
+      [() => createTally(null as never), /^createTally: options\.by: expected an array of dimensions \(it may be empty\); received null$/],
+      [() => createTally({ by: 'aor' } as never), /^createTally: options\.by: expected an array of dimensions \(it may be empty\); received a string$/],
+      [() => createTally({ by: [3] } as never), /^createTally: unknown dimension a number; expected one of/],
+      [() => createTally({ by: [], excludeDuplicates: 1 } as never), /^createTally: options\.excludeDuplicates: expected true or false; received a number$/],
+      [() => createTally({ by: [] }).add(null as never), /^add: record: expected an arrest record \(an object\); received null$/],
+      [() => createTally({ by: ['aor'] }).addGroup('CHI' as never), /^addGroup: values: expected an array of 1 strings \(aor\); received a string$/],
+      [() => createTally({ by: ['aor'] }).addGroup([null] as never), /^addGroup: values: expected an array of 1 strings/],
+      [() => createTally({ by: [] }).merge(null as never), /^merge: expected a tally or a tally snapshot; received null$/],
+      [() => createTally({ by: [] }).merge({ by: [] } as never), /^merge: expected a tally or a tally snapshot \(\{ by, excludeDuplicates, seen, excluded: \{ duplicates \}, groups \}\)$/],
+    ];
+    for (const [f, message] of cases) {
+      expect(f).toThrow(message);
+      expect(caught(f).code).toBe('invalid_input');
+    }
+  });
+
   it('merges a snapshot sent through JSON', () => {
     const a = tallyOf(records.slice(0, 2), { by: ['fiscalYear'] });
     const b = tallyOf(records.slice(2), { by: ['fiscalYear'] });

@@ -88,6 +88,15 @@ export interface Tally {
   result(): TallyResult;
 }
 
+/** A value's kind, for messages: `null`, `a number`, `an array`, … */
+function kindOf(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (x instanceof Uint8Array) return 'a Uint8Array';
+  const t = typeof x;
+  return t === 'object' ? 'an object' : t === 'undefined' ? 'undefined' : `a ${t}`;
+}
+
 /** Orders groups by their first dimension's value, then the second's, and so on. */
 function compareValues(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < a.length; i++) {
@@ -262,6 +271,12 @@ export function dimensionField(spec: RecordTableSpec, dimension: TallyDimension,
  * // => [{ fiscalYear: 'FY2017', criminality: 'convicted', count: 1 }, { fiscalYear: 'FY2018', criminality: 'convicted', count: 1 }]
  */
 export function createTally(options: TallyOptions): Tally {
+  if (typeof options !== 'object' || options === null || !Array.isArray(options.by)) {
+    throw new IcestatError('invalid_input', `createTally: options.by: expected an array of dimensions (it may be empty); received ${kindOf(typeof options === 'object' && options !== null ? options.by : options)}`);
+  }
+  if (options.excludeDuplicates !== undefined && typeof options.excludeDuplicates !== 'boolean') {
+    throw new IcestatError('invalid_input', `createTally: options.excludeDuplicates: expected true or false; received ${kindOf(options.excludeDuplicates)}`);
+  }
   const by = [...options.by];
   const excludeDuplicates = options.excludeDuplicates ?? false;
   const table = options.table ?? 'arrests';
@@ -270,8 +285,8 @@ export function createTally(options: TallyOptions): Tally {
   }
   const spec = recordTables[table] as RecordTableSpec;
   for (const [i, d] of by.entries()) {
-    if (!(tallyDimensions as readonly string[]).includes(d)) {
-      throw new IcestatError('invalid_input', `createTally: unknown dimension "${d}"; expected one of ${tallyDimensions.join(', ')}`);
+    if (!(tallyDimensions as readonly unknown[]).includes(d)) {
+      throw new IcestatError('invalid_input', `createTally: unknown dimension ${typeof d === 'string' ? `"${d}"` : kindOf(d)}; expected one of ${tallyDimensions.join(', ')}`);
     }
     if (by.indexOf(d) !== i) throw new IcestatError('invalid_input', `createTally: dimension "${d}" is given twice`);
   }
@@ -337,6 +352,9 @@ export function createTally(options: TallyOptions): Tally {
   const tally: Tally = {
     by,
     add(record) {
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+        throw new IcestatError('invalid_input', `add: record: expected an arrest record (an object); received ${kindOf(record)}`);
+      }
       seen++;
       if (excludeDuplicates && record.duplicateLikely === true) {
         duplicates++;
@@ -347,6 +365,9 @@ export function createTally(options: TallyOptions): Tally {
       count(groupValues, 1);
     },
     addGroup(values, duplicateLikely = false, date) {
+      if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+        throw new IcestatError('invalid_input', `addGroup: values: expected an array of ${by.length} strings (${by.join(', ')}); received ${kindOf(values)}`);
+      }
       if (values.length !== by.length) {
         throw new IcestatError('invalid_input', `addGroup: expected ${by.length} values (${by.join(', ')}); received ${values.length}`);
       }
@@ -359,7 +380,12 @@ export function createTally(options: TallyOptions): Tally {
       count(values, 1);
     },
     merge(other) {
-      const s = 'snapshot' in other ? other.snapshot() : other;
+      if (typeof other !== 'object' || other === null) throw new IcestatError('invalid_input', `merge: expected a tally or a tally snapshot; received ${kindOf(other)}`);
+      const s = 'snapshot' in other && typeof other.snapshot === 'function' ? other.snapshot() : (other as TallySnapshot);
+      const numbers = typeof s.seen === 'number' && Number.isInteger(s.seen) && typeof s.excluded === 'object' && s.excluded !== null && Number.isInteger(s.excluded.duplicates);
+      if (!Array.isArray(s.by) || typeof s.excludeDuplicates !== 'boolean' || !numbers) {
+        throw new IcestatError('invalid_input', 'merge: expected a tally or a tally snapshot ({ by, excludeDuplicates, seen, excluded: { duplicates }, groups })');
+      }
       if (s.by.join(',') !== by.join(',') || s.excludeDuplicates !== excludeDuplicates) {
         throw new IcestatError(
           'invalid_input',

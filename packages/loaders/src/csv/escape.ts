@@ -1,3 +1,10 @@
+import { IcestatError } from '@icestat/core';
+import { describeValue } from '../shared/args';
+
+function textArg(fn: string, param: string, x: unknown): void {
+  if (typeof x !== 'string') throw new IcestatError('invalid_input', `${fn}: ${param}: expected a string; received ${describeValue(x)}`);
+}
+
 /** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
 const formulaStarts = new Set(['=', '+', '-', '@', '\t', '\r']);
 
@@ -8,12 +15,13 @@ const formulaStarts = new Set(['=', '+', '-', '@', '\t', '\r']);
  *
  * @param value - The cell's text.
  * @returns `true` when the writer prefixes a `'`.
- * @throws Never.
+ * @throws {@link IcestatError} `invalid_input` for a value that is not a string.
  * @example
  * needsFormulaGuard('=SUM(A1:A9)'); // => true
  * needsFormulaGuard("'tis"); // => false
  */
 export function needsFormulaGuard(value: string): boolean {
+  textArg('needsFormulaGuard', 'value', value);
   const c = value[0];
   if (c === undefined) return false;
   if (formulaStarts.has(c)) return true;
@@ -37,13 +45,17 @@ export function needsFormulaGuard(value: string): boolean {
  * @param value - The cell's text.
  * @param delimiter - The file's delimiter; `,` by default.
  * @returns The cell as it goes between delimiters.
- * @throws Never.
+ * @throws {@link IcestatError} `invalid_input` for a value that is not a string, or a delimiter that is not one character.
  * @example
  * escapeCsvCell('nearly 500, said ICE'); // => '"nearly 500, said ICE"'
  * escapeCsvCell('=HYPERLINK("x")'); // => '"\'=HYPERLINK(""x"")"'
  * escapeCsvCell('-5 percent'); // => "'-5 percent"
  */
 export function escapeCsvCell(value: string, delimiter = ','): string {
+  textArg('escapeCsvCell', 'value', value);
+  if (typeof delimiter !== 'string' || delimiter.length !== 1) {
+    throw new IcestatError('invalid_input', `escapeCsvCell: delimiter: expected one character; received ${describeValue(delimiter)}`);
+  }
   const text = needsFormulaGuard(value) ? `'${value}` : value;
   const quote =
     text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r') || text.charCodeAt(0) === 0xfeff;
@@ -57,12 +69,13 @@ export function escapeCsvCell(value: string, delimiter = ','): string {
  *
  * @param cell - The unquoted cell text.
  * @returns The original text.
- * @throws Never.
+ * @throws {@link IcestatError} `invalid_input` for a cell that is not a string.
  * @example
  * unescapeCsvCell("'=SUM(A1:A9)"); // => '=SUM(A1:A9)'
  * unescapeCsvCell("'tis"); // => "'tis"
  */
 export function unescapeCsvCell(cell: string): string {
+  textArg('unescapeCsvCell', 'cell', cell);
   if (cell[0] !== "'") return cell;
   const d = cell[1];
   return d !== undefined && (d === "'" || formulaStarts.has(d)) ? cell.slice(1) : cell;

@@ -51,21 +51,52 @@ function normaliseHeader(h: string): string {
   return h.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
+/** Levenshtein distance with two rows (both strings short: the caller checks lengths first). */
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
+    [prev, cur] = [cur, prev];
   }
-  return d[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
+/** The longest column name: a name longer by 3 or more can be no near miss. */
+const longestColumn = Math.max(...figuresCsvColumns.map((c) => c.length));
+
+/** Character counts of a name (code units), for the cheap lower bound on an edit distance. */
+function histogram(s: string): Map<number, number> {
+  const h = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h.set(c, (h.get(c) ?? 0) + 1);
+  }
+  return h;
+}
+const columnHistograms = figuresCsvColumns.map((c) => [c, histogram(c)] as const);
+
+/**
+ * A known column within edit distance 2 of an unknown one, for "did you mean". Bounded: a name
+ * whose length differs from a column's by 3 or more, or whose characters differ by more than 4
+ * (each edit changes at most two character counts), is not compared with it; and a name longer
+ * than any column by 3 is compared with none. 100,000 unknown names cost little, a 24 MB name
+ * nothing.
+ */
 function suggestColumn(name: string): string | undefined {
+  if (name.length > longestColumn + 2) return undefined;
+  const h = histogram(name);
   let best: string | undefined;
   let bestDistance = 3;
-  for (const c of figuresCsvColumns) {
+  for (const [c, ch] of columnHistograms) {
+    if (Math.abs(c.length - name.length) >= bestDistance) continue;
+    let diff = 0;
+    for (const [k, n] of h) diff += Math.abs(n - (ch.get(k) ?? 0));
+    for (const [k, n] of ch) if (!h.has(k)) diff += n;
+    if (diff > 2 * (bestDistance - 1)) continue;
     const distance = editDistance(name, c);
     if (distance < bestDistance) {
       best = c;
@@ -73,6 +104,11 @@ function suggestColumn(name: string): string | undefined {
     }
   }
   return best;
+}
+
+/** A header as shown in a message: cut to 80 characters. */
+function shownHeader(raw: string): string {
+  return raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
 }
 
 /**
@@ -163,10 +199,10 @@ export function readFiguresCsv(input: string, options: FiguresCsvReadOptions = {
       const guess = suggestColumn(key);
       const delimiterHint =
         headerCells.length === 1 && /[;\t,]/.test(raw) ? ` (is the delimiter ${JSON.stringify(/;/.test(raw) ? ';' : /\t/.test(raw) ? '\t' : ',')}? pass it as the delimiter option)` : '';
-      problem('unknown_column', headerLine, raw, `unknown column${guess ? ` (did you mean "${guess}"?)` : ''}${delimiterHint}; the columns are listed in the @icestat/loaders README`);
+      problem('unknown_column', headerLine, shownHeader(raw), `unknown column${guess ? ` (did you mean "${guess}"?)` : ''}${delimiterHint}; the columns are listed in the @icestat/loaders README`);
       columns.push(undefined);
     } else if (seenColumns.has(key)) {
-      problem('duplicate_column', headerLine, raw, `the column appears twice (first as column ${(seenColumns.get(key) ?? 0) + 1})`);
+      problem('duplicate_column', headerLine, shownHeader(raw), `the column appears twice (first as column ${(seenColumns.get(key) ?? 0) + 1})`);
       columns.push(undefined);
     } else {
       seenColumns.set(key, i);
@@ -453,11 +489,20 @@ export function readFiguresCsv(input: string, options: FiguresCsvReadOptions = {
       place([...path, i], origin);
       return obj;
     });
+  // Breakdowns by the part figure they nest under, and the top-level ones by operation: indexed
+  // once, so that finding a container's breakdowns costs nothing per operation or part (a scan of
+  // every breakdown for each made reading quadratic in the number of breakdowns).
+  const nestedUnder = new Map<string, Entity[]>();
+  const topLevelOf = new Map<string | undefined, Entity[]>();
+  for (const e of registries.breakdown.values()) {
+    const parent = e.cells.get('parent')?.text.trim();
+    const [index, key] = parent === undefined ? [topLevelOf, operationOf.get(e.id)] : [nestedUnder as Map<string | undefined, Entity[]>, parent];
+    const list = index.get(key);
+    if (list) list.push(e);
+    else index.set(key, [e]);
+  }
   const breakdownsUnder = (parentFigure: string | undefined, op: string): Entity[] =>
-    [...registries.breakdown.values()].filter((e) => {
-      const parent = e.cells.get('parent')?.text.trim();
-      return parentFigure === undefined ? parent === undefined && operationOf.get(e.id) === op : parent === parentFigure;
-    });
+    (parentFigure === undefined ? topLevelOf.get(op) : nestedUnder.get(parentFigure)) ?? [];
   const breakdownObj = (e: Entity, path: readonly (string | number)[], op: string, depth: number): Obj => {
     const { obj, origin } = build(recordSpecs.breakdown, e.cells, e.row?.line ?? e.line);
     define(obj, 'id', e.id);

@@ -252,6 +252,17 @@ describe('more of what people type', () => {
       ['previously-removed', 'by-history-previously-removed', 104],
     ]);
   });
+  it('reads a file of 2,000 operations with breakdowns, each breakdown under its own operation (issue #10 item 7)', { timeout: 120_000 }, () => {
+    const template = bundled.operations.find((o) => o.breakdowns.length > 0)!;
+    const json = JSON.stringify(template);
+    const operations = Array.from({ length: 2000 }, (_, i) => JSON.parse(json.replaceAll(template.id, `${template.id}-${i}`)) as Dataset['operations'][number]);
+    const many: Dataset = { ...bundled, operations, series: [], claims: [] };
+    const d = parseFiguresCsv(stringifyFiguresCsv(many));
+    expect(d.operations).toHaveLength(2000);
+    expect(d.operations[1234]!.breakdowns.map((b) => b.id)).toEqual(template.breakdowns.map((b) => b.id.replaceAll(template.id, `${template.id}-1234`)));
+    expect(d).toStrictEqual(datasetSchema.parse(many));
+  });
+
   it('accepts words as qualifiers, any case for enumerations, and undoes a guard on numbers', () => {
     const csv = 'operation,operation_name,agency,operation_kind,metric,qualifier,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence\n' +
       "op,Op,ice,Targeted-Sweep,ARRESTS,Upwards of,'-0.5,Percent-Change,s,T,P,news-report,Agency,x\n";
@@ -297,6 +308,21 @@ describe('errors: located, complete, with what was expected and what arrived', (
       [1, 'Vaule', '(text):1: column "Vaule": unknown column (did you mean "value"?); the columns are listed in the @icestat/loaders README'],
       [1, 'Comments', '(text):1: column "Comments": unknown column; the columns are listed in the @icestat/loaders README'],
     ]);
+  });
+
+  it('an unknown column of 24 MB: no suggestion search, the name cut short in the message (issue #10 item 6)', { timeout: 120_000 }, () => {
+    const e = failure(`${'q'.repeat(24 << 20)},value\nx,1\n`);
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]).toMatchObject({ code: 'unknown_column', line: 1, column: `${'q'.repeat(80)}…` });
+    expect(e.issues[0]!.message).toBe(`(text):1: column "${'q'.repeat(80)}…": unknown column; the columns are listed in the @icestat/loaders README`);
+  });
+
+  it('100,000 unknown columns, each listed, with suggestions for the near misses only', { timeout: 120_000 }, () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => (i === 7 ? 'valeu' : `unknown_${i}`));
+    const e = failure(`${names.join(',')}\n${','.repeat(names.length - 1)}\n`);
+    expect(e.issues).toHaveLength(100_000);
+    expect(e.issues[7]!.message).toContain('(did you mean "value"?)');
+    expect(e.issues.filter((i) => i.message.includes('did you mean'))).toHaveLength(1);
   });
 
   it('a hint when the delimiter is not the one in use', () => {

@@ -1,4 +1,5 @@
 import { IcestatError, type Dataset } from '@icestat/core';
+import { checkDatasetArg, checkOptions, checkPath, checkSource, checkText, describeValue, safely } from '../shared/args';
 import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../shared/input';
 import { readFiguresCsv, type FiguresCsvReadOptions } from './figures-read';
 import { datasetRows, formatRows, type FiguresCsvWriteOptions } from './figures-write';
@@ -10,6 +11,25 @@ export type { FiguresCsvWriteOptions } from './figures-write';
 
 /** Options of {@link loadFiguresCsv}: those of {@link parseFiguresCsv} plus an abort signal. */
 export type FiguresCsvLoadOptions = FiguresCsvReadOptions & Pick<InputOptions, 'signal'>;
+
+/** Checks the options of the figures readers and writers (their types; the values are checked where used). */
+function checkFiguresOptions(fn: string, options: unknown, write: boolean): void {
+  checkOptions(fn, options);
+  const o = (options ?? {}) as Record<string, unknown>;
+  const oneOf = (key: string, allowed: readonly unknown[]): void => {
+    if (o[key] !== undefined && !allowed.includes(o[key])) {
+      throw new IcestatError('invalid_input', `${fn}: options.${key}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; received ${describeValue(o[key])}`);
+    }
+  };
+  oneOf('delimiter', [',', ';', '\t']);
+  if (write) {
+    oneOf('newline', ['\n', '\r\n']);
+    oneOf('columns', ['used', 'all']);
+    oneOf('bom', [true, false]);
+  } else if (o['title'] !== undefined && typeof o['title'] !== 'string') {
+    throw new IcestatError('invalid_input', `${fn}: options.title: expected a string; received ${describeValue(o['title'])}`);
+  }
+}
 
 /** The result of a `safe…` call: the dataset, or the error that would have been thrown. */
 export type FiguresCsvResult = { readonly success: true; readonly data: Dataset } | { readonly success: false; readonly error: IcestatError };
@@ -25,7 +45,8 @@ export type FiguresCsvResult = { readonly success: true; readonly data: Dataset 
  * @throws {@link IcestatError} `parse_error` when the text is not a well-formed CSV of figures
  *   (unknown columns, a bad number, an unknown qualifier, a wrong cell count, an unclosed quote, …);
  *   `invalid_dataset` when the figures break the schema. Every problem is in `issues`, located as
- *   `<name>:<line>: column "<header>": <what>`, with `line` the physical line where its row starts.
+ *   `<name>:<line>: column "<header>": <what>`, with `line` the physical line where its row starts;
+ *   `invalid_input` for arguments of the wrong type (naming the parameter).
  * @example
  * const csv = 'operation,operation_name,agency,operation_kind,metric,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence\n' +
  *   'safe-city,Operation Safe City,ICE,targeted-sweep,arrests,498,people,bf,ICE targeted sanctuary cities,BuzzFeed News,news-report,agency,498 people\n';
@@ -33,6 +54,8 @@ export type FiguresCsvResult = { readonly success: true; readonly data: Dataset 
  * // => { value: 498, unit: 'people', qualifier: 'exact', low: 498, high: 498, bounds: 'rule' }
  */
 export function parseFiguresCsv(text: string, options: FiguresCsvReadOptions = {}): Dataset {
+  checkText('parseFiguresCsv', text, 'loadFiguresCsv');
+  checkFiguresOptions('parseFiguresCsv', options, false);
   const out = readFiguresCsv(text, options);
   if (out instanceof IcestatError) throw out;
   return out;
@@ -51,8 +74,12 @@ export function parseFiguresCsv(text: string, options: FiguresCsvReadOptions = {
  * // => '(text):1: column "nonsense": unknown column; the columns are listed in the @icestat/loaders README'
  */
 export function safeParseFiguresCsv(text: string, options: FiguresCsvReadOptions = {}): FiguresCsvResult {
-  const out = readFiguresCsv(text, options);
-  return out instanceof IcestatError ? { success: false, error: out } : { success: true, data: out };
+  return safely((): FiguresCsvResult => {
+    checkText('safeParseFiguresCsv', text, 'safeLoadFiguresCsv');
+    checkFiguresOptions('safeParseFiguresCsv', options, false);
+    const out = readFiguresCsv(text, options);
+    return out instanceof IcestatError ? { success: false, error: out } : { success: true, data: out };
+  });
 }
 
 /**
@@ -64,11 +91,14 @@ export function safeParseFiguresCsv(text: string, options: FiguresCsvReadOptions
  *   abort `signal`.
  * @returns The validated dataset.
  * @throws {@link IcestatError} as {@link parseFiguresCsv}, and `unsupported_encoding` for bytes
- *   that are not UTF-8; I/O errors propagate as they are.
+ *   that are not UTF-8; I/O errors propagate as they are;
+ *   `invalid_input` for arguments of the wrong type (naming the parameter).
  * @example
  * const dataset = await loadFiguresCsv('reports/figures.csv', { delimiter: ';' });
  */
 export async function loadFiguresCsv(source: InputSource, options: FiguresCsvLoadOptions = {}): Promise<Dataset> {
+  checkSource('loadFiguresCsv', source, false);
+  checkFiguresOptions('loadFiguresCsv', options, false);
   const text = await readText(source, options);
   return parseFiguresCsv(text, { ...options, name: inputName(source, options) });
 }
@@ -86,6 +116,11 @@ export async function loadFiguresCsv(source: InputSource, options: FiguresCsvLoa
  * if (!r.success) for (const issue of r.error.issues) console.log(issue.message);
  */
 export async function safeLoadFiguresCsv(source: InputSource, options: FiguresCsvLoadOptions = {}): Promise<FiguresCsvResult> {
+  const bad = safely(() => {
+    checkSource('safeLoadFiguresCsv', source, false);
+    checkFiguresOptions('safeLoadFiguresCsv', options, false);
+  });
+  if (bad !== undefined) return bad;
   const read = await safeReadText(source, options);
   if (!read.success) return read;
   return safeParseFiguresCsv(read.text, { ...options, name: inputName(source, options) });
@@ -105,6 +140,8 @@ export async function safeLoadFiguresCsv(source: InputSource, options: FiguresCs
  * stringifyFiguresCsv(dataset).split('\n')[1]; // => 'dataset,,,,,,,,,icestat bundled dataset: …'
  */
 export function stringifyFiguresCsv(dataset: Dataset, options: FiguresCsvWriteOptions = {}): string {
+  checkDatasetArg('stringifyFiguresCsv', dataset);
+  checkFiguresOptions('stringifyFiguresCsv', options, true);
   return formatRows(datasetRows(dataset), options);
 }
 
@@ -121,6 +158,9 @@ export function stringifyFiguresCsv(dataset: Dataset, options: FiguresCsvWriteOp
  * await writeFiguresCsv(dataset, 'out/figures.csv', { bom: true });
  */
 export async function writeFiguresCsv(dataset: Dataset, path: string | URL, options: FiguresCsvWriteOptions = {}): Promise<void> {
+  checkDatasetArg('writeFiguresCsv', dataset);
+  checkPath('writeFiguresCsv', path);
+  checkFiguresOptions('writeFiguresCsv', options, true);
   const { writeFile } = await import('node:fs/promises');
   await writeFile(path, stringifyFiguresCsv(dataset, options), 'utf8');
 }

@@ -207,3 +207,18 @@ describe('stringifyDataset', () => {
     }
   });
 });
+
+describe('safeParseDataset at scale (issue #10 item 7)', () => {
+  it('locates 100,000 issues on one line, each at its own value', { timeout: 120_000 }, () => {
+    const prefix = '{"schemaVersion":"1.0.0","title":"t","operations":[';
+    const text = `${prefix}${Array.from({ length: 100_000 }, () => '0').join(',')}]}`;
+    const r = safeParseDataset(text);
+    if (r.success) throw new Error('expected a failure');
+    const located = r.error.issues.filter((i) => i.path?.startsWith('operations['));
+    expect(located).toHaveLength(100_000);
+    // operations[k] is the value at column prefix.length + 2k + 1
+    for (const k of [0, 1, 99_999]) {
+      expect(located.find((i) => i.path === `operations[${k}]`)).toMatchObject({ line: 1, column: prefix.length + 2 * k + 1 });
+    }
+  });
+});

@@ -5,9 +5,10 @@
  * @packageDocumentation
  */
 import { datasetSchema, formatPath, IcestatError, toIcestatIssues, type Dataset, type IcestatIssue } from '@icestat/core';
+import { checkDatasetArg, checkOptions, checkPath, checkSource, checkText, safely } from '../shared/args';
 import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../shared/input';
 import { orderDataset } from './key-order';
-import { lineColumn, protoKeyMessage, scanJson } from './syntax';
+import { lineLocator, protoKeyMessage, scanJson } from './syntax';
 
 /** Options of {@link parseDataset}. */
 export interface DatasetParseOptions {
@@ -30,20 +31,22 @@ function listMessage(title: string, issues: readonly IcestatIssue[], located: (i
 function parseOrError(input: string, name: string): Dataset | IcestatError {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const scan = scanJson(text);
+  // Every issue is placed through one locator: line starts are found once, not once per issue.
+  const lineColumn = lineLocator(text);
   if (scan.syntax) {
-    const { line, column } = lineColumn(text, scan.syntax.offset);
+    const { line, column } = lineColumn(scan.syntax.offset);
     const message = `${name}:${line}:${column}: invalid JSON: ${scan.syntax.what}`;
     return new IcestatError('parse_error', message, { issues: [{ code: 'invalid_json', message, file: name, line, column }] });
   }
   const keyIssues: IcestatIssue[] = [];
   for (const p of scan.protoKeys) {
-    const { line, column } = lineColumn(text, p.offset);
+    const { line, column } = lineColumn(p.offset);
     const path = formatPath(p.path);
     keyIssues.push({ code: 'forbidden_key', message: `${path}: ${protoKeyMessage}`, path, file: name, line, column });
   }
   for (const d of scan.duplicateKeys) {
-    const { line, column } = lineColumn(text, d.offset);
-    const first = lineColumn(text, d.firstOffset ?? 0);
+    const { line, column } = lineColumn(d.offset);
+    const first = lineColumn(d.firstOffset ?? 0);
     const path = formatPath(d.path);
     const message = `${path}: the key occurs twice in one object (first at line ${first.line}, column ${first.column}); JSON would keep only the last value`;
     keyIssues.push({ code: 'duplicate_key', message, path, file: name, line, column });
@@ -67,7 +70,7 @@ function parseOrError(input: string, name: string): Dataset | IcestatError {
       if (keys.length === 0) break;
       keys.pop();
     }
-    const { line, column } = lineColumn(text, offset ?? 0);
+    const { line, column } = lineColumn(offset ?? 0);
     return { ...issue, file: name, line, column };
   });
   return new IcestatError(
@@ -86,13 +89,16 @@ function parseOrError(input: string, name: string): Dataset | IcestatError {
  * @throws {@link IcestatError} `parse_error` for text that is not JSON (message
  *   `<name>:<line>:<column>: invalid JSON: <what>`, location in `issues[0]`); `invalid_dataset`
  *   for a dataset that breaks the schema, for duplicate keys and for `__proto__` keys (every
- *   problem in `issues`, each with its JSON `path`, `line` and `column`).
+ *   problem in `issues`, each with its JSON `path`, `line` and `column`);
+ *   `invalid_input` for arguments of the wrong type (naming the parameter).
  * @example
  * parseDataset(text).operations.map((o) => o.id); // => ['midwest-2016', …]
  * parseDataset('{"title": }', { name: 'data.json' });
  * // throws: data.json:1:11: invalid JSON: expected a value; got "}"
  */
 export function parseDataset(text: string, options: DatasetParseOptions = {}): Dataset {
+  checkText('parseDataset', text, 'loadDataset');
+  checkOptions('parseDataset', options);
   const out = parseOrError(text, options.name ?? '(text)');
   if (out instanceof IcestatError) throw out;
   return out;
@@ -111,8 +117,12 @@ export function parseDataset(text: string, options: DatasetParseOptions = {}): D
  * r.success || r.error.code; // => 'invalid_dataset'
  */
 export function safeParseDataset(text: string, options: DatasetParseOptions = {}): DatasetResult {
-  const out = parseOrError(text, options.name ?? '(text)');
-  return out instanceof IcestatError ? { success: false, error: out } : { success: true, data: out };
+  return safely((): DatasetResult => {
+    checkText('safeParseDataset', text, 'safeLoadDataset');
+    checkOptions('safeParseDataset', options);
+    const out = parseOrError(text, options.name ?? '(text)');
+    return out instanceof IcestatError ? { success: false, error: out } : { success: true, data: out };
+  });
 }
 
 /**
@@ -123,12 +133,15 @@ export function safeParseDataset(text: string, options: DatasetParseOptions = {}
  * @param options - `name` for messages (the path or URL by default) and an abort `signal`.
  * @returns The validated dataset.
  * @throws {@link IcestatError} as {@link parseDataset}, and `unsupported_encoding` for bytes that
- *   are not UTF-8; I/O errors (a missing file) propagate as they are.
+ *   are not UTF-8; I/O errors (a missing file) propagate as they are;
+ *   `invalid_input` for arguments of the wrong type (naming the parameter).
  * @example
  * const dataset = await loadDataset('examples/data/icestat-dataset.json');
  * dataset.schemaVersion; // => '1.0.0'
  */
 export async function loadDataset(source: InputSource, options: DatasetLoadOptions = {}): Promise<Dataset> {
+  checkSource('loadDataset', source, false);
+  checkOptions('loadDataset', options);
   const text = await readText(source, options);
   return parseDataset(text, { name: inputName(source, options) });
 }
@@ -146,6 +159,11 @@ export async function loadDataset(source: InputSource, options: DatasetLoadOptio
  * if (!r.success) console.log(r.error.issues.map((i) => i.message));
  */
 export async function safeLoadDataset(source: InputSource, options: DatasetLoadOptions = {}): Promise<DatasetResult> {
+  const bad = safely(() => {
+    checkSource('safeLoadDataset', source, false);
+    checkOptions('safeLoadDataset', options);
+  });
+  if (bad !== undefined) return bad;
   const read = await safeReadText(source, options);
   if (!read.success) return read;
   return safeParseDataset(read.text, { name: inputName(source, options) });
@@ -164,6 +182,7 @@ export async function safeLoadDataset(source: InputSource, options: DatasetLoadO
  * stringifyDataset(dataset).slice(0, 30); // => '{\n  "schemaVersion": "1.0.0",\n'
  */
 export function stringifyDataset(dataset: Dataset): string {
+  checkDatasetArg('stringifyDataset', dataset);
   return `${JSON.stringify(orderDataset(dataset), null, 2)}\n`;
 }
 
@@ -179,6 +198,8 @@ export function stringifyDataset(dataset: Dataset): string {
  * await writeDataset(dataset, 'out/dataset.json');
  */
 export async function writeDataset(dataset: Dataset, path: string | URL): Promise<void> {
+  checkDatasetArg('writeDataset', dataset);
+  checkPath('writeDataset', path);
   const { writeFile } = await import('node:fs/promises');
   await writeFile(path, stringifyDataset(dataset), 'utf8');
 }

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { lineColumn, parseJsonSafely, scanJson } from './syntax';
+import { lineColumn, lineLocator, parseJsonSafely, scanJson } from './syntax';
 
 describe('scanJson', () => {
   it.each([
@@ -71,5 +71,44 @@ describe('parseJsonSafely', () => {
     expect(parseJsonSafely('{"a":1,"a":2}')).toEqual({ ok: false, offset: 7, what: 'duplicate key "a" (its first value would be lost)', path: ['a'] });
     expect(parseJsonSafely('{"__proto__":{"x":1}}')).toMatchObject({ ok: false, offset: 1, path: ['__proto__'] });
     expect(parseJsonSafely('{"a":[1]}')).toEqual({ ok: true, value: { a: [1] } });
+  });
+});
+
+describe('lineLocator', () => {
+  /** The naive reading: walk every character up to the offset. */
+  function naive(text: string, offset: number): { line: number; column: number } {
+    const end = Math.max(0, Math.min(offset, text.length));
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < end; i++) {
+      const c = text[i];
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    let column = 1;
+    for (let i = lineStart; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+      column++;
+    }
+    return { line, column };
+  }
+  const texty = fc.array(fc.oneof(fc.constantFrom('\n', '\r', '\r\n', '😀', 'é', 'a', '“'), fc.string({ maxLength: 3 })), { maxLength: 30 }).map((p) => p.join(''));
+  test.prop([texty, fc.array(fc.integer({ min: -2, max: 200 }), { maxLength: 20 })])('places every offset as walking the text does', (text, offsets) => {
+    const at = lineLocator(text);
+    for (const o of offsets) expect(at(o)).toEqual(naive(text, o));
+  });
+
+  it('locates 300,000 offsets in a 300,000-character line in one pass (issue #10 item 7)', () => {
+    const text = `[${'0,'.repeat(150_000)}0]`;
+    const at = lineLocator(text);
+    let last = { line: 0, column: 0 };
+    for (let o = 0; o < text.length; o++) last = at(o);
+    expect(last).toEqual({ line: 1, column: text.length });
   });
 });

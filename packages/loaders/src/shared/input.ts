@@ -36,7 +36,7 @@ function looksLikeLocation(s: string): boolean {
  * inputName('data/arrests.csv'); // => 'data/arrests.csv'
  */
 export function inputName(source: InputSource, options: InputOptions = {}): string {
-  if (options.name) return options.name;
+  if (typeof options === 'object' && options !== null && typeof options.name === 'string' && options.name) return options.name;
   if (typeof source === 'string') return looksLikeLocation(source) ? source : '(text)';
   if (source instanceof URL) return source.href;
   return '(stream)';

@@ -1,6 +1,6 @@
 // The record pipeline on the real releases (gunzipped by the test), against facts published
 // with them and against independent plain-script counts of the same files.
-import { aorByCode, countryCodeOf, datasetSchema, fiscalYear, MISSING, tallySeries, tallyBreakdown, type TallyResult } from '@icestat/core';
+import { aorByCode, countryCodeOf, type ArrestRecord, datasetSchema, fiscalYear, MISSING, tallySeries, tallyBreakdown, type TallyResult } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
 import { describeRealdata, gunzippedCopy, realText } from '../__fixtures__/realdata';
 import { parseRecords, readRecords } from '../csv/records/read';
@@ -150,7 +150,8 @@ describeRealdata('real releases: Deportation Data Project copies', () => {
     ['ddp/ddp2025-release-headers_wa-rows.csv', 'ddp-2025/arrests'],
     ['ddp/ddp2026-release-headers_wa-rows.csv', 'ddp-2026/arrests'],
   ])('%s maps AOR, state, criminality and dates, no rejections', (file, preset) => {
-    const { records, report } = parseRecords(realText(file), { table: 'auto' });
+    const { records: read, report } = parseRecords(realText(file), { table: 'auto' });
+    const records = read as ArrestRecord[];
     expect(report).toMatchObject({ table: 'arrests', preset, rowsRead: 47, accepted: 47, rejected: 0 });
     const fields = report.columns.mapped.map((m) => m.field);
     expect(fields).toEqual(expect.arrayContaining(['apprehensionDate', 'apprehensionState', 'apprehensionAor', 'criminality', 'citizenshipCountry']));

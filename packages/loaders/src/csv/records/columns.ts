@@ -1,4 +1,5 @@
 import { arrestRecordSchema, IcestatError, type ArrestRecordField } from '@icestat/core';
+import { describeValue } from '../../shared/args';
 
 /** The header styles of record-level releases icestat knows. */
 export type ColumnPresetName = 'ice-release' | 'snake-case';
@@ -91,6 +92,7 @@ const recordFields: ReadonlySet<string> = new Set(Object.keys(arrestRecordSchema
  * normaliseHeader(' Apprehension_Site  Landmark '); // => 'apprehension site landmark'
  */
 export function normaliseHeader(header: string): string {
+  if (typeof header !== 'string') throw new IcestatError('invalid_input', `normaliseHeader: header: expected a string; received ${describeValue(header)}`);
   return header.trim().toLowerCase().replace(/[\s_]+/g, ' ');
 }
 
@@ -189,6 +191,15 @@ export function checkColumnMap(columns: ColumnMap | undefined): void {
  * // => ['apprehensionDate', 'apprehensionAor', null]
  */
 export function planColumns(header: readonly string[], preset: ColumnPresetChoice = 'auto', columns?: ColumnMap): ColumnPlan {
+  if (!Array.isArray(header) || header.some((h) => typeof h !== 'string')) {
+    throw new IcestatError('invalid_input', `planColumns: header: expected an array of header cells (strings); received ${describeValue(header)}`);
+  }
+  if (!['auto', 'ice-release', 'snake-case', 'none'].includes(preset)) {
+    throw new IcestatError('invalid_input', `planColumns: preset: expected one of auto, ice-release, snake-case, none; received ${describeValue(preset)}`);
+  }
+  if (columns !== undefined && (typeof columns !== 'object' || columns === null || Array.isArray(columns))) {
+    throw new IcestatError('invalid_input', `planColumns: columns: expected an object mapping headers to record fields; received ${describeValue(columns)}`);
+  }
   checkColumnMap(columns);
   const headers = header.map((h) => h.trim());
   const chosen = preset === 'auto' ? detectPreset(headers) : preset;

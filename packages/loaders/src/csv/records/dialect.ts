@@ -102,7 +102,7 @@ export type HeaderSearch =
     };
 
 interface RowScan {
-  /** Offset after the row's line break; -1 when the text ends before the row does (more may come). */
+  /** Offset after the row's line break; -1 when the text ends before the row does (more may come; `blank` then says whether it is blank so far). */
   end: number;
   /** Offset of the line break (or end) that ends the row. */
   contentEnd: number;
@@ -125,6 +125,7 @@ function scanRow(text: string, from: number, eof: boolean, delimiters: string, o
     if (i >= n) {
       if (!eof) {
         out.end = -1;
+        out.blank = blank;
         return;
       }
       out.end = n;
@@ -160,6 +161,7 @@ function scanRow(text: string, from: number, eof: boolean, delimiters: string, o
       if (!closed) {
         if (!eof) {
           out.end = -1;
+          out.blank = blank;
           return;
         }
         // Runs to the end of the text: not a blank row (the reader rejects it).
@@ -187,6 +189,7 @@ function scanRow(text: string, from: number, eof: boolean, delimiters: string, o
     if (c === CR) {
       if (i + 1 >= n && !eof) {
         out.end = -1;
+        out.blank = blank;
         return;
       }
       out.end = text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
@@ -230,9 +233,10 @@ export function findHeader(text: string, from: number, eof: boolean, delimiter?:
   while (at < text.length) {
     scanRow(text, at, eof, delimiters, row);
     if (row.end === -1) {
-      // The header row (or a blank one) is not complete yet. A header longer than the limit is
-      // judged on its first DETECT_LIMIT characters, so the verdict never depends on chunking.
-      if (text.length - at < DETECT_LIMIT) return { found: false, next: at, blankRows, lines };
+      // The row is not complete yet. One with something on it that is longer than the limit is
+      // the header, judged on its first DETECT_LIMIT characters, so the verdict never depends on
+      // chunking; a blank one so far needs more text.
+      if (row.blank || text.length - at < DETECT_LIMIT) return { found: false, next: at, blankRows, lines };
       const cut = at + DETECT_LIMIT;
       return { found: true, start: at, end: -1, blankRows, lines, dialect: { delimiter: delimiter ?? countDelimiters(text, at, cut), eol: '\n' } };
     }

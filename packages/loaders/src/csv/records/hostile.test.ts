@@ -51,6 +51,7 @@ describe('issue #10: the header row, blank rows and the delimiter', { timeout: 1
     ['a row of empty quoted cells', '"",""\n'],
     ['a line of spaces and no-break spaces', ' \u00a0 \n'],
     ['several of them, with CRLF', ',,\r\n""\r\n\t\r\n'],
+    ['a row of another delimiter than the header\'s', ';;;|\t\n'],
   ])('item 1: %s above the header is blank on one thread and on workers alike', async (_, above) => {
     const path = file(above + header + rows(3000));
     const one = await tally(path, ['aor'], 1);

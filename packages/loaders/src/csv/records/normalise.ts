@@ -1,3 +1,5 @@
+import { IcestatError } from '@icestat/core';
+import { describeValue } from '../../shared/args';
 import { detach } from './detach';
 import {
   isRedactionMarker as isFoiaRedaction,
@@ -15,6 +17,11 @@ import {
 // Every table and cache in this module is built once, at module load: the functions run per cell
 // over millions of rows. The common spellings hit a Map with no string work at all; the rest are
 // folded (lower-cased, punctuation to spaces) once and the result remembered.
+
+/** Every public normaliser takes text: anything else is an `invalid_input` naming the function. */
+function checkText(fn: string, text: unknown): void {
+  if (typeof text !== 'string') throw new IcestatError('invalid_input', `${fn}: text: expected a string; received ${describeValue(text)}`);
+}
 
 /** How a column's text is checked and normalised. `text` is kept as written (trimmed) and never rejected. */
 export type FieldKind =
@@ -187,6 +194,7 @@ const aorLookup = memoise((s) => resolveAor(s)?.code);
  * normaliseCriminality('4'); // => undefined
  */
 export function normaliseCriminality(text: string): CriminalityClass | undefined {
+  checkText('normaliseCriminality', text);
   return criminalityLookup(text);
 }
 
@@ -201,6 +209,7 @@ export function normaliseCriminality(text: string): CriminalityClass | undefined
  * normaliseAor('Springfield'); // => undefined
  */
 export function normaliseAor(text: string): AorCode | undefined {
+  checkText('normaliseAor', text);
   return aorLookup(text);
 }
 
@@ -215,6 +224,7 @@ export function normaliseAor(text: string): AorCode | undefined {
  * normaliseState('Atlantis'); // => undefined
  */
 export function normaliseState(text: string): StateCode | undefined {
+  checkText('normaliseState', text);
   return stateLookup(text);
 }
 
@@ -228,6 +238,7 @@ export function normaliseState(text: string): StateCode | undefined {
  * normaliseGender('X'); // => undefined
  */
 export function normaliseGender(text: string): Gender | undefined {
+  checkText('normaliseGender', text);
   return genderLookup(text);
 }
 
@@ -240,6 +251,7 @@ export function normaliseGender(text: string): Gender | undefined {
  * normaliseApprehensionType('COLLATERAL'); // => 'collateral'
  */
 export function normaliseApprehensionType(text: string): ApprehensionType | undefined {
+  checkText('normaliseApprehensionType', text);
   return apprehensionTypeLookup(text);
 }
 
@@ -254,6 +266,7 @@ export function normaliseApprehensionType(text: string): ApprehensionType | unde
  * normaliseBoolean('maybe'); // => undefined
  */
 export function normaliseBoolean(text: string): boolean | undefined {
+  checkText('normaliseBoolean', text);
   return booleanLookup(text);
 }
 
@@ -421,6 +434,7 @@ const missingDateSentinel = /^(?:0?1\/0?1\/0001|0001-01-01)(?:[ T]\d{1,2}:\d{2}(
  * normaliseDate('2017-02-30'); // => undefined
  */
 export function normaliseDate(text: string): string | null | undefined {
+  checkText('normaliseDate', text);
   const s = text.trim();
   if (s.includes('0001') && missingDateSentinel.test(s)) return null;
   const t = timeStart(s);
@@ -442,6 +456,7 @@ export function normaliseDate(text: string): string | null | undefined {
  * timeOfDate('2015-10-26 00:00:00'); // => undefined
  */
 export function timeOfDate(text: string): string | undefined {
+  checkText('timeOfDate', text);
   const s = text.trim();
   const at = timeStart(s);
   if (at < 0) return undefined;
@@ -460,6 +475,7 @@ export function timeOfDate(text: string): string | undefined {
  * normaliseTime('25:00'); // => undefined
  */
 export function normaliseTime(text: string): string | undefined {
+  checkText('normaliseTime', text);
   const t = parseTime(text.trim(), 0, false);
   return t < 0 ? undefined : formatTime(t);
 }
@@ -475,6 +491,7 @@ export function normaliseTime(text: string): string | undefined {
  * normaliseBirthYear('1850'); // => undefined
  */
 export function normaliseBirthYear(text: string): number | undefined {
+  checkText('normaliseBirthYear', text);
   const s = text.trim();
   const y = digits(s, 0, 4);
   if (y < 1900 || y > 2100) return undefined;
@@ -527,6 +544,7 @@ export function mightBeRedactionAt(text: string, start: number, end: number): bo
  * isRedactionMarker('BEXAR'); // => false
  */
 export function isRedactionMarker(text: string): boolean {
+  checkText('isRedactionMarker', text);
   return isFoiaRedaction(text.trim());
 }
 

@@ -1,4 +1,5 @@
 import { IcestatError, type RecordTableName } from '@icestat/core';
+import { describeValue } from '../../shared/args';
 import type { InputOptions } from '../../shared/input';
 import { checkPlanOptions, type CustomColumns, type PresetChoice } from '../../tables/plan';
 import type { ColumnMap } from './columns';
@@ -98,7 +99,7 @@ export function resolveReadOptions(options: ReadRecordsOptions = {}, date?: stri
     onRejection = 'collect',
     maxRowLength = 1 << 20,
   } = options;
-  if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
+  if (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
     throw new IcestatError('invalid_input', `delimiter: expected one character other than a quote or line break; received ${JSON.stringify(delimiter)}`);
   }
   if (onRejection !== 'collect' && onRejection !== 'throw') {
@@ -110,6 +111,10 @@ export function resolveReadOptions(options: ReadRecordsOptions = {}, date?: stri
   if (missingValues !== undefined && !(Array.isArray(missingValues) && missingValues.every((m) => typeof m === 'string'))) {
     throw new IcestatError('invalid_input', `missingValues: expected a list of texts such as ["NA", "NULL"]; received ${JSON.stringify(missingValues)}`);
   }
+  if (columns !== undefined && (typeof columns !== 'object' || columns === null || Array.isArray(columns))) {
+    throw new IcestatError('invalid_input', `columns: expected an object mapping headers to record fields (or null); received ${describeValue(columns)}`);
+  }
+  if (options.name !== undefined && typeof options.name !== 'string') throw new IcestatError('invalid_input', `name: expected a string; received ${describeValue(options.name)}`);
   checkPlanOptions({ table, preset, ...(columns ? { columns } : {}), ...(date ? { needs: { date } } : {}) });
   return {
     table,

@@ -4,7 +4,7 @@
 // boundary unless it lies inside a quoted value; the range before it then ends inside a quote,
 // and the whole file is read again on one thread. Node only: everything Node is imported lazily,
 // so browser bundles never load it.
-import { IcestatError } from '@icestat/core';
+import { IcestatError, type IcestatErrorCode, type IcestatIssue } from '@icestat/core';
 import { decodeChunks } from '../../shared/input';
 import { countLineBreaks, findHeader } from './dialect';
 import type { ResolvedReadOptions } from './options';
@@ -54,7 +54,7 @@ export async function tallyRange(job: RangeJob): Promise<TextTally> {
   return tallyText(decodeChunks(stream, { name: job.plan.file }, job.start === 0), job.plan);
 }
 
-async function inWorker(job: RangeJob): Promise<TextTally> {
+async function inWorker(job: RangeJob, started: Set<{ terminate(): Promise<number> }>): Promise<TextTally> {
   const { Worker } = await import('node:worker_threads');
   const here = import.meta.url;
   let worker: InstanceType<typeof Worker>;
@@ -68,10 +68,11 @@ async function inWorker(job: RangeJob): Promise<TextTally> {
   } else {
     worker = new Worker(new URL(here.endsWith('.cjs') ? './tally-worker.cjs' : './tally-worker.js', here), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   }
+  started.add(worker);
   return new Promise<TextTally>((resolve, reject) => {
-    worker.once('message', (m: { ok: true; result: TextTally } | { ok: false; error: string }) => {
+    worker.once('message', (m: { ok: true; result: TextTally } | { ok: false; error: string; code?: IcestatErrorCode; issues?: IcestatIssue[] }) => {
       if (m.ok) resolve(m.result);
-      else reject(new Error(m.error));
+      else reject(m.code === undefined ? new Error(m.error) : new IcestatError(m.code, m.error, { issues: m.issues ?? [] }));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -231,20 +232,28 @@ export async function tallyInParallel(
   if (!cut) return undefined;
 
   const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
-  // Every range reads with the delimiter found in the header row, as one thread would; the later
-  // ranges start with the header row itself, read as the table and preset the first range reads.
+  // The later ranges read the header row with the delimiter found in it, as one thread would,
+  // as the table and preset the first range reads. The first reads the file's start itself, with
+  // the options as given: a delimiter given there would change which rows above the header are
+  // blank (any detectable delimiter counts there).
   const read = { ...textPlan.read, delimiter: cut.delimiter };
   const later = { ...read, table: cut.table, preset: cut.preset === 'none' ? read.preset : cut.preset, headerRow: 1 };
   let parts: TextTally[];
+  const started = new Set<{ terminate(): Promise<number> }>();
   try {
     parts = await Promise.all(
       ranges.map((r, i) =>
-        i === 0 ? tallyRange({ ...r, plan: { ...textPlan, read, countLines: true } }) : inWorker({ ...r, plan: { ...textPlan, read: later, header: cut.header, countLines: true } }),
+        i === 0
+          ? tallyRange({ ...r, plan: { ...textPlan, countLines: true } })
+          : inWorker({ ...r, plan: { ...textPlan, read: later, header: cut.header, countLines: true } }, started),
       ),
     );
   } catch (e) {
     if (IcestatError.isInstance(e)) throw e;
     return undefined; // workers unavailable (a sandbox, a bundle without the worker file): one thread
+  } finally {
+    // One range failing leaves the others nothing to do: stop them rather than let them read on.
+    for (const w of started) void w.terminate();
   }
   // A range that ends inside a quote was cut inside a quoted value: the next one started mid-row.
   if (parts.slice(0, -1).some((p) => p.endedInsideQuote)) return undefined;

@@ -7,6 +7,7 @@ import {
   type RecordTableName,
   type RemovalRecord,
 } from '@icestat/core';
+import { checkOptions, checkSource, checkText } from '../../shared/args';
 import { inputName, textChunks, type InputSource } from '../../shared/input';
 import type { TablePlan } from '../../tables/plan';
 import type { SplitRow } from '../../tables/rows';
@@ -71,8 +72,9 @@ function isRows(source: RecordSource): source is { readonly rows: AsyncIterable<
  * sourceName({ text: 'a,b\n' }, {}, 'readRecords'); // => '(text)'
  */
 export function sourceName(source: RecordSource, options: { readonly name?: string }, fn: string): string {
-  if (typeof source === 'object' && source !== null && 'text' in source && typeof source.text === 'string') return options.name ?? '(text)';
   if (isRows(source)) return options.name ?? '(rows)';
+  checkSource(fn, source, true);
+  if (typeof source === 'object' && source !== null && 'text' in source && typeof source.text === 'string') return options.name ?? '(text)';
   if (typeof source === 'string' && /[\r\n]/.test(source)) {
     throw new IcestatError('invalid_input', `${fn}: expected a path, URL, stream or { text }; received a string with line breaks (pass CSV text as { text })`);
   }
@@ -170,6 +172,7 @@ function recordReader(file: string, options: ReadRecordsOptions, out: { batch: u
 }
 
 function streamingReader<R>(source: RecordSource, options: ReadRecordsOptions, fn: string): RecordReader<R> {
+  checkOptions(fn, options);
   resolveReadOptions(options); // fail fast on bad options, before anything is read
   const file = sourceName(source, options, fn);
   let started = false;
@@ -273,6 +276,7 @@ export function readRecords<T extends RecordTableName | 'auto' = 'auto'>(
  * reader.report.rejected; // => 0
  */
 export function readArrestRecords(source: RecordSource, options: ReadArrestRecordsOptions = {}): ArrestRecordReader {
+  checkOptions('readArrestRecords', options);
   return streamingReader(source, { ...options, table: 'arrests' }, 'readArrestRecords');
 }
 
@@ -295,12 +299,18 @@ export function parseRecords<T extends RecordTableName | 'auto' = 'auto'>(
   text: string,
   options: ReadRecordsOptions & { readonly table?: T } = {},
 ): { records: (T extends RecordTableName ? RecordOfTable[T] : AnyRecord)[]; report: LoadReport } {
+  return parseWith(text, options, 'parseRecords', 'readRecords') as { records: (T extends RecordTableName ? RecordOfTable[T] : AnyRecord)[]; report: LoadReport };
+}
+
+function parseWith(text: string, options: ReadRecordsOptions, fn: string, loader: string): { records: unknown[]; report: LoadReport } {
+  checkText(fn, text, loader);
+  checkOptions(fn, options);
   const file = options.name ?? '(text)';
   const out = { batch: [] as unknown[] };
   const reader = recordReader(file, options, out);
   reader.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   reader.end();
-  return { records: out.batch as (T extends RecordTableName ? RecordOfTable[T] : AnyRecord)[], report: reader.report() };
+  return { records: out.batch, report: reader.report() };
 }
 
 /**
@@ -316,5 +326,6 @@ export function parseRecords<T extends RecordTableName | 'auto' = 'auto'>(
  * report.accepted; // => 1
  */
 export function parseArrestRecords(text: string, options: ReadArrestRecordsOptions = {}): { records: ArrestRecord[]; report: LoadReport } {
-  return parseRecords(text, { ...options, table: 'arrests' });
+  checkOptions('parseArrestRecords', options);
+  return parseWith(text, { ...options, table: 'arrests' }, 'parseArrestRecords', 'readArrestRecords') as { records: ArrestRecord[]; report: LoadReport };
 }

@@ -1,8 +1,15 @@
 // The worker thread of the parallel tally: tallies its byte range and posts the result back.
 import { parentPort, workerData } from 'node:worker_threads';
+import { IcestatError } from '@icestat/core';
 import { tallyRange, type RangeJob } from './parallel';
 
 tallyRange(workerData as RangeJob).then(
   (result) => parentPort?.postMessage({ ok: true, result }),
-  (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) =>
+    parentPort?.postMessage({
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      // An IcestatError is the file's fault, not the worker's: it crosses back as one.
+      ...(IcestatError.isInstance(error) ? { code: error.code, issues: error.issues } : {}),
+    }),
 );

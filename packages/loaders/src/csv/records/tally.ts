@@ -1,4 +1,5 @@
 import { createTally, IcestatError, tallyDimensions, type RecordTableName, type TallyDimension, type TallyResult } from '@icestat/core';
+import { checkOptions, describeValue } from '../../shared/args';
 import { textChunks, type InputSource } from '../../shared/input';
 import { resolveReadOptions, type ReadArrestRecordsOptions, type ReadRecordsOptions } from './options';
 import { tallyInParallel } from './parallel';
@@ -87,10 +88,18 @@ export async function tallyRecords(source: RecordSource, options: TallyRecordsOp
  * report.accepted === tally.seen; // => true
  */
 export async function tallyArrestRecords(source: RecordSource, options: TallyArrestRecordsOptions): Promise<{ tally: TallyResult; report: LoadReport }> {
+  checkOptions('tallyArrestRecords', options);
   return runTally(source, { ...options, table: 'arrests' }, 'tallyArrestRecords');
 }
 
 async function runTally(source: RecordSource, options: TallyRecordsOptions, fn: string): Promise<{ tally: TallyResult; report: LoadReport }> {
+  checkOptions(fn, options);
+  if (options === undefined || !Array.isArray(options.by)) {
+    throw new IcestatError('invalid_input', `${fn}: options.by: expected an array of dimensions (it may be empty); received ${describeValue(options?.by)}`);
+  }
+  if (options.excludeDuplicates !== undefined && typeof options.excludeDuplicates !== 'boolean') {
+    throw new IcestatError('invalid_input', `${fn}: options.excludeDuplicates: expected true or false; received ${describeValue(options.excludeDuplicates)}`);
+  }
   const { by, excludeDuplicates = false, date } = options;
   const read = resolveReadOptions(options, date); // checks the table, preset, columns and date
   // Checks the dimensions before any input is touched (against the table, when it is named).

@@ -84,6 +84,33 @@ export interface CsvTokenizer {
   end(): void;
 }
 
+/**
+ * Where the first quoted value of a row held in memory that spans lines opens (its quote), or
+ * -1: the character scan of a row too long to hold, over a row that was held.
+ */
+function firstMultilineQuote(t: string, from: number, to: number, delimCode: number): number {
+  let atCellStart = true;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (atCellStart && c === QUOTE) {
+      let j = i + 1;
+      for (; j < to; j++) {
+        const d = t.charCodeAt(j);
+        if (d === LF || d === CR) return i;
+        if (d === QUOTE) {
+          if (t.charCodeAt(j + 1) === QUOTE && j + 1 < to) j++;
+          else break;
+        }
+      }
+      i = j;
+      atCellStart = false;
+      continue;
+    }
+    atCellStart = c === delimCode;
+  }
+  return -1;
+}
+
 /** Characters in `s[from..to)`, a surrogate pair counted once. */
 function codePoints(s: string, from: number, to: number): number {
   let n = 0;
@@ -175,11 +202,19 @@ class Tokenizer implements CsvTokenizer, CsvRow {
   endLine(): number {
     if (this.longRaw !== null) return this.longEndLine;
     const t = this.text;
+    // The line of the row's last character that is not a line break (a row that runs to the end
+    // of the input may end in the file's last line breaks: no lines of the row's own).
     let e = this.rowEnd;
-    // A row that runs to the end of the input may hold the file's last line break: not a line of its own.
-    if (e > this.rowStart && t.charCodeAt(e - 1) === LF) e--;
-    if (e > this.rowStart && t.charCodeAt(e - 1) === CR) e--;
-    return this.line + countLineBreaks(t, this.rowStart, e);
+    while (e > this.rowStart && (t.charCodeAt(e - 1) === LF || t.charCodeAt(e - 1) === CR)) e--;
+    return this.line + countLineBreaks(t, this.firstOwn(), e);
+  }
+
+  /**
+   * Where the row's own characters start for numbering lines: past the LF of a CRLF whose CR
+   * ended the row above (in a file whose rows end with a lone CR), which is no line break.
+   */
+  private firstOwn(): number {
+    return this.eolCode === CR && this.text.charCodeAt(this.rowStart) === LF ? this.rowStart + 1 : this.rowStart;
   }
 
   strayQuote(): { readonly line: number; readonly column: number } | undefined {
@@ -188,22 +223,14 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     const t = this.text;
     let q = -1;
     if (this.problem === ROW_UNCLOSED_QUOTE) q = this.starts[this.problemCell]! - 1;
-    else {
-      for (let j = 0; j < this.cellsSeen; j++) {
-        const s = this.starts[j]!;
-        if (s > 0 && t.charCodeAt(s - 1) === QUOTE && countLineBreaks(t, s, this.ends[j]!) > 0) {
-          q = s - 1;
-          break;
-        }
-      }
-    }
+    else q = firstMultilineQuote(t, this.rowStart, this.rowEnd, this.delimCode);
     if (q < this.rowStart) return undefined;
     let lineStart = this.rowStart;
     for (let i = this.rowStart; i < q; i++) {
       const c = t.charCodeAt(i);
       if (c === LF || (c === CR && t.charCodeAt(i + 1) !== LF)) lineStart = i + 1;
     }
-    return { line: this.line + countLineBreaks(t, this.rowStart, q), column: codePoints(t, lineStart, q) + 1 };
+    return { line: this.line + countLineBreaks(t, this.firstOwn(), q), column: codePoints(t, lineStart, q) + 1 };
   }
 
   push(chunk: string): void {
@@ -422,7 +449,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       this.cellsSeen = count;
       // A row longer than the cap is reported the same whether it came in one chunk or many (when
       // it is never held whole): length counts its line break, as a held row's would.
-      if (p - rowStart > this.maxRowLength && problem !== ROW_UNCLOSED_QUOTE) {
+      if (to - rowStart > this.maxRowLength && problem !== ROW_UNCLOSED_QUOTE) {
         count = 0;
         problem = ROW_TOO_LONG;
         problemCell = -1;
@@ -462,6 +489,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.skipCr = this.eolCode === CR;
     this.skipColumn = 1;
     this.skipLastBreak = false;
+    this.longEndLine = rowLine;
     this.skipQuoteLine = 0;
     this.skipQuoteColumn = 0;
     this.strayLine = 0;
@@ -476,7 +504,8 @@ class Tokenizer implements CsvTokenizer, CsvRow {
   private skip(t: string, from: number, eof: boolean): number {
     const end = this.skipTo(t, from, eof);
     const raw = this.longRaw;
-    if (raw !== null && raw.length <= RAW_LIMIT) this.longRaw = raw + t.slice(from, Math.min(end < 0 ? t.length : end, from + RAW_LIMIT + 1 - raw.length));
+    // Up to two characters past the limit: enough to tell a row that ends in a CR (of its CRLF) from a longer one.
+    if (raw !== null && raw.length < RAW_LIMIT + 2) this.longRaw = raw + t.slice(from, Math.min(end < 0 ? t.length : end, from + RAW_LIMIT + 2 - raw.length));
     if (end >= 0) this.finishLong(ROW_TOO_LONG, -1);
     else if (eof) this.finishLong(this.skipState === IN_QUOTED ? ROW_UNCLOSED_QUOTE : ROW_TOO_LONG, this.skipQuoteCell);
     return end < 0 ? -1 : end + 1;
@@ -496,6 +525,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     let lines = this.nextLine;
     let column = this.skipColumn;
     let lastBreak = this.skipLastBreak;
+    let contentLine = this.longEndLine;
     let i = from;
     const lineBreak = (): void => {
       lines++;
@@ -516,7 +546,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       if (c === LF || c === CR) {
         if (c === eolCode && state !== IN_QUOTED) {
           this.nextLine = lines + 1;
-          this.longEndLine = lines;
+          this.longEndLine = contentLine;
           return i;
         }
         if (lfFile) {
@@ -535,6 +565,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
         continue;
       }
       lastBreak = false;
+      contentLine = lines;
       if (state === IN_QUOTED) {
         if (c === QUOTE) state = QUOTE_IN_QUOTED;
       } else if (state === QUOTE_IN_QUOTED && c === QUOTE) {
@@ -560,7 +591,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.skipColumn = column;
     this.skipLastBreak = lastBreak;
     this.nextLine = lines;
-    this.longEndLine = lastBreak ? lines - 1 : lines;
+    this.longEndLine = contentLine;
     return -1;
   }
 
@@ -575,7 +606,8 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.line = this.skipLine;
     this.skipState = -1;
     const raw = this.longRaw;
-    if (raw !== null && raw.length <= RAW_LIMIT && this.eolCode === LF && raw.charCodeAt(raw.length - 1) === CR) this.longRaw = raw.slice(0, -1);
+    // As a held row's: without the CR of a CRLF (or a last CR at the end of the input), unless the quote never closed.
+    if (raw !== null && raw.length <= RAW_LIMIT + 1 && this.eolCode === LF && problem !== ROW_UNCLOSED_QUOTE && raw.charCodeAt(raw.length - 1) === CR) this.longRaw = raw.slice(0, -1);
     try {
       this.onRow(this);
     } finally {
