@@ -14,7 +14,7 @@ import { recordTimeOfDate, valueReader } from '../../tables/values';
 import { CACHE_MISS, CellCache } from './cell-cache';
 import { detach } from './detach';
 import { DETECT_LIMIT, findHeader, isWhiteSpace, type CsvDialect } from './dialect';
-import { fieldKindExpectations as arrestKindExpectations, mightBeRedactionAt, redactedValue } from './normalise';
+import { fieldKindExpectations as arrestKindExpectations, redactedValue } from './normalise';
 import type { ResolvedReadOptions } from './options';
 import { emptyLoadReport, swallowedRowReason, type LoadReport, type Rejection, type RejectionCode } from './report';
 import { createCsvTokenizer, ROW_OK, ROW_TEXT_AFTER_QUOTE, ROW_UNCLOSED_QUOTE, type CsvRow, type CsvTokenizer } from './tokenizer';
@@ -55,6 +55,19 @@ const kindExpectations: Readonly<Record<RecordFieldKind, string>> = {
 /** Kinds whose cells are kept as written and never reject a row. */
 function isFreeText(kind: RecordFieldKind): boolean {
   return kind === 'text' || kind === 'country';
+}
+
+/**
+ * Whether a cell could hold a FOIA marker, looked at where it lies: its first character after
+ * white space is `(` or `b`. The same first test core's matcher makes, so a cell the reader calls
+ * redacted is one the tally counts as redacted.
+ */
+function mayStartMarker(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isWhiteSpace(text.charCodeAt(i))) i++;
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  return c === 40 || c === 98 || c === 66;
 }
 
 /** Most title rows looked at for the header; ICE's files have 5 or 6. */
@@ -391,7 +404,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       } else if (action === RAW) {
         values[j] = detach(row.cell(j));
       } else if (action === REDACTION_ONLY) {
-        if (mightBeRedactionAt(text, row.starts[j]!, row.ends[j]!) && isRedactionMarker(row.cell(j))) redactedInRow[nRedacted++] = j;
+        if (mayStartMarker(text, row.starts[j]!, row.ends[j]!) && isRedactionMarker(row.cell(j).trim())) redactedInRow[nRedacted++] = j;
       }
     }
     accepted++;
