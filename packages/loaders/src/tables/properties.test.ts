@@ -5,7 +5,7 @@ import { IcestatError, recordTables, type RecordFieldKind, type RecordTableSpec,
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRecords } from '../csv/records/read';
 import { tallyRecords } from '../csv/records/tally';
 import { headerPresets } from './presets';
@@ -78,6 +78,14 @@ const dir = mkdtempSync(join(tmpdir(), 'icestat-tables-'));
 let n = 0;
 
 describe('any table, any preset, random damage', { timeout: 180_000 }, () => {
+  it('a lone CR above the header: workers read the header one thread finds (a counterexample)', async () => {
+    const path = join(dir, 'lone-cr.csv');
+    writeFileSync(path, '\rApprehension Date,Apprehension Time\n' + '2016-10-01,12:50\n'.repeat(3));
+    const one = await tallyRecords(path, { by: [], workers: 1 });
+    expect(one.report).toMatchObject({ rowsRead: 3, accepted: 3, blankLines: 1, header: { line: 2 } });
+    expect(await tallyRecords(path, { by: [], workers: 3, minBytesPerWorker: 1 })).toStrictEqual(one);
+  });
+
   test.prop([file], { numRuns: 150 })('every row read is accepted or rejected; records are the accepted rows', ({ text }) => {
     let out;
     try {

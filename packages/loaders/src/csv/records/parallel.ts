@@ -122,11 +122,12 @@ async function plan(
     }
     if (chosen === undefined) return undefined;
     const headerLine = probe.report().header.line;
+    // Where that line starts, by the one line-numbering rule (LF, CRLF and a lone CR end a line).
     let headerStart = 0;
-    for (let k = 1; k < headerLine; k++) {
-      const lf = text.indexOf('\n', headerStart);
-      if (lf === -1) return undefined;
-      headerStart = lf + 1;
+    for (let line = 1; line < headerLine; ) {
+      if (headerStart >= text.length) return undefined;
+      const c = text.charCodeAt(headerStart++);
+      if (c === 10 || (c === 13 && text.charCodeAt(headerStart) !== 10)) line++;
     }
     const headerStop = text.indexOf('\n', headerStart);
     if (headerStop === -1) return undefined; // the header is the whole file
