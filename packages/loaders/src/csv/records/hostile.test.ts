@@ -65,6 +65,13 @@ describe('issue #10: the header row, blank rows and the delimiter', { timeout: 1
     expect('report' in one && one.report).toMatchObject({ rowsRead: 3000, accepted: 3000, rejected: 0, blankLines: above.split('\n').length - 1 });
   });
 
+  it('a megabyte of spaces above the header, trickled in: one blank row, then the header', async () => {
+    const text = `${' '.repeat(1 << 20)}\n${header}${rows(30)}`;
+    const result = await readAll(trickleStream(new TextEncoder().encode(text), 512));
+    expect(result.report).toMatchObject({ blankLines: 1, rowsRead: 30, accepted: 30 });
+    expect(result.report).toStrictEqual({ ...parseArrestRecords(text).report, file: '(stream)' });
+  });
+
   it('item 8: a row of NULs above the header is not blank: a title row above it, reported, on both paths alike', async () => {
     const path = file('\0\0\0\n' + header + rows(3000));
     const one = await tally(path, ['aor'], 1);

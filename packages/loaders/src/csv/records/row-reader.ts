@@ -439,8 +439,9 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     }
     pending += text;
     // The header search needs a whole row; trickled input is looked at again only once the held
-    // text has doubled (or holds a header's worth), which keeps the search linear.
-    if (pending.length < nextTry && pending.length < DETECT_LIMIT) return;
+    // text has doubled, which keeps the search linear even through a huge blank row (its verdict
+    // never depends on how much text there is past the point where it is decided).
+    if (pending.length < nextTry) return;
     if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1 && pending.length < DETECT_LIMIT) return;
     start(false);
   }
