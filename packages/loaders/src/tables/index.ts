@@ -17,3 +17,4 @@ export {
   type PresetMatch,
   type ScoredMatch,
 } from './match';
+export type { SplitRow } from './rows';
