@@ -21,6 +21,7 @@ export * from './model/table';
 export * from './model/dataset';
 export * from './model/walk';
 export * from './model/arrest-record';
+export * from './records/index';
 export * from './reference/index';
 export * from './json-schema';
 export * from './stats/estimate';

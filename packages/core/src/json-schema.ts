@@ -11,6 +11,7 @@ import { quantitySchema, unitSchema } from './model/quantity';
 import { claimArity } from './model/derivation';
 import { textSchema } from './model/primitives';
 import { sourceSchema } from './model/source';
+import { detainerRecordSchema, detentionRecordSchema, encounterRecordSchema, removalRecordSchema } from './records/tables';
 import { statisticalTableSchema } from './model/table';
 
 /** The top-level types published as JSON Schema, by file name (`dataset` → `schema/dataset.json`). */
@@ -27,6 +28,10 @@ export const jsonSchemaTypes = {
   place: placeSchema,
   period: periodSchema,
   'arrest-record': arrestRecordSchema,
+  'encounter-record': encounterRecordSchema,
+  'removal-record': removalRecordSchema,
+  'detainer-record': detainerRecordSchema,
+  'detention-record': detentionRecordSchema,
 } as const;
 export type JsonSchemaType = keyof typeof jsonSchemaTypes;
 

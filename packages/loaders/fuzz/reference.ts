@@ -4,23 +4,24 @@
 // end read from it, RFC 4180 quoting, one line-numbering rule, rejections and their lines), and
 // shares with the library only the cell normalisers and the column plan, which have tests of
 // their own. The library must agree with it on every file, however the file is read.
-import { createTally, IcestatError, tallyDimensionFields, type ArrestRecord, type TallyDimension, type TallyResult } from '@icestat/core';
 import {
-  arrestFieldKinds,
+  createTally,
+  dimensionField,
+  IcestatError,
   isRedactionMarker,
-  normaliseAor,
-  normaliseApprehensionType,
-  normaliseBirthYear,
-  normaliseBoolean,
-  normaliseCriminality,
-  normaliseDate,
-  normaliseGender,
-  normaliseState,
-  normaliseTime,
-  planColumns,
-  timeOfDate,
-  type FieldKind,
-} from '../src/csv/index';
+  missingValueMatcher,
+  recordTables,
+  type ArrestRecord,
+  type RecordFieldKind,
+  type TallyDimension,
+  type TallyResult,
+} from '@icestat/core';
+import { findHeaderRow } from '../src/tables/match';
+import { planTable } from '../src/tables/plan';
+import { recordTimeOfDate, valueReader } from '../src/tables/values';
+
+type FieldKind = RecordFieldKind;
+const isMissing = missingValueMatcher();
 
 export interface ReferenceOptions {
   readonly delimiter?: string;
@@ -210,20 +211,10 @@ function readRow(text: string, at: number, delims: string, eol: 'any' | '\n' | '
   }
 }
 
-const normalisers: Record<FieldKind, (s: string) => unknown> = {
-  date: normaliseDate,
-  time: normaliseTime,
-  state: normaliseState,
-  aor: normaliseAor,
-  criminality: normaliseCriminality,
-  gender: normaliseGender,
-  apprehensionType: normaliseApprehensionType,
-  birthYear: normaliseBirthYear,
-  boolean: normaliseBoolean,
-  text: (s) => s,
-};
 const badCodes: Record<FieldKind, string> = {
   date: 'bad_date',
+  timestamp: 'bad_date',
+  country: 'never',
   time: 'bad_time',
   state: 'bad_state',
   aor: 'bad_aor',
@@ -310,10 +301,27 @@ export function referenceRead(input: string, options: ReferenceOptions): Referen
     rows.push(row);
     at = row.end;
   }
-  const header = rows[0]!;
+  // ---- the header: the first row at least two of whose cells name known fields (a malformed row
+  // is taken for it, and refused); the rows above it are the release's title rows, neither rows
+  // nor blank lines. No header within 30 title rows, or by the end, is a parse error.
+  let h = 0;
+  for (; h < rows.length; h++) {
+    const r = rows[h]!;
+    if (r.problem !== 'ok') break;
+    if (!r.cells.every((c) => c.trim() === '') && findHeaderRow([r.cells], 'arrests') !== undefined) break;
+    if (h >= 30) return { ...empty(blankLines), error: 'parse_error', delimiter };
+  }
+  if (h === rows.length) return { ...empty(blankLines), error: 'parse_error', delimiter };
+  const header = rows[h]!;
   if (header.problem !== 'ok') return { ...empty(blankLines), error: 'parse_error', delimiter };
 
-  const plan = planColumns(header.cells);
+  let plan: ReturnType<typeof planTable>;
+  try {
+    plan = planTable(header.cells, { table: 'arrests' });
+  } catch (e) {
+    if (IcestatError.isInstance(e)) return { ...empty(blankLines), error: e.code, delimiter };
+    throw e;
+  }
   const ncols = plan.headers.length;
   const mappedFields = new Set<string>(plan.fields.filter((f): f is NonNullable<typeof f> => f !== null));
   const out: ReferenceResult = {
@@ -330,7 +338,7 @@ export function referenceRead(input: string, options: ReferenceOptions): Referen
   const mutable = out as { rowsRead: number; accepted: number; rejected: number; blankLines: number };
   const hasTimeColumn = plan.fields.includes('apprehensionTime');
 
-  for (const row of rows.slice(1)) {
+  for (const row of rows.slice(h + 1)) {
     // In a file whose rows end with a lone CR, a row may start with the LF of a CRLF: that LF is
     // part of the line break above, and the row's own characters start after it.
     const own = eol === '\r' && text[row.start] === '\n' ? row.start + 1 : row.start;
@@ -380,13 +388,13 @@ export function referenceRead(input: string, options: ReferenceOptions): Referen
         Object.defineProperty(extra, plan.extraKeys[j]!, { value: cell, enumerable: true, writable: true, configurable: true });
         continue;
       }
-      const kind = arrestFieldKinds[field];
+      const kind = plan.kinds[j]!;
       const s = cell.trim();
       let v: unknown;
-      if (s === '') v = null;
+      if (s === '' || isMissing(s)) v = null;
       else if (isRedactionMarker(s)) v = { redacted: true, marker: s };
       else {
-        v = normalisers[kind](s);
+        v = valueReader(kind)(s);
         if (v === undefined) {
           bad = j;
           badKind = kind;
@@ -394,7 +402,7 @@ export function referenceRead(input: string, options: ReferenceOptions): Referen
         }
       }
       record[field] = v;
-      if (field === 'apprehensionDate' && typeof v === 'string') time = timeOfDate(cell);
+      if (field === 'apprehensionDate' && typeof v === 'string') time = recordTimeOfDate(cell);
     }
     if (bad >= 0) {
       reject(badCodes[badKind], bad);
@@ -452,7 +460,7 @@ function firstQuoteSpanningLines(text: string, from: number, to: number, delimit
  */
 export function referenceTally(ref: ReferenceResult, by: readonly TallyDimension[], excludeDuplicates: boolean): TallyResult | { error: string } {
   if (ref.error) return { error: ref.error };
-  if (ref.hasHeader && by.some((d) => !ref.mappedFields.has(tallyDimensionFields[d]))) return { error: 'not_determinable' };
+  if (ref.hasHeader && by.some((d) => !ref.mappedFields.has(dimensionField(recordTables.arrests, d) as never))) return { error: 'not_determinable' };
   const tally = createTally({ by, excludeDuplicates });
   for (const r of ref.records) tally.add(r);
   return tally.result();

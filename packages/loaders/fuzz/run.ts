@@ -4,7 +4,7 @@ import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { IcestatError, tallyDimensions, type ArrestRecord, type TallyDimension, type TallyResult } from '@icestat/core';
+import { IcestatError, recordTables, tallyDimensions, type ArrestRecord, type TallyDimension, type TallyResult } from '@icestat/core';
 import { parseArrestRecords, readArrestRecords, tallyArrestRecords, type LoadReport, type ReadArrestRecordsOptions, type RecordSource } from '../src/csv/index';
 import { mutations, prng, realBanners, realHeads, recordFile, type Random } from './mutate';
 import { referenceRead, referenceTally, type ReferenceResult } from './reference';
@@ -156,7 +156,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       const maxRowLength = r() < 0.3 ? 32 + Math.floor(r() * 2000) : 1 << 20;
       const delimiter = r() < 0.1 ? [',', ';', '|', '\t'][Math.floor(r() * 4)] : undefined;
       const read: ReadArrestRecordsOptions = { maxRowLength, maxRejections: Infinity, ...(delimiter === undefined ? {} : { delimiter }) };
-      const by = [...tallyDimensions].filter(() => r() < 0.25) as TallyDimension[];
+      const by = [...tallyDimensions].filter((d) => (d === 'fiscalYear' || d === 'month' || d === 'day' || d in recordTables.arrests.dimensions) && r() < 0.25) as TallyDimension[];
       const excludeDuplicates = r() < 0.3;
       const path = join(dir, `f${i}.csv`);
       const bytes = new TextEncoder().encode(text);

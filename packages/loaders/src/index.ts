@@ -7,6 +7,7 @@
  */
 export * from './json/index';
 export * from './csv/index';
+export * from './tables/index';
 export { byteChunks, inputName, readText, textChunks, type InputOptions, type InputSource, type NodeReadableLike } from './shared/input';
 export { describeFormat, detectFormat, unsupportedFormatError, type DetectedFormat, type FileFormat, type TextEncodingName } from './formats/detect';
 export { gunzipChunks, type SourceFormatOptions } from './formats/containers';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aorCodeSchema } from '../reference/aors';
+import { recordAorValueSchema } from '../records/aor-values';
 import { stateCodeSchema } from '../reference/states';
 import { criminalityClassSchema } from './criminality';
 import { isoDateSchema } from './primitives';
@@ -45,8 +45,8 @@ export type ApprehensionType = z.infer<typeof apprehensionTypeSchema>;
 /**
  * One row of record-level government arrest data (FOIA releases of ICE ERO arrests). Every field
  * may be missing (`null`) or redacted; columns the model does not know are kept in `extra`, never
- * dropped. Codes are normalised: criminality to ICE's classes, AORs to their 3-letter code,
- * states to postal codes.
+ * dropped. Codes are normalised: criminality to ICE's classes, AORs to their 3-letter code (`HQ`
+ * for ICE headquarters), states to postal codes; countries stay as ICE spells them.
  *
  * @example
  * arrestRecordSchema.parse({
@@ -62,7 +62,8 @@ export const arrestRecordSchema = z
     apprehensionTime: field(z.string().regex(/^\d{2}:\d{2}(?::\d{2})?$/)),
     apprehensionState: field(stateCodeSchema),
     apprehensionCounty: field(z.string()),
-    apprehensionAor: field(aorCodeSchema),
+    /** An AOR code, `HQ` for ICE headquarters, or `{ unknown }` for an office icestat does not know. */
+    apprehensionAor: field(recordAorValueSchema),
     apprehensionMethod: field(z.string()),
     criminality: field(criminalityClassSchema),
     apprehensionType: field(apprehensionTypeSchema),
@@ -78,6 +79,21 @@ export const arrestRecordSchema = z
     landmark: field(z.string()),
     /** Processed copies flag the same person arrested twice within 24 hours. */
     duplicateLikely: field(z.boolean()),
+    processingDisposition: field(z.string()),
+    finalProgram: field(z.string()),
+    departureCountry: field(z.string()),
+    finalOrderDate: field(isoDateSchema),
+    /** Birth date as written; the releases redact it. */
+    birthDate: field(z.string()),
+    mostSeriousConviction: field(z.string()),
+    eventNumber: field(z.string()),
+    /** Newer releases: the case's criminality class, next to the arrest's. */
+    caseCriminality: field(criminalityClassSchema),
+    caseThreatLevel: field(z.string()),
+    /** Who created the arrest record (the 2012–2023 release). */
+    arrestCreatedBy: field(z.string()),
+    /** The release's anonymised person identifier. */
+    uniqueIdentifier: field(z.string()),
     /** Columns the model has no field for, by their header, values as written. */
     extra: z.record(z.string(), z.string()).optional(),
   })

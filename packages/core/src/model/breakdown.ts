@@ -19,6 +19,12 @@ const dimensionValues = [
   'apprehension-type',
   'agency',
   'removal-type',
+  'apprehension-method',
+  'case-category',
+  'processing-disposition',
+  'threat-level',
+  'release-reason',
+  'departure-country',
 ] as const;
 /** The dimension a breakdown splits a figure along. */
 export const dimensionSchema = z.enum(dimensionValues, {
@@ -67,6 +73,12 @@ export interface BreakdownPart {
   readonly country?: string | undefined;
   /** For `removal-type` breakdowns: the removal type. */
   readonly removalType?: RemovalType | undefined;
+  /**
+   * The cell holds records whose value was not recorded in a form the dimension can place: blank,
+   * redacted under FOIA, or a value the vocabulary does not know. It needs no place, and keeps the
+   * parts adding up to the total.
+   */
+  readonly notRecorded?: boolean | undefined;
   readonly figure: Figure;
   /** Breakdowns of this cell's figure (181 without conviction → 68 undocumented only, 104 previously removed). */
   readonly breakdowns?: readonly Breakdown[] | undefined;
@@ -141,6 +153,7 @@ export const breakdownPartSchema: z.ZodType<BreakdownPart, unknown> = z.lazy(() 
       agency: agencySchema.optional(),
       country: countryCodeSchema.optional(),
       removalType: removalTypeSchema.optional(),
+      notRecorded: z.boolean().optional(),
       figure: figureSchema,
       breakdowns: z.array(breakdownSchema).optional(),
       figures: z.array(figureSchema).optional(),
@@ -175,7 +188,7 @@ export const breakdownSchema: z.ZodType<Breakdown, unknown> = z.lazy(() =>
     .strict()
     .superRefine((b, ctx) => {
       b.parts.forEach((part, i) => {
-        if (b.dimension === 'place' && !part.place) {
+        if (b.dimension === 'place' && !part.place && part.notRecorded !== true) {
           ctx.addIssue({ code: 'custom', path: ['parts', i, 'place'], message: 'a place breakdown’s part needs a place' });
         }
         if (b.dimension === 'criminality' && !part.criminality) {

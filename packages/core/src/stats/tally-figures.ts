@@ -5,6 +5,9 @@ import type { Claimant, Figure, Metric } from '../model/figure';
 import type { Place } from '../model/place';
 import type { Series } from '../model/operation';
 import { fiscalYearBounds } from '../model/period';
+import { HQ_AOR } from '../records/aor-values';
+import { countryCodeOf } from '../records/countries';
+import { recordTables } from '../records/tables';
 import { aorCodeSchema } from '../reference/aors';
 import { stateCodeSchema } from '../reference/states';
 import { MISSING, REDACTED, type TallyDimension, type TallyResult } from './tally';
@@ -15,7 +18,7 @@ export interface TallyFigureOptions {
   readonly source: string;
   /** Prefix of the generated ids, a slug; `tally` by default. */
   readonly idPrefix?: string;
-  /** What the records count; `arrests` by default. */
+  /** What the records count; by default the tally's table's (arrests, encounters, removals, detainers, book-ins). */
   readonly metric?: Metric;
   /** Who computed it; a researcher by default. */
   readonly claimant?: Claimant;
@@ -30,12 +33,20 @@ const dimensionOf: Partial<Record<TallyDimension, Dimension>> = {
   citizenship: 'citizenship',
   gender: 'sex',
   apprehensionType: 'apprehension-type',
+  facility: 'place',
+  method: 'apprehension-method',
+  caseCategory: 'case-category',
+  disposition: 'processing-disposition',
+  threatLevel: 'threat-level',
+  releaseReason: 'release-reason',
+  departureCountry: 'departure-country',
 };
 
 function slug(s: string): string {
   const out = s
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents go, letters stay: MÉXICO → mexico, not me-xico
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return out === '' ? 'x' : out;
@@ -54,6 +65,11 @@ function marginal(result: TallyResult, dimension: TallyDimension): Map<string, n
   return new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** What a tally's records count, from its table (arrests, removals, book-ins, …). */
+function metricOf(result: TallyResult): Metric {
+  return recordTables[result.table]?.metric ?? 'arrests';
+}
+
 function figure(id: string, count: number, o: TallyFigureOptions, evidence: string): Figure {
   return {
     id,
@@ -65,21 +81,37 @@ function figure(id: string, count: number, o: TallyFigureOptions, evidence: stri
   };
 }
 
-function partFor(dimension: TallyDimension, key: string): Pick<BreakdownPart, 'place' | 'criminality'> {
-  // Blank and redacted cells have no known class: such a criminality part may be any class.
+type PartShape = Pick<BreakdownPart, 'category' | 'label' | 'place' | 'criminality' | 'notRecorded'>;
+
+function partFor(dimension: TallyDimension, key: string): PartShape {
+  // Blank and redacted cells have no known value: an explicit "not recorded" part, so the parts
+  // add up; a criminality part of them may be any class.
   if (key === MISSING || key === REDACTED) {
-    return dimension === 'criminality' ? { criminality: ['convicted', 'pending-charges', 'other-immigration-violator'] } : {};
+    return {
+      category: key === MISSING ? 'missing' : 'redacted',
+      label: key === MISSING ? 'not recorded (blank in the release)' : 'not recorded (redacted under FOIA)',
+      notRecorded: true,
+      ...(dimension === 'criminality' ? { criminality: ['convicted', 'pending-charges', 'other-immigration-violator'] } : {}),
+    };
   }
   if (dimension === 'state') {
     const s = stateCodeSchema.safeParse(key);
-    return s.success ? { place: { kind: 'state', state: s.data } satisfies Place } : {};
+    return s.success ? { category: slug(key), label: key, place: { kind: 'state', state: s.data } satisfies Place } : { category: slug(key), label: key, notRecorded: true };
   }
   if (dimension === 'aor') {
     const a = aorCodeSchema.safeParse(key);
-    return a.success ? { place: { kind: 'aor', aor: a.data } satisfies Place } : {};
+    if (a.success) return { category: slug(key), label: key, place: { kind: 'aor', aor: a.data } satisfies Place };
+    // ICE headquarters is a real AOR value that covers no state.
+    if (key === HQ_AOR) return { category: 'hq', label: 'ICE headquarters', place: { kind: 'site', name: 'ICE headquarters', label: 'HQ Area of Responsibility' } };
+    return { category: `unknown-${slug(key)}`, label: key, notRecorded: true };
   }
-  if (dimension === 'criminality') return { criminality: [key as CriminalityClass] };
-  return {};
+  if (dimension === 'facility') return { category: slug(key), label: key, place: { kind: 'site', name: key } };
+  if (dimension === 'citizenship' || dimension === 'departureCountry') {
+    const code = countryCodeOf(key);
+    return { category: code === undefined ? slug(key) : code.toLowerCase(), label: key };
+  }
+  if (dimension === 'criminality') return { category: slug(key), label: key, criminality: [key as CriminalityClass] };
+  return { category: slug(key), label: key };
 }
 
 /**
@@ -104,19 +136,27 @@ export function tallyBreakdown(
 ): { readonly total: Figure; readonly breakdown: Breakdown } {
   const d = dimensionOf[dimension];
   if (!d) throw new IcestatError('invalid_input', `"${dimension}" is a time dimension; use tallySeries for it`);
+  options = { ...options, metric: options.metric ?? metricOf(result) };
   const prefix = options.idPrefix ?? 'tally';
   const counts = marginal(result, dimension);
   const evidence = options.evidence ?? `tally of ${result.total} records`;
   const total = figure(`${prefix}-total`, result.total, options, evidence);
-  const parts: BreakdownPart[] = [...counts].map(([key, count]) => {
-    const category = key === MISSING ? 'missing' : key === REDACTED ? 'redacted' : slug(key);
-    return {
-      category,
-      label: key,
-      ...partFor(dimension, key),
-      figure: figure(`${prefix}-${slug(dimension)}-${category}`, count, options, evidence),
-    };
-  });
+  // Spellings that share a category (BURMA and MYANMAR are both MM) become one part.
+  const byCategory = new Map<string, { shape: PartShape; labels: string[]; count: number }>();
+  for (const [key, count] of counts) {
+    const shape = partFor(dimension, key);
+    const seen = byCategory.get(shape.category);
+    if (seen === undefined) byCategory.set(shape.category, { shape, labels: [shape.label ?? key], count });
+    else {
+      seen.count += count;
+      seen.labels.push(shape.label ?? key);
+    }
+  }
+  const parts: BreakdownPart[] = [...byCategory.values()].map(({ shape, labels, count }) => ({
+    ...shape,
+    label: labels.join(' / '),
+    figure: figure(`${prefix}-${slug(dimension)}-${shape.category}`, count, options, evidence),
+  }));
   return {
     total,
     breakdown: { id: `${prefix}-by-${slug(dimension)}`, dimension: d, total: total.id, exhaustive: true, exclusive: true, parts },
@@ -144,10 +184,12 @@ export function tallySeries(
   if (dimension !== 'fiscalYear' && dimension !== 'month' && dimension !== 'day') {
     throw new IcestatError('invalid_input', `tallySeries needs fiscalYear, month or day; received "${String(dimension)}"`);
   }
+  options = { ...options, metric: options.metric ?? metricOf(result) };
   const prefix = options.idPrefix ?? 'tally';
   const counts = marginal(result, dimension);
   const evidence = options.evidence ?? `tally of ${result.total} records`;
   const figures: Figure[] = [];
+  const range = result.dateRange;
   let undated = 0;
   for (const [key, count] of counts) {
     if (key === MISSING || key === REDACTED) {
@@ -155,15 +197,19 @@ export function tallySeries(
       continue;
     }
     let period: Figure['period'];
-    if (dimension === 'fiscalYear') {
-      const fy = Number(key.slice(2));
-      const [start, end] = fiscalYearBounds(fy);
-      period = { start, end, fiscalYear: fy, label: key };
-    } else if (dimension === 'month') {
-      const y = Number(key.slice(0, 4));
-      const m = Number(key.slice(5, 7));
-      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      period = { start: `${key}-01`, end: `${key}-${String(last).padStart(2, '0')}`, precision: 'day', label: key };
+    if (dimension === 'fiscalYear' || dimension === 'month') {
+      let start: string;
+      let end: string;
+      if (dimension === 'fiscalYear') [start, end] = fiscalYearBounds(Number(key.slice(2)));
+      else {
+        const last = new Date(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)), 0)).getUTCDate();
+        [start, end] = [`${key}-01`, `${key}-${String(last).padStart(2, '0')}`];
+      }
+      // The period the data ends in (a release that stops mid-year) runs to the data's last date,
+      // and says so: its count is not the whole period's.
+      const to = range !== undefined && range.last >= start && range.last < end ? range.last : undefined;
+      if (to === undefined) period = dimension === 'fiscalYear' ? { start, end, fiscalYear: Number(key.slice(2)), label: key } : { start, end, precision: 'day', label: key };
+      else period = { start, end: to, precision: 'day', label: `${key} (to ${to})` };
     } else {
       period = { start: key, end: key, days: 1, label: key };
     }
@@ -173,7 +219,7 @@ export function tallySeries(
     id: `${prefix}-by-${slug(dimension)}`,
     name: options.name,
     agency: options.agency ?? 'ICE-ERO',
-    metric: options.metric ?? 'arrests',
+    metric: options.metric ?? metricOf(result),
     interval: dimension === 'fiscalYear' ? 'fiscal-year' : dimension,
     figures,
     claims: [],

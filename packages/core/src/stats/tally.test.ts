@@ -2,7 +2,11 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { caught } from '../__fixtures__/testing';
 import type { ArrestRecord } from '../model/arrest-record';
+import { recordTables } from '../records/tables';
 import { createTally, groupValue, MISSING, REDACTED, tallyDimensions, type Tally, type TallyDimension, type TallyOptions, type TallyResult, type TallyRow, type TallySnapshot } from './tally';
+
+// The dimensions an arrests tally has: time, and those the arrests table names.
+const arrestDimensions = [...tallyDimensions].filter((d) => d === 'fiscalYear' || d === 'month' || d === 'day' || d in recordTables.arrests.dimensions);
 
 // A hand-made release of five rows, with a FOIA redaction, blanks and a likely duplicate.
 const records: ArrestRecord[] = [
@@ -58,7 +62,7 @@ describe('groupValue', () => {
 
 describe('createTally', () => {
   // The whole result of tallying the five records.
-  it.each<[string, TallyOptions, TallyResult]>([
+  it.each<[string, TallyOptions, Omit<TallyResult, 'table' | 'date' | 'dateRange'>]>([
     [
       'counts by fiscal year, redacted and missing as groups of their own, sorted',
       { by: ['fiscalYear'] },
@@ -91,7 +95,9 @@ describe('createTally', () => {
       },
     ],
   ])('%s', (_, options, expected) => {
-    expect(tallyOf(records, options).result()).toEqual(expected);
+    const { table, date, dateRange: _range, ...result } = tallyOf(records, options).result();
+    expect(result).toEqual(expected);
+    expect([table, date]).toEqual(['arrests', 'apprehensionDate']);
   });
 
   // The rows of tallying the five records by more than one dimension.
@@ -133,14 +139,23 @@ describe('createTally', () => {
   });
 
   it('gives a single total without dimensions, and no rows before any record', () => {
-    expect(tallyOf(records, { by: [] }).result()).toEqual({ by: [], total: 5, seen: 5, excluded: { duplicates: 0 }, rows: [{ count: 5 }] });
-    expect(createTally({ by: ['state'] }).result()).toEqual({ by: ['state'], total: 0, seen: 0, excluded: { duplicates: 0 }, rows: [] });
+    expect(tallyOf(records, { by: [] }).result()).toEqual({
+      by: [],
+      total: 5,
+      seen: 5,
+      excluded: { duplicates: 0 },
+      rows: [{ count: 5 }],
+      table: 'arrests',
+      date: 'apprehensionDate',
+      dateRange: { first: '2016-10-01', last: '2017-10-02' },
+    });
+    expect(createTally({ by: ['state'] }).result()).toEqual({ by: ['state'], total: 0, seen: 0, excluded: { duplicates: 0 }, rows: [], table: 'arrests', date: 'apprehensionDate' });
   });
 
   it('rejects an unknown or repeated dimension (invalid_input)', () => {
     const unknown = (): unknown => createTally({ by: ['state', 'county' as TallyDimension] });
     expect(unknown).toThrow(
-      /^createTally: unknown dimension "county"; expected one of fiscalYear, month, day, state, aor, criminality, citizenship, gender, apprehensionType$/,
+      /^createTally: unknown dimension "county"; expected one of fiscalYear, month, day, state, aor, criminality, citizenship, gender, apprehensionType, facility, releaseReason/,
     );
     expect(caught(unknown).code).toBe('invalid_input');
     const twice = (): unknown => createTally({ by: ['state', 'aor', 'state'] });
@@ -244,7 +259,7 @@ const record: fc.Arbitrary<ArrestRecord> = fc.record(
 );
 const rows = fc.array(record, { maxLength: 60 });
 const options: fc.Arbitrary<TallyOptions> = fc.record({
-  by: fc.shuffledSubarray([...tallyDimensions], { maxLength: 3 }),
+  by: fc.shuffledSubarray(arrestDimensions, { maxLength: 3 }),
   excludeDuplicates: fc.boolean(),
 });
 
@@ -342,7 +357,7 @@ describe('tally properties', () => {
   test.prop([rows, options])('addGroup with groupValue values is add', (rs, opts) => {
     const viaAdd = tallyOf(rs, opts);
     const viaGroups = createTally(opts);
-    for (const r of rs) viaGroups.addGroup(opts.by.map((d) => groupValue(r, d)), r.duplicateLikely === true);
+    for (const r of rs) viaGroups.addGroup(opts.by.map((d) => groupValue(r, d)), r.duplicateLikely === true, r.apprehensionDate as string | null | undefined);
     expect(viaGroups.result()).toEqual(viaAdd.result());
     expect(viaGroups.snapshot()).toEqual(viaAdd.snapshot());
   });

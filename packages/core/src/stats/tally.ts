@@ -1,11 +1,22 @@
 import { IcestatError } from '../errors';
-import { isRedacted, type ArrestRecord, type ArrestRecordField } from '../model/arrest-record';
+import { isRedacted, type ArrestRecordField } from '../model/arrest-record';
 import { daysInMonth } from '../model/primitives';
+import { isUnknownValue } from '../records/aor-values';
+import { recordDimensions, recordTableNames, recordTables, type RecordDimension, type RecordTableName, type RecordTableSpec } from '../records/tables';
 import { fiscalYear, monthKey } from './time';
 
-/** The dimensions a tally of arrest records can group by. */
-export const tallyDimensions = ['fiscalYear', 'month', 'day', 'state', 'aor', 'criminality', 'citizenship', 'gender', 'apprehensionType'] as const;
-export type TallyDimension = (typeof tallyDimensions)[number];
+/**
+ * The dimensions a tally of records can group by: time (fiscal year, month, day) and whatever
+ * field the record table names for each of the others ({@link RecordTableSpec.dimensions}).
+ *
+ * @example
+ * tallyDimensions.includes('releaseReason'); // => true
+ */
+export const tallyDimensions = recordDimensions;
+export type TallyDimension = RecordDimension;
+
+/** A record of any table, as the tally reads it: field name → value. */
+export type TallyRecord = { readonly [field: string]: unknown };
 
 /** The group a record falls in when its field is blank in the release. */
 export const MISSING = '(missing)';
@@ -18,6 +29,10 @@ export interface TallyOptions {
   readonly by: readonly TallyDimension[];
   /** Leave out records flagged `duplicateLikely` (the same person arrested twice within 24 hours); counted in `excluded`. */
   readonly excludeDuplicates?: boolean;
+  /** The record table the records come from, which says what field each dimension reads; `arrests` by default. */
+  readonly table?: RecordTableName;
+  /** The date field the time dimensions read; the table's main date by default (removals: `departedDate`). */
+  readonly date?: string;
 }
 
 /** One group of a tally: the group's value on each dimension, and how many records fell in it. */
@@ -30,6 +45,8 @@ export interface TallySnapshot {
   /** Records added, excluded ones included. */
   readonly seen: number;
   readonly excluded: { readonly duplicates: number };
+  /** The first and last date seen on the tally's date field (ISO), when dates were given. */
+  readonly dates?: readonly [string, string];
   /**
    * `[group values, count]`: the group's value on each dimension, in `by` order. The values are
    * kept apart (never joined into one key), so any text a cell holds stays in its own dimension.
@@ -46,15 +63,23 @@ export interface TallyResult {
   readonly seen: number;
   readonly excluded: { readonly duplicates: number };
   readonly rows: readonly TallyRow[];
+  /** The table and the date field the time dimensions read. */
+  readonly table: RecordTableName;
+  readonly date: string;
+  /** The first and last date the records hold on that field (`YYYY-MM-DD`), when any had one. */
+  readonly dateRange?: { readonly first: string; readonly last: string };
 }
 
 /** A streaming accumulator of arrest records; see {@link createTally}. */
 export interface Tally {
   readonly by: readonly TallyDimension[];
-  /** Counts one record. */
-  add(record: ArrestRecord): void;
-  /** Counts one record already reduced to its group values, in `by` order (the loaders' fast path). */
-  addGroup(values: readonly string[], duplicateLikely?: boolean): void;
+  /** Counts one record of the tally's table. */
+  add(record: TallyRecord): void;
+  /**
+   * Counts one record already reduced to its group values, in `by` order (the loaders' fast
+   * path); `date` is its date field's value (ISO), for the tally's date range.
+   */
+  addGroup(values: readonly string[], duplicateLikely?: boolean, date?: string | null): void;
   /** Adds another tally's counts (same `by`, same duplicate rule) into this one. */
   merge(other: Tally | TallySnapshot): void;
   /** The counts so far as a serialisable snapshot. */
@@ -99,7 +124,13 @@ function checkSnapshotGroups(s: TallySnapshot, dimensions: number): void {
   }
 }
 
-/** The record field each tally dimension groups on. */
+/**
+ * The arrest record field each of the original tally dimensions groups on. Other tables (and the
+ * newer dimensions) name their fields in their spec: use {@link dimensionField}.
+ *
+ * @example
+ * tallyDimensionFields.aor; // => 'apprehensionAor'
+ */
 export const tallyDimensionFields = Object.freeze({
   fiscalYear: 'apprehensionDate',
   month: 'apprehensionDate',
@@ -110,7 +141,7 @@ export const tallyDimensionFields = Object.freeze({
   citizenship: 'citizenshipCountry',
   gender: 'gender',
   apprehensionType: 'apprehensionType',
-} as const satisfies Record<TallyDimension, ArrestRecordField>);
+} as const satisfies Partial<Record<TallyDimension, ArrestRecordField>>);
 
 // `FY2017` for each fiscal year seen, built once rather than once a row.
 const fiscalYearKeys = new Map<number, string>();
@@ -141,8 +172,8 @@ function isoFiscalYear(s: string): number | undefined {
 
 /**
  * The group a field value falls in on one dimension: `FY2017`, `2017-09` or `2017-09-25` for a
- * date (an ISO date, as records hold them), the value itself otherwise — or {@link MISSING} for
- * a blank and {@link REDACTED} for a FOIA redaction. The loaders' fast path calls this on
+ * date (an ISO date or timestamp, as records hold them), the value itself otherwise (an unknown
+ * value's text as written) — or {@link MISSING} for a blank and {@link REDACTED} for a FOIA redaction. The loaders' fast path calls this on
  * normalised cells without building records.
  *
  * @param dimension - The dimension.
@@ -152,12 +183,14 @@ function isoFiscalYear(s: string): number | undefined {
  * @example
  * groupOf('fiscalYear', '2016-10-01'); // => 'FY2017'
  * groupOf('aor', { redacted: true }); // => '(redacted)'
+ * groupOf('aor', { unknown: 'Springfield AOR' }); // => 'Springfield AOR'
  */
 export function groupOf(dimension: TallyDimension, value: unknown): string {
   if (value === null || value === undefined || value === '') return MISSING;
   if (isRedacted(value)) return REDACTED;
-  if (dimension !== 'fiscalYear' && dimension !== 'month' && dimension !== 'day') return String(value);
-  const date = String(value);
+  if (dimension !== 'fiscalYear' && dimension !== 'month' && dimension !== 'day') return isUnknownValue(value) ? value.unknown : String(value);
+  let date = String(value);
+  if (date.length > 10 && date.charCodeAt(10) === 84 /* T */) date = date.slice(0, 10); // a timestamp's day
   if (dimension === 'fiscalYear') {
     const fy = isoFiscalYear(date) ?? fiscalYear(date); // the slow path also explains a bad date
     let key = fiscalYearKeys.get(fy);
@@ -175,26 +208,61 @@ export function groupOf(dimension: TallyDimension, value: unknown): string {
  * code, an AOR code, a criminality class, a country, a gender — or {@link MISSING} /
  * {@link REDACTED}.
  *
- * @param record - An arrest record.
+ * @param record - A record of the table.
  * @param dimension - The dimension.
+ * @param table - The record table; `arrests` by default.
+ * @param date - The date field the time dimensions read; the table's main date by default.
  * @returns The group value.
+ * @throws {@link IcestatError} `invalid_input` for a dimension the table does not have.
  * @example
  * groupValue({ apprehensionDate: '2016-10-01' }, 'fiscalYear'); // => 'FY2017'
+ * groupValue({ departedDate: '2016-10-01', removalDate: '2016-09-30' }, 'fiscalYear', 'removals', 'removalDate'); // => 'FY2016'
  */
-export function groupValue(record: ArrestRecord, dimension: TallyDimension): string {
-  return groupOf(dimension, record[tallyDimensionFields[dimension]]);
+export function groupValue(record: TallyRecord, dimension: TallyDimension, table: RecordTableName = 'arrests', date?: string): string {
+  return groupOf(dimension, record[dimensionField(recordTables[table] as RecordTableSpec, dimension, date)]);
 }
 
 /**
- * A streaming tally of arrest records grouped by any of fiscal year, month, day, state, AOR,
- * criminality, citizenship, gender and apprehension type. Feed it rows one at a time with `add`;
+ * The field a dimension reads in a table: the date field for the time dimensions (the table's
+ * main date unless `date` names another), else the table's field for it.
+ *
+ * @param spec - The table spec.
+ * @param dimension - The dimension.
+ * @param date - A date field of the table, for the time dimensions.
+ * @returns The field name.
+ * @throws {@link IcestatError} `invalid_input` when the table has no such dimension or date.
+ * @example
+ * dimensionField(recordTables.detentions, 'fiscalYear'); // => 'bookInDate'
+ * dimensionField(recordTables.detentions, 'releaseReason'); // => 'releaseReason'
+ */
+export function dimensionField(spec: RecordTableSpec, dimension: TallyDimension, date?: string): string {
+  if (dimension === 'fiscalYear' || dimension === 'month' || dimension === 'day') {
+    if (date === undefined) return spec.mainDate;
+    if (!spec.dateFields.includes(date)) {
+      throw new IcestatError('invalid_input', `date: the ${spec.name} table has no date "${date}"; expected one of ${spec.dateFields.join(', ')}`);
+    }
+    return date;
+  }
+  const field = spec.dimensions[dimension];
+  if (field === undefined) {
+    throw new IcestatError('invalid_input', `the ${spec.name} table has no "${dimension}" to group by; expected one of fiscalYear, month, day, ${Object.keys(spec.dimensions).join(', ')}`);
+  }
+  return field;
+}
+
+/**
+ * A streaming tally of records of any table (arrests by default) grouped by any of fiscal year,
+ * month, day and the dimensions the table has (state, AOR, criminality, citizenship, gender,
+ * facility, release reason, …); the time dimensions read the table's main date (removals: departed
+ * date) or the `date` asked for. Feed it rows one at a time with `add`;
  * memory grows with the number of groups, never with rows. Tallies of chunks `merge` into the
  * tally of the whole (merge is commutative and associative), so a file can be split across
  * workers. Blank fields count as {@link MISSING} and FOIA-redacted ones as {@link REDACTED}.
  *
- * @param options - Dimensions, and whether to leave out likely duplicates.
+ * @param options - Dimensions, the table and date field, and whether to leave out likely duplicates.
  * @returns A {@link Tally}.
- * @throws {@link IcestatError} `invalid_input` for an unknown or repeated dimension.
+ * @throws {@link IcestatError} `invalid_input` for an unknown or repeated dimension, one the table
+ *   does not have, or a date that is not the table's.
  * @example
  * const t = createTally({ by: ['fiscalYear', 'criminality'] });
  * t.add({ apprehensionDate: '2017-09-25', criminality: 'convicted' });
@@ -211,12 +279,27 @@ export function createTally(options: TallyOptions): Tally {
   }
   const by = [...options.by];
   const excludeDuplicates = options.excludeDuplicates ?? false;
+  const table = options.table ?? 'arrests';
+  if (!(recordTableNames as readonly string[]).includes(table)) {
+    throw new IcestatError('invalid_input', `createTally: unknown table "${String(table)}"; expected one of ${recordTableNames.join(', ')}`);
+  }
+  const spec = recordTables[table] as RecordTableSpec;
   for (const [i, d] of by.entries()) {
     if (!(tallyDimensions as readonly unknown[]).includes(d)) {
       throw new IcestatError('invalid_input', `createTally: unknown dimension ${typeof d === 'string' ? `"${d}"` : kindOf(d)}; expected one of ${tallyDimensions.join(', ')}`);
     }
     if (by.indexOf(d) !== i) throw new IcestatError('invalid_input', `createTally: dimension "${d}" is given twice`);
   }
+  const dateField = dimensionField(spec, 'day', options.date);
+  const fields = by.map((d) => dimensionField(spec, d, options.date));
+  let first: string | undefined;
+  let last: string | undefined;
+  const seeDate = (value: unknown): void => {
+    if (typeof value !== 'string' || value.length < 10) return;
+    const day = value.length === 10 ? value : value.slice(0, 10);
+    if (first === undefined || day < first) first = day;
+    if (last === undefined || day > last) last = day;
+  };
   // Counts live in a trie of Maps, one level per dimension, keyed by the group values: the values
   // are few, repeated, interned strings whose hashes V8 keeps, so a row costs one Map lookup a
   // dimension and builds no key string (the loaders' hot path feeds millions of rows).
@@ -277,10 +360,11 @@ export function createTally(options: TallyOptions): Tally {
         duplicates++;
         return;
       }
-      for (let i = 0; i < by.length; i++) groupValues[i] = groupValue(record, by[i]!);
+      for (let i = 0; i < by.length; i++) groupValues[i] = groupOf(by[i]!, record[fields[i]!]);
+      seeDate(record[dateField]);
       count(groupValues, 1);
     },
-    addGroup(values, duplicateLikely = false) {
+    addGroup(values, duplicateLikely = false, date) {
       if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
         throw new IcestatError('invalid_input', `addGroup: values: expected an array of ${by.length} strings (${by.join(', ')}); received ${kindOf(values)}`);
       }
@@ -292,6 +376,7 @@ export function createTally(options: TallyOptions): Tally {
         duplicates++;
         return;
       }
+      if (date !== undefined && date !== null) seeDate(date);
       count(values, 1);
     },
     merge(other) {
@@ -310,10 +395,14 @@ export function createTally(options: TallyOptions): Tally {
       checkSnapshotGroups(s, by.length);
       seen += s.seen;
       duplicates += s.excluded.duplicates;
+      if (s.dates !== undefined) {
+        seeDate(s.dates[0]);
+        seeDate(s.dates[1]);
+      }
       for (const [values, n] of s.groups) count(values, n);
     },
     snapshot() {
-      return { by, excludeDuplicates, seen, excluded: { duplicates }, groups: entries() };
+      return { by, excludeDuplicates, seen, excluded: { duplicates }, ...(first !== undefined && last !== undefined ? { dates: [first, last] as const } : {}), groups: entries() };
     },
     result() {
       const groups = entries().sort(([a], [b]) => compareValues(a, b));
@@ -325,7 +414,16 @@ export function createTally(options: TallyOptions): Tally {
         row.count = n;
         return row as TallyRow;
       });
-      return { by, total: seen - duplicates, seen, excluded: { duplicates }, rows };
+      return {
+        by,
+        total: seen - duplicates,
+        seen,
+        excluded: { duplicates },
+        rows,
+        table,
+        date: dateField,
+        ...(first !== undefined && last !== undefined ? { dateRange: { first, last } } : {}),
+      };
     },
   };
   return tally;

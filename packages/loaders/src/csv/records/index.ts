@@ -1,13 +1,23 @@
 /**
- * Record-level arrest CSV: one row per arrest, as ICE's FOIA releases and their processed copies
- * write them. Streamed into {@link ArrestRecord}s or straight into a tally, every bad row a
- * located rejection.
+ * Record-level releases (arrests, encounters, removals, detainers, detention book-ins): one row
+ * per record, as ICE's FOIA releases and their processed copies write them. Streamed into
+ * records or straight into a tally, every bad row a located rejection.
  *
  * @packageDocumentation
  */
-export { readArrestRecords, parseArrestRecords, type ArrestRecordReader, type RecordSource } from './read';
-export { tallyArrestRecords, type TallyArrestRecordsOptions } from './tally';
-export type { ReadArrestRecordsOptions } from './options';
+export {
+  readRecords,
+  parseRecords,
+  readArrestRecords,
+  parseArrestRecords,
+  type AnyRecord,
+  type ArrestRecordReader,
+  type RecordOfTable,
+  type RecordReader,
+  type RecordSource,
+} from './read';
+export { tallyRecords, tallyArrestRecords, type TallyRecordsOptions, type TallyArrestRecordsOptions } from './tally';
+export type { ReadArrestRecordsOptions, ReadRecordsOptions } from './options';
 export type { LoadReport, Rejection, RejectionCode } from './report';
 export {
   arrestColumnPresets,

@@ -2,6 +2,7 @@ import { IcestatError } from '@icestat/core';
 import { describeValue } from '../../shared/args';
 import { detach } from './detach';
 import {
+  isRedactionMarker as isFoiaRedaction,
   resolveAor,
   resolveState,
   type AorCode,
@@ -62,6 +63,17 @@ export const arrestFieldKinds: Readonly<Record<ArrestRecordField, FieldKind>> = 
   departedDate: 'date',
   landmark: 'text',
   duplicateLikely: 'boolean',
+  processingDisposition: 'text',
+  finalProgram: 'text',
+  departureCountry: 'text',
+  finalOrderDate: 'date',
+  birthDate: 'text',
+  mostSeriousConviction: 'text',
+  eventNumber: 'text',
+  caseCriminality: 'criminality',
+  caseThreatLevel: 'text',
+  arrestCreatedBy: 'text',
+  uniqueIdentifier: 'text',
 } satisfies Record<ArrestRecordField, FieldKind>);
 
 /**
@@ -490,11 +502,6 @@ export function normaliseBirthYear(text: string): number | undefined {
   return y;
 }
 
-// FOIA exemption citations: (b)(6), (b)(7)(C), b(6), b(7)(c), joined by nothing, commas, slashes,
-// semicolons, "&" or "and". Tested only on text whose first characters could start one.
-const redactionPattern =
-  /^\(?b\)?\s*\(\d{1,2}\)(?:\s*\([a-z]\))*(?:(?:\s*[,;&/]\s*|\s+and\s+|\s*)\(?b\)?\s*\(\d{1,2}\)(?:\s*\([a-z]\))*)*$/i;
-
 const OPEN = 40; // (
 const CLOSE = 41; // )
 const LOWER_B = 98;
@@ -538,8 +545,7 @@ export function mightBeRedactionAt(text: string, start: number, end: number): bo
  */
 export function isRedactionMarker(text: string): boolean {
   checkText('isRedactionMarker', text);
-  const s = text.trim();
-  return s.length <= 120 && mightBeRedactionAt(s, 0, s.length) && redactionPattern.test(s);
+  return isFoiaRedaction(text.trim());
 }
 
 const redactedValues = new Map<string, Redacted>();

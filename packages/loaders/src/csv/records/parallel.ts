@@ -8,6 +8,8 @@ import { IcestatError, type IcestatErrorCode, type IcestatIssue } from '@icestat
 import { detectFormat } from '../../formats/detect';
 import { decodeChunks } from '../../shared/input';
 import { countLineBreaks, findHeader } from './dialect';
+import type { ResolvedReadOptions } from './options';
+import { createRowReader } from './row-reader';
 import type { RecordSource } from './read';
 import { swallowedRowReason, type LoadReport, type Rejection } from './report';
 import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
@@ -90,8 +92,9 @@ async function plan(
   path: string,
   size: number,
   n: number,
-  delimiter: string | undefined,
-): Promise<{ starts: number[]; header: string; delimiter: string } | undefined> {
+  read: ResolvedReadOptions,
+): Promise<{ starts: number[]; header: string; delimiter: string; table: ResolvedReadOptions['table']; preset: string } | undefined> {
+  const delimiter = read.delimiter;
   const { open } = await import('node:fs/promises');
   const fh = await open(path, 'r');
   try {
@@ -103,9 +106,37 @@ async function plan(
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bom ? head.subarray(3) : head);
     const found = findHeader(text, 0, size <= head.length, delimiter);
     if (!found.found || found.end === -1 || found.dialect.eol !== '\n') return undefined;
-    const header = text.slice(found.start, found.end);
-    if (header.charCodeAt(header.length - 1) !== 10) return undefined; // the header is the whole file
-    const headerEnd = new TextEncoder().encode(text.slice(0, found.end)).length + (bom ? 3 : 0);
+    // The header may sit below title rows (ICE's banner): find it as the row reader does, by
+    // reading the start of the file with it.
+    let chosen: { line: number; table: ResolvedReadOptions['table']; preset: string } | undefined;
+    const probe = createRowReader({
+      file: '(probe)',
+      read: { ...read, delimiter: found.dialect.delimiter, onRejection: 'collect', maxRejections: 0 },
+      needs: 'all',
+      onHeader: (p) => {
+        chosen = { line: 0, table: p.table, preset: p.preset };
+      },
+      onAccept: () => {},
+    });
+    try {
+      probe.push(text);
+    } catch {
+      return undefined; // no usable header: one thread reports why
+    }
+    if (chosen === undefined) return undefined;
+    const headerLine = probe.report().header.line;
+    // Where that line starts, by the one line-numbering rule (LF, CRLF and a lone CR end a line).
+    let headerStart = 0;
+    for (let line = 1; line < headerLine; ) {
+      if (headerStart >= text.length) return undefined;
+      const c = text.charCodeAt(headerStart++);
+      if (c === 10 || (c === 13 && text.charCodeAt(headerStart) !== 10)) line++;
+    }
+    const headerStop = text.indexOf('\n', headerStart);
+    if (headerStop === -1) return undefined; // the header is the whole file
+    const header = text.slice(headerStart, headerStop + 1);
+    if ((header.split('"').length - 1) % 2 !== 0) return undefined; // a header with a quoted line break
+    const headerEnd = new TextEncoder().encode(text.slice(0, headerStop + 1)).length + (bom ? 3 : 0);
     const starts = [0];
     const window = new Uint8Array(1 << 16);
     // The first range is read on this thread while the workers start up (loading the module
@@ -120,7 +151,7 @@ async function plan(
       const s = nominal + i + 1;
       if (s > starts[starts.length - 1]! && s < size) starts.push(s);
     }
-    return starts.length > 1 ? { starts, header, delimiter: found.dialect.delimiter } : undefined;
+    return starts.length > 1 ? { starts, header, delimiter: found.dialect.delimiter, table: chosen.table, preset: chosen.preset } : undefined;
   } finally {
     await fh.close();
   }
@@ -141,6 +172,7 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
   const first = parts[0]!.report;
   const rejections: Rejection[] = [];
   const redacted: Record<string, number> = {};
+  const unknownValues: Record<string, Record<string, number>> = {};
   let linesBefore = 0;
   let rowsRead = 0;
   let accepted = 0;
@@ -152,13 +184,18 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
       if (rejections.length < maxRejections) rejections.push(shifted(r, shift, maxRowLength));
     }
     for (const [field, count] of Object.entries(part.report.redacted)) redacted[field] = (redacted[field] ?? 0) + (count ?? 0);
+    for (const [field, values] of Object.entries(part.report.unknownValues)) {
+      const into = (unknownValues[field] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
     rowsRead += part.report.rowsRead;
     accepted += part.report.accepted;
     rejected += part.report.rejected;
     blankLines += part.report.blankLines;
     linesBefore += part.lineBreaks;
   });
-  return { ...first, file, rowsRead, accepted, rejected, rejections, rejectionsDropped: rejected - rejections.length, blankLines, redacted };
+  const sorted = Object.fromEntries(Object.entries(unknownValues).map(([f, v]) => [f, Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]));
+  return { ...first, file, rowsRead, accepted, rejected, rejections, rejectionsDropped: rejected - rejections.length, blankLines, redacted, unknownValues: sorted };
 }
 
 /**
@@ -197,14 +234,16 @@ export async function tallyInParallel(
   const cores = workers === 'auto' ? Math.min(typeof availableParallelism === 'function' ? availableParallelism() : cpus().length, 8) : workers;
   const n = Math.min(cores, Math.floor(size / Math.max(1, minBytes)));
   if (n < 2) return undefined;
-  const cut = await plan(path, size, n, textPlan.read.delimiter);
+  const cut = await plan(path, size, n, textPlan.read);
   if (!cut) return undefined;
 
   const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
-  // The later ranges read the header row with the delimiter found in it, as one thread would.
-  // The first reads the file's start itself, with the options as given: a delimiter given there
-  // would change which rows above the header are blank (any detectable delimiter counts there).
+  // The later ranges read the header row with the delimiter found in it, as one thread would,
+  // as the table and preset the first range reads. The first reads the file's start itself, with
+  // the options as given: a delimiter given there would change which rows above the header are
+  // blank (any detectable delimiter counts there).
   const read = { ...textPlan.read, delimiter: cut.delimiter };
+  const later = { ...read, table: cut.table, preset: cut.preset === 'none' ? read.preset : cut.preset, headerRow: 1 };
   let parts: TextTally[];
   const started = new Set<{ terminate(): Promise<number> }>();
   try {
@@ -212,7 +251,7 @@ export async function tallyInParallel(
       ranges.map((r, i) =>
         i === 0
           ? tallyRange({ ...r, plan: { ...textPlan, countLines: true } })
-          : inWorker({ ...r, plan: { ...textPlan, read, header: cut.header, countLines: true } }, started),
+          : inWorker({ ...r, plan: { ...textPlan, read: later, header: cut.header, countLines: true } }, started),
       ),
     );
   } catch (e) {

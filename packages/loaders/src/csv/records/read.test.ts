@@ -33,43 +33,43 @@ describe('readArrestRecords: release-style headers (BOM, CRLF, quoted commas and
       apprehensionDate: '2017-09-25', apprehensionState: 'PA', apprehensionCounty: 'PHILADELPHIA', apprehensionAor: 'PHI',
       apprehensionMethod: 'Located', criminality: 'convicted', citizenshipCountry: 'MEXICO', gender: 'male', birthYear: 1985,
       caseStatus: 'ACTIVE', landmark: 'PHI STREET ARREST, NON-SPECIFIC', finalOrder: false, departedDate: null,
-      extra: { 'Unique Identifier': 'a1' },
+      uniqueIdentifier: 'a1',
     },
     {
       apprehensionDate: '2017-09-26', apprehensionState: 'PA', apprehensionCounty: redacted('(b)(6)(b)(7)(c)'), apprehensionAor: 'PHI',
       apprehensionMethod: 'CAP Local Incarceration', criminality: 'pending-charges', citizenshipCountry: 'GUATEMALA', gender: 'female',
       birthYear: 1990, caseStatus: 'ACTIVE', landmark: 'CAP - "BUCKS" COUNTY JAIL', finalOrder: false, departedDate: null,
-      extra: { 'Unique Identifier': 'a2' },
+      uniqueIdentifier: 'a2',
     },
     {
       apprehensionDate: '2017-09-30', apprehensionState: 'IL', apprehensionCounty: 'COOK', apprehensionAor: 'CHI',
       apprehensionMethod: 'Located', criminality: 'other-immigration-violator', citizenshipCountry: 'HONDURAS', gender: 'male',
       birthYear: 2001, caseStatus: '6-Deported/Removed - Deportability', landmark: 'MULTI-LINE\r\nLANDMARK', finalOrder: true,
-      departedDate: '2017-11-02', extra: { 'Unique Identifier': 'a3' },
+      departedDate: '2017-11-02', uniqueIdentifier: 'a3',
     },
     {
       apprehensionDate: '2017-10-01', apprehensionState: 'IL', apprehensionCounty: redacted('(b)(6), (b)(7)(c)'), apprehensionAor: 'CHI',
       apprehensionMethod: 'Non-Custodial Arrest', criminality: 'convicted', citizenshipCountry: redacted('(b)(6), (b)(7)(c)'),
       gender: 'unknown', birthYear: 1975, caseStatus: 'ACTIVE', landmark: null, finalOrder: false, departedDate: null,
-      extra: { 'Unique Identifier': 'a4' },
+      uniqueIdentifier: 'a4',
     },
     {
       apprehensionDate: '2023-05-11', apprehensionTime: '09:49:00', apprehensionState: 'TX', apprehensionCounty: 'HARRIS',
       apprehensionAor: 'HOU', apprehensionMethod: 'Custodial Arrest', criminality: 'other-immigration-violator',
       citizenshipCountry: 'EL SALVADOR', gender: 'female', birthYear: 1999, caseStatus: 'ACTIVE',
-      landmark: 'MTG GENERAL AREA, NON-SPECIFIC', finalOrder: false, departedDate: null, extra: { 'Unique Identifier': 'a5' },
+      landmark: 'MTG GENERAL AREA, NON-SPECIFIC', finalOrder: false, departedDate: null, uniqueIdentifier: 'a5',
     },
     {
       apprehensionDate: '2023-05-12', apprehensionState: 'TX', apprehensionCounty: null, apprehensionAor: redacted('b(6), b(7)(c)'),
       apprehensionMethod: 'Custodial Arrest', criminality: 'pending-charges', citizenshipCountry: 'MEXICO', gender: 'male',
       birthYear: 1980, caseStatus: 'ACTIVE', landmark: redacted('(b)(7)(E)'), finalOrder: false, departedDate: null,
-      extra: { 'Unique Identifier': 'a6' },
+      uniqueIdentifier: 'a6',
     },
     {
       apprehensionDate: '2023-05-13', apprehensionState: 'NM', apprehensionCounty: 'DOÑA ANA', apprehensionAor: 'ELP',
       apprehensionMethod: 'Located', criminality: 'convicted', citizenshipCountry: 'MEXICO', gender: 'male', birthYear: 1992,
       caseStatus: 'ACTIVE', landmark: 'CAFÉ “EL SOL”, LAS CRUCES', finalOrder: false, departedDate: null,
-      extra: { 'Unique Identifier': 'a7' },
+      uniqueIdentifier: 'a7',
     },
   ];
 
@@ -82,7 +82,7 @@ describe('readArrestRecords: release-style headers (BOM, CRLF, quoted commas and
     rejectionsDropped: 0,
     blankLines: 2,
     delimiter: ',',
-    preset: 'ice-release',
+    preset: 'ddp-2025/arrests',
     columns: {
       mapped: [
         { header: 'Apprehension Date', field: 'apprehensionDate' },
@@ -98,14 +98,18 @@ describe('readArrestRecords: release-style headers (BOM, CRLF, quoted commas and
         { header: 'Apprehension Site Landmark', field: 'landmark' },
         { header: 'Final Order Yes No', field: 'finalOrder' },
         { header: 'Departed Date', field: 'departedDate' },
+        { header: 'Unique Identifier', field: 'uniqueIdentifier' },
       ],
-      extra: ['Unique Identifier'],
+      extra: [],
       notFound: [],
     },
     redacted: {
       apprehensionDate: 0, apprehensionState: 0, apprehensionCounty: 2, apprehensionAor: 1, apprehensionMethod: 0, criminality: 0,
-      citizenshipCountry: 1, gender: 0, birthYear: 0, caseStatus: 0, landmark: 1, finalOrder: 0, departedDate: 0,
+      citizenshipCountry: 1, gender: 0, birthYear: 0, caseStatus: 0, landmark: 1, finalOrder: 0, departedDate: 0, uniqueIdentifier: 0,
     },
+    table: 'arrests',
+    header: { line: 1, bannerLines: 0, banner: [], title: undefined },
+    unknownValues: {},
   };
 
   it('reads every record, normalised, with extras and redactions, from a path', async () => {
@@ -140,7 +144,7 @@ describe('readArrestRecords: release-style headers (BOM, CRLF, quoted commas and
 describe('readArrestRecords: snake_case headers', () => {
   it('reads 1999.0 birth years, full-name states, AOR codes and names, datetimes and duplicate flags', async () => {
     const { records, report } = await readAll(fixturePath('snake-case.csv'));
-    expect(report).toMatchObject({ preset: 'snake-case', rowsRead: 7, accepted: 7, rejected: 0, blankLines: 0 });
+    expect(report).toMatchObject({ preset: 'snake-case/arrests', rowsRead: 7, accepted: 7, rejected: 0, blankLines: 0 });
     expect(records.map((r) => [r.apprehensionDate, r.apprehensionTime, r.apprehensionState, r.apprehensionAor, r.birthYear, r.duplicateLikely])).toEqual([
       ['2025-01-26', '06:15:00', 'CO', 'DEN', 1999, false],
       ['2025-01-26', undefined, 'NY', 'NYC', 2001, false],
@@ -154,7 +158,7 @@ describe('readArrestRecords: snake_case headers', () => {
       apprehensionDate: '2025-01-26', apprehensionState: 'NY', apprehensionAor: 'NYC', criminality: 'pending-charges',
       apprehensionMethod: 'Non-Custodial Arrest', apprehensionType: 'collateral', arrestingAgency: 'ERO', operation: 'Operation Safe City',
       citizenshipCountry: 'VENEZUELA', gender: 'female', birthYear: 2001, caseStatus: 'ACTIVE', caseCategory: null, finalOrder: false,
-      departedDate: null, landmark: null, duplicateLikely: false, extra: { unique_identifier: 'u2' },
+      departedDate: null, landmark: null, duplicateLikely: false, uniqueIdentifier: 'u2',
     });
     expect(records[3]!.departedDate).toBe('2025-03-01');
   });
@@ -187,7 +191,7 @@ describe('readArrestRecords: delimiters and line ends', () => {
   });
 
   it('reads files whose lines end with a lone CR', () => {
-    const { records, report } = parseArrestRecords('apprehension_date,apprehension_aor\r2017-09-25,PHI\r\r2017-09-26,"Chicago\rArea of Responsibility"\r2017-09-27,XXX\r');
+    const { records, report } = parseArrestRecords('apprehension_date,apprehension_aor\r2017-09-25,PHI\r\r2017-09-26,"Chicago\rArea of Responsibility"\r2017-09-27,XXX\r', { strictAors: true });
     expect(records.map((r) => r.apprehensionAor)).toEqual(['PHI', 'CHI']);
     expect(report).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1, blankLines: 1 });
     expect(report.rejections.map((r) => [r.line, r.code])).toEqual([[6, 'bad_aor']]);
@@ -201,7 +205,7 @@ describe('readArrestRecords: delimiters and line ends', () => {
 
 describe('readArrestRecords: rejections', () => {
   it('rejects each kind of bad row with its line, column and reason', async () => {
-    const { records, report } = await readAll(fixturePath('bad-rows.csv'));
+    const { records, report } = await readAll(fixturePath('bad-rows.csv'), { strictAors: true });
     expect(records.map((r) => r.apprehensionDate)).toEqual(['2017-09-25', '2017-09-26', '2017-09-27']);
     expect(report).toMatchObject({ rowsRead: 16, accepted: 3, rejected: 13, rejectionsDropped: 0, blankLines: 1 });
     const date = 'expected a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY; received';
@@ -215,7 +219,7 @@ describe('readArrestRecords: rejections', () => {
       },
       {
         line: 7, column: 'apprehension_aor', code: 'bad_aor',
-        reason: 'expected an ICE Area of Responsibility (a code such as NOL, or a name such as "Chicago Area of Responsibility"); received "Springfield AOR"',
+        reason: 'expected an ICE Area of Responsibility (a code such as NOL, HQ for headquarters, or a name such as "Chicago Area of Responsibility"); strictAors is on; received "Springfield AOR"',
       },
       {
         line: 8, column: 'apprehension_state', code: 'bad_state',
@@ -253,7 +257,7 @@ describe('readArrestRecords: rejections', () => {
   });
 
   it('keeps at most maxRejections rejections but counts them all', async () => {
-    const { report } = await readAll(fixturePath('bad-rows.csv'), { maxRejections: 2 });
+    const { report } = await readAll(fixturePath('bad-rows.csv'), { maxRejections: 2, strictAors: true });
     expect(report).toMatchObject({ rowsRead: 16, accepted: 3, rejected: 13, rejectionsDropped: 11 });
     expect(report.rejections.map((r) => r.line)).toEqual([3, 4]);
   });
@@ -266,7 +270,7 @@ describe('readArrestRecords: rejections', () => {
     expect(error.issues).toStrictEqual([
       { code: 'bad_date', message: expect.stringContaining('"2017-02-30"'), file: 'arrests.csv', line: 3, column: 'apprehension_date' },
     ]);
-    const sync = await caught(() => parseArrestRecords('a,b\n1\n', { onRejection: 'throw' }));
+    const sync = await caught(() => parseArrestRecords('apprehension_date,apprehension_aor\n1\n', { onRejection: 'throw' }));
     expect(sync.issues[0]).toStrictEqual({ code: 'column_count', message: 'expected 2 cells, as in the header; received 1', file: '(text)', line: 2 });
   });
 
@@ -276,7 +280,7 @@ describe('readArrestRecords: rejections', () => {
     expect(records).toStrictEqual([]);
     expect(report.rejections.map((r) => [r.line, r.code, r.column, r.raw?.length])).toEqual([[2, 'unclosed_quote', 'landmark', 501]]);
     const closed = parseArrestRecords(`apprehension_date,landmark\n2017-09-25,"${'x'.repeat(5000)}"\n2017-09-26,ok\n`, { maxRowLength: 1000 });
-    expect(closed.records).toStrictEqual([{ apprehensionDate: '2017-09-26', extra: { landmark: 'ok' } }]);
+    expect(closed.records).toStrictEqual([{ apprehensionDate: '2017-09-26', landmark: 'ok' }]);
     expect(closed.report.rejections.map((r) => [r.line, r.code, r.column])).toEqual([[2, 'row_too_long', undefined]]);
   });
 });
@@ -306,7 +310,7 @@ describe('readArrestRecords: columns', () => {
   });
 
   it('keeps extra values exactly as written', () => {
-    const { records } = parseArrestRecords('apprehension_date,Note\n2017-09-25,"  spaced, ""quoted""  "\n');
+    const { records } = parseArrestRecords('apprehension_date,apprehension_aor,Note\n2017-09-25,PHI,"  spaced, ""quoted""  "\n');
     expect(records[0]!.extra).toStrictEqual({ Note: '  spaced, "quoted"  ' });
   });
 });
@@ -358,7 +362,7 @@ describe('readArrestRecords: the reader', () => {
     expect(kept).toHaveLength(chunks);
     expect(kept[chunks - 1]).toStrictEqual({
       apprehensionDate: '2017-09-25', apprehensionTime: '10:00:00', apprehensionAor: 'PHI', landmark: 'PHI STREET ARREST NON-SPECIFIC',
-      extra: { unique_identifier: '0123456789abcdef0123456789abcdef' },
+      uniqueIdentifier: '0123456789abcdef0123456789abcdef',
     });
     expect(grown).toBeLessThan(chunk.length * 4); // holding the chunks would be 24 MB and more
   });
@@ -370,13 +374,13 @@ describe('readArrestRecords: the reader', () => {
   });
 
   it('keeps every rejection with maxRejections: Infinity', async () => {
-    const { report } = await readAll(fixturePath('bad-rows.csv'), { maxRejections: Infinity });
+    const { report } = await readAll(fixturePath('bad-rows.csv'), { maxRejections: Infinity, strictAors: true });
     expect(report.rejections).toHaveLength(13);
   });
 
   it('reads an empty file, a header alone, and blank lines alone as no rows', () => {
     expect(parseArrestRecords('').report).toMatchObject({ rowsRead: 0, blankLines: 0 });
-    expect(parseArrestRecords('apprehension_date,apprehension_aor').report).toMatchObject({ rowsRead: 0, preset: 'snake-case' });
+    expect(parseArrestRecords('apprehension_date,apprehension_aor').report).toMatchObject({ rowsRead: 0, preset: 'snake-case/arrests' });
     expect(parseArrestRecords('\n\n').report).toMatchObject({ rowsRead: 0, blankLines: 2 });
   });
 

@@ -1,19 +1,44 @@
-import { IcestatError, type ArrestRecord, type ArrestRecordField } from '@icestat/core';
+import {
+  IcestatError,
+  type ArrestRecord,
+  type DetainerRecord,
+  type DetentionRecord,
+  type EncounterRecord,
+  type RecordTableName,
+  type RemovalRecord,
+} from '@icestat/core';
 import { checkOptions, checkSource, checkText } from '../../shared/args';
 import { inputName, textChunks, type InputSource } from '../../shared/input';
-import type { ColumnPlan } from './columns';
-import { resolveReadOptions, type ReadArrestRecordsOptions } from './options';
+import type { TablePlan } from '../../tables/plan';
+import type { SplitRow } from '../../tables/rows';
+import { resolveReadOptions, type ReadArrestRecordsOptions, type ReadRecordsOptions } from './options';
 import { emptyLoadReport, type LoadReport } from './report';
 import { createRowReader, type RowReader } from './row-reader';
 
-/** Where records are read from: a path, URL, Node stream, Web `ReadableStream`, or `{ text }` in memory. */
-export type RecordSource = InputSource | { readonly text: string };
+/**
+ * Where records are read from: a path, URL, Node stream, Web `ReadableStream`, `{ text }` in
+ * memory, or `{ rows }`: rows already split into cells (what a spreadsheet or Parquet reader
+ * yields), read by the same rules.
+ */
+export type RecordSource = InputSource | { readonly text: string } | { readonly rows: AsyncIterable<SplitRow> | Iterable<SplitRow> };
+
+/** The record type of each table. */
+export interface RecordOfTable {
+  readonly arrests: ArrestRecord;
+  readonly encounters: EncounterRecord;
+  readonly removals: RemovalRecord;
+  readonly detainers: DetainerRecord;
+  readonly detentions: DetentionRecord;
+}
+
+/** A record of any table. */
+export type AnyRecord = RecordOfTable[RecordTableName];
 
 /**
- * A streaming reader of arrest records: iterate it once with `for await`, then read its `report`.
+ * A streaming reader of records: iterate it once with `for await`, then read its `report`.
  * Records arrive as the file is read; the file is never held whole.
  */
-export interface ArrestRecordReader extends AsyncIterable<ArrestRecord> {
+export interface RecordReader<R> extends AsyncIterable<R> {
   /**
    * The report so far: final once iteration has ended (or thrown). Before iteration starts it is
    * empty; after `break` it covers the rows read up to there.
@@ -23,12 +48,19 @@ export interface ArrestRecordReader extends AsyncIterable<ArrestRecord> {
    * The records in batches (one per chunk of input): the same records as iterating the reader,
    * with one `await` per batch instead of per record. Use one or the other, once.
    */
-  batches(): AsyncIterable<readonly ArrestRecord[]>;
+  batches(): AsyncIterable<readonly R[]>;
+}
+
+/** A streaming reader of arrest records; see {@link readArrestRecords}. */
+export type ArrestRecordReader = RecordReader<ArrestRecord>;
+
+function isRows(source: RecordSource): source is { readonly rows: AsyncIterable<SplitRow> | Iterable<SplitRow> } {
+  return typeof source === 'object' && source !== null && 'rows' in source && typeof source.rows === 'object' && source.rows !== null;
 }
 
 /**
  * Checks a source and names it for reports and errors: `options.name`, else the path or URL,
- * `(text)` for `{ text }` and `(stream)` for a stream.
+ * `(text)` for `{ text }`, `(rows)` for `{ rows }` and `(stream)` for a stream.
  *
  * @param source - What the caller passed.
  * @param options - May carry a `name`.
@@ -37,9 +69,10 @@ export interface ArrestRecordReader extends AsyncIterable<ArrestRecord> {
  * @throws {@link IcestatError} `invalid_input` for a string holding line breaks: a string is a
  *   path, and CSV text must come as `{ text }`.
  * @example
- * sourceName({ text: 'a,b\n' }, {}, 'readArrestRecords'); // => '(text)'
+ * sourceName({ text: 'a,b\n' }, {}, 'readRecords'); // => '(text)'
  */
-export function sourceName(source: RecordSource, options: ReadArrestRecordsOptions, fn: string): string {
+export function sourceName(source: RecordSource, options: { readonly name?: string }, fn: string): string {
+  if (isRows(source)) return options.name ?? '(rows)';
   checkSource(fn, source, true);
   if (typeof source === 'object' && source !== null && 'text' in source && typeof source.text === 'string') return options.name ?? '(text)';
   if (typeof source === 'string' && /[\r\n]/.test(source)) {
@@ -49,12 +82,44 @@ export function sourceName(source: RecordSource, options: ReadArrestRecordsOptio
 }
 
 /**
- * Builds records from a row reader's values: the mapped fields in column order, the apprehension
- * time from the date cell (unless a time column is mapped), then `extra`.
+ * Feeds a source into a row reader, calling `flush` after each chunk (or each 1,000 split rows).
+ *
+ * @param source - Any {@link RecordSource}.
+ * @param options - Input options (`signal`, `name`, encoding).
+ * @param reader - The row reader.
+ * @param flush - Called when a batch may be ready.
+ * @returns Once the source is read to its end (the reader not yet ended).
+ * @example
+ * for await (const _ of feed({ text: 'a,b\n' }, {}, reader, () => [])) ;
  */
-function recordBuilder(plan: ColumnPlan, reader: RowReader): () => ArrestRecord {
+export async function* feed<T>(source: RecordSource, options: ReadRecordsOptions, reader: RowReader, flush: () => T | undefined): AsyncGenerator<T> {
+  if (isRows(source)) {
+    let n = 0;
+    for await (const row of source.rows as AsyncIterable<SplitRow>) {
+      options.signal?.throwIfAborted();
+      reader.pushRow(row);
+      if (++n % 1000 === 0) {
+        const out = flush();
+        if (out !== undefined) yield out;
+      }
+    }
+    return;
+  }
+  for await (const text of textChunks(source as InputSource | { text: string }, options)) {
+    reader.push(text);
+    const out = flush();
+    if (out !== undefined) yield out;
+  }
+}
+
+/**
+ * Builds records from a row reader's values: the mapped fields in column order, the time of
+ * day from the main date cell (arrests' apprehension time, unless a time column is mapped), then
+ * `extra`.
+ */
+function recordBuilder(plan: TablePlan, reader: RowReader): () => Record<string, unknown> {
   const fieldColumns: number[] = [];
-  const fieldNames: ArrestRecordField[] = [];
+  const fieldNames: string[] = [];
   const extraColumns: number[] = [];
   const extraKeys: string[] = [];
   plan.fields.forEach((f, j) => {
@@ -66,12 +131,13 @@ function recordBuilder(plan: ColumnPlan, reader: RowReader): () => ArrestRecord 
       extraKeys.push(plan.extraKeys[j]!);
     }
   });
-  const timeFromDate = !fieldNames.includes('apprehensionTime') && fieldNames.includes('apprehensionDate');
+  const timeField = plan.spec.timeField;
+  const timeFromDate = timeField !== undefined && !fieldNames.includes(timeField) && fieldNames.includes(plan.spec.mainDate);
   return () => {
     const values = reader.values;
     const record: Record<string, unknown> = {};
     for (let i = 0; i < fieldColumns.length; i++) record[fieldNames[i]!] = values[fieldColumns[i]!];
-    if (timeFromDate && reader.time !== undefined) record.apprehensionTime = reader.time;
+    if (timeFromDate && reader.time !== undefined) record[timeField] = reader.time;
     if (extraColumns.length > 0) {
       const extra: Record<string, string> = {};
       for (let i = 0; i < extraColumns.length; i++) {
@@ -83,14 +149,14 @@ function recordBuilder(plan: ColumnPlan, reader: RowReader): () => ArrestRecord 
       }
       record.extra = extra;
     }
-    return record as ArrestRecord;
+    return record;
   };
 }
 
 /** A row reader that appends each accepted row's record to `out`. */
-function recordReader(file: string, options: ReadArrestRecordsOptions, out: { batch: ArrestRecord[] }): RowReader {
+function recordReader(file: string, options: ReadRecordsOptions, out: { batch: unknown[] }): RowReader {
   const read = resolveReadOptions(options);
-  let build: (() => ArrestRecord) | undefined;
+  let build: (() => Record<string, unknown>) | undefined;
   const reader = createRowReader({
     file,
     read,
@@ -105,54 +171,29 @@ function recordReader(file: string, options: ReadArrestRecordsOptions, out: { ba
   return reader;
 }
 
-/**
- * Reads a record-level arrest CSV as a stream of {@link ArrestRecord}s: columns mapped by a
- * preset detected from the header (the releases' `Apprehension Date` style or snake_case) and
- * your `columns`, values normalised (criminality classes, AOR codes, postal codes, ISO dates,
- * birth years, genders, flags), FOIA markers kept as `{ redacted: true, marker }`, blank cells
- * `null`, unmapped columns in `record.extra`. Each bad row becomes a rejection in the report
- * with its line, column and reason; `accepted + rejected === rowsRead` always.
- *
- * Nothing is read until iteration starts. A string source is a path (Node); pass text as
- * `{ text }`. In a browser, pass `{ text }`, a `Response.body` or `Blob.stream()`.
- *
- * @param source - A path, URL, Node readable stream, Web `ReadableStream`, or `{ text }`.
- * @param options - Delimiter, preset, custom columns, rejection handling; `name` and `signal`.
- * @returns A reader: iterate it once, then read `reader.report`.
- * @throws {@link IcestatError} `invalid_input` at once for bad options or CSV text passed as a
- *   string. While iterating: `parse_error` for a malformed header row, or for the first bad row
- *   with `onRejection: 'throw'` (its `issues[0]` has `file`, `line` and `column`);
- *   `unsupported_encoding` for bytes that are not UTF-8; `invalid_input` when iterated twice.
- *   Errors of the input itself pass through: a missing file's `ENOENT`, a failed fetch, the
- *   signal's reason once aborted.
- * @example
- * const reader = readArrestRecords('arrests.csv');
- * for await (const record of reader) if (record.criminality === 'convicted') convicted++;
- * reader.report.rejected; // => 0
- */
-export function readArrestRecords(source: RecordSource, options: ReadArrestRecordsOptions = {}): ArrestRecordReader {
-  checkOptions('readArrestRecords', options);
+function streamingReader<R>(source: RecordSource, options: ReadRecordsOptions, fn: string): RecordReader<R> {
+  checkOptions(fn, options);
   resolveReadOptions(options); // fail fast on bad options, before anything is read
-  const file = sourceName(source, options, 'readArrestRecords');
+  const file = sourceName(source, options, fn);
   let started = false;
   let rows: RowReader | undefined;
 
-  async function* batches(): AsyncGenerator<readonly ArrestRecord[]> {
-    if (started) throw new IcestatError('invalid_input', `readArrestRecords: ${file} is already being read; a reader can be iterated once`);
+  async function* batches(): AsyncGenerator<readonly R[]> {
+    if (started) throw new IcestatError('invalid_input', `${fn}: ${file} is already being read; a reader can be iterated once`);
     started = true;
-    const out = { batch: [] as ArrestRecord[] };
+    const out = { batch: [] as unknown[] };
     const reader = recordReader(file, options, out);
     rows = reader;
-    for await (const text of textChunks(source, options)) {
-      reader.push(text);
-      if (out.batch.length > 0) {
-        const batch = out.batch;
-        out.batch = [];
-        yield batch;
-      }
-    }
+    const take = (): R[] | undefined => {
+      if (out.batch.length === 0) return undefined;
+      const batch = out.batch as R[];
+      out.batch = [];
+      return batch;
+    };
+    yield* feed(source, options, reader, take);
     reader.end();
-    if (out.batch.length > 0) yield out.batch;
+    const last = take();
+    if (last !== undefined) yield last;
   }
 
   return {
@@ -160,11 +201,11 @@ export function readArrestRecords(source: RecordSource, options: ReadArrestRecor
       return rows?.report() ?? emptyLoadReport(file);
     },
     batches,
-    [Symbol.asyncIterator](): AsyncIterator<ArrestRecord> {
+    [Symbol.asyncIterator](): AsyncIterator<R> {
       const it = batches();
-      let batch: readonly ArrestRecord[] = [];
+      let batch: readonly R[] = [];
       let i = 0;
-      const pull = async (): Promise<IteratorResult<ArrestRecord>> => {
+      const pull = async (): Promise<IteratorResult<R>> => {
         while (i >= batch.length) {
           const r = await it.next();
           if (r.done) return { done: true, value: undefined };
@@ -185,26 +226,106 @@ export function readArrestRecords(source: RecordSource, options: ReadArrestRecor
 }
 
 /**
- * Parses a record-level arrest CSV held in memory, synchronously: the same mapping, checks and
- * report as {@link readArrestRecords}, for browsers and small files.
+ * Reads a record-level release as a stream of records of one table: arrests, encounters,
+ * removals, detainers or detention book-ins (`table`, or `auto` to pick it from the header).
+ * The header is found below ICE's title rows (they are reported, never counted as rows); its
+ * columns are mapped by the release family's preset (ranked by how many fields they map; the
+ * report names the table and preset) and your `columns`; values are normalised (criminality
+ * classes, AOR codes with `HQ` for headquarters, postal codes, ISO dates and timestamps, birth
+ * years, genders, flags); FOIA markers in any of ICE's spellings are kept as
+ * `{ redacted: true, marker }`; blank cells and `NA`, `N/A`, `NULL`, `(null)` are `null`; an AOR
+ * icestat does not know is kept as `{ unknown: text }` (a rejection with `strictAors`); unmapped
+ * columns go to `record.extra`. Each bad row becomes a rejection with its physical line, column
+ * and reason; `accepted + rejected === rowsRead` always.
+ *
+ * Nothing is read until iteration starts. A string source is a path (Node); pass text as
+ * `{ text }`, and rows already split into cells (from a spreadsheet) as `{ rows }`.
+ *
+ * @param source - A path, URL, Node readable stream, Web `ReadableStream`, `{ text }` or `{ rows }`.
+ * @param options - Table, preset, custom columns, header row, missing values, strict AORs,
+ *   delimiter, rejection handling; `name` and `signal`.
+ * @returns A reader: iterate it once, then read `reader.report`.
+ * @throws {@link IcestatError} `invalid_input` at once for bad options or CSV text passed as a
+ *   string. While iterating: `parse_error` for a header that maps fewer than two known fields (or
+ *   no header among the first rows), a malformed header row, or the first bad row with
+ *   `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not UTF-8; `invalid_input`
+ *   when iterated twice. Errors of the input itself pass through.
+ * @example
+ * const reader = readRecords('ICERemovals_FY2016.csv', { table: 'removals' });
+ * for await (const removal of reader) if (removal.caseAor === 'HQ') hq++;
+ * reader.report.header.title; // => 'ICE Removals for FY2016'
+ */
+export function readRecords<T extends RecordTableName | 'auto' = 'auto'>(
+  source: RecordSource,
+  options: ReadRecordsOptions & { readonly table?: T } = {},
+): RecordReader<T extends RecordTableName ? RecordOfTable[T] : AnyRecord> {
+  return streamingReader(source, options, 'readRecords');
+}
+
+/**
+ * Reads a record-level arrest release as a stream of {@link ArrestRecord}s: {@link readRecords}
+ * with `table: 'arrests'`.
+ *
+ * @param source - A path, URL, Node readable stream, Web `ReadableStream`, `{ text }` or `{ rows }`.
+ * @param options - As for {@link readRecords}, without `table`.
+ * @returns A reader: iterate it once, then read `reader.report`.
+ * @throws {@link IcestatError} as {@link readRecords}.
+ * @example
+ * const reader = readArrestRecords('arrests.csv');
+ * for await (const record of reader) if (record.criminality === 'convicted') convicted++;
+ * reader.report.rejected; // => 0
+ */
+export function readArrestRecords(source: RecordSource, options: ReadArrestRecordsOptions = {}): ArrestRecordReader {
+  checkOptions('readArrestRecords', options);
+  return streamingReader(source, { ...options, table: 'arrests' }, 'readArrestRecords');
+}
+
+/**
+ * Parses a record-level release held in memory, synchronously: the same mapping, checks and
+ * report as {@link readRecords}, for browsers and small files.
+ *
+ * @param text - The whole file (a leading byte-order mark is dropped).
+ * @param options - As for {@link readRecords}; `name` labels the report.
+ * @returns Every accepted record, and the report.
+ * @throws {@link IcestatError} `invalid_input` for bad options; `parse_error` for a header that
+ *   maps fewer than two known fields, a malformed header row, or the first bad row with
+ *   `onRejection: 'throw'`.
+ * @example
+ * const { records, report } = parseRecords('Event Date,Event Area of Responsibility\n10/1/2015,HQ Area of Responsibility\n');
+ * records; // => [{ eventDate: '2015-10-01', responsibleAor: 'HQ' }]
+ * report.table; // => 'encounters'
+ */
+export function parseRecords<T extends RecordTableName | 'auto' = 'auto'>(
+  text: string,
+  options: ReadRecordsOptions & { readonly table?: T } = {},
+): { records: (T extends RecordTableName ? RecordOfTable[T] : AnyRecord)[]; report: LoadReport } {
+  return parseWith(text, options, 'parseRecords', 'readRecords') as { records: (T extends RecordTableName ? RecordOfTable[T] : AnyRecord)[]; report: LoadReport };
+}
+
+function parseWith(text: string, options: ReadRecordsOptions, fn: string, loader: string): { records: unknown[]; report: LoadReport } {
+  checkText(fn, text, loader);
+  checkOptions(fn, options);
+  const file = options.name ?? '(text)';
+  const out = { batch: [] as unknown[] };
+  const reader = recordReader(file, options, out);
+  reader.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  reader.end();
+  return { records: out.batch, report: reader.report() };
+}
+
+/**
+ * Parses a record-level arrest CSV held in memory: {@link parseRecords} with `table: 'arrests'`.
  *
  * @param text - The whole file (a leading byte-order mark is dropped).
  * @param options - As for {@link readArrestRecords}; `name` labels the report.
  * @returns Every accepted record, and the report.
- * @throws {@link IcestatError} `invalid_input` for bad options; `parse_error` for a malformed
- *   header row, or for the first bad row with `onRejection: 'throw'`.
+ * @throws {@link IcestatError} as {@link parseRecords}.
  * @example
  * const { records, report } = parseArrestRecords('apprehension_date,apprehension_aor\n2017-09-25,Philadelphia Area of Responsibility\n');
  * records; // => [{ apprehensionDate: '2017-09-25', apprehensionAor: 'PHI' }]
  * report.accepted; // => 1
  */
 export function parseArrestRecords(text: string, options: ReadArrestRecordsOptions = {}): { records: ArrestRecord[]; report: LoadReport } {
-  checkText('parseArrestRecords', text, 'readArrestRecords');
   checkOptions('parseArrestRecords', options);
-  const file = options.name ?? '(text)';
-  const out = { batch: [] as ArrestRecord[] };
-  const reader = recordReader(file, options, out);
-  reader.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  reader.end();
-  return { records: out.batch, report: reader.report() };
+  return parseWith(text, { ...options, table: 'arrests' }, 'parseArrestRecords', 'readArrestRecords') as { records: ArrestRecord[]; report: LoadReport };
 }

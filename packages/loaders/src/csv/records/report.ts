@@ -1,5 +1,4 @@
-import type { ArrestRecordField } from '@icestat/core';
-import type { ColumnPresetName, MappedColumn } from './columns';
+import type { RecordTableName } from '@icestat/core';
 
 /**
  * Why a row was rejected:
@@ -87,7 +86,7 @@ export function swallowedRowReason(
 export interface LoadReport {
   /** The file's name, path or URL; `(text)` or `(stream)` when it has none. */
   readonly file: string;
-  /** Data rows read (the header and blank lines are not rows). */
+  /** Data rows read (the header, the title rows above it and blank lines are not rows). */
   readonly rowsRead: number;
   readonly accepted: number;
   readonly rejected: number;
@@ -98,18 +97,32 @@ export interface LoadReport {
   readonly blankLines: number;
   /** The delimiter used, given or detected. */
   readonly delimiter: string;
-  /** The column preset used. */
-  readonly preset: ColumnPresetName | 'none';
+  /** The record table read (`arrests`, `removals`, …), given or picked from the header; `auto` before the header. */
+  readonly table: RecordTableName | 'auto';
+  /** The header preset used (`ice-lesa/arrests`, `snake-case/removals`), or `none` when only custom columns map. */
+  readonly preset: string;
+  /**
+   * Where the header is: its 1-based line, and the title rows above it that were skipped (ICE's
+   * "ERO-LESA Statistical Tracking Unit", "For Official Use Only…", the FOIA number, the title),
+   * each as its non-blank cells joined by a space, with `title` the last non-blank one.
+   */
+  readonly header: { readonly line: number; readonly bannerLines: number; readonly banner: readonly string[]; readonly title: string | undefined };
   readonly columns: {
     /** Columns that fill a record field, in column order. */
-    readonly mapped: readonly MappedColumn[];
-    /** Columns kept in `record.extra`, by their key there. */
+    readonly mapped: readonly { readonly header: string; readonly field: string }[];
+    /** Columns no field takes (unmapped), kept in `record.extra` by these keys. */
     readonly extra: readonly string[];
     /** Headers of the custom `columns` option that the file does not have. */
     readonly notFound: readonly string[];
   };
   /** For each mapped field, how many accepted rows had it redacted under FOIA. */
-  readonly redacted: Readonly<Partial<Record<ArrestRecordField, number>>>;
+  readonly redacted: Readonly<Record<string, number>>;
+  /**
+   * For each field, the values icestat did not know (an AOR that is none of ICE's offices) and
+   * how many accepted rows held each. They are kept as `{ unknown: text }` and tallied under
+   * their own label (with `strictAors` they are rejections instead).
+   */
+  readonly unknownValues: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /**
@@ -130,8 +143,11 @@ export function emptyLoadReport(file: string): LoadReport {
     rejectionsDropped: 0,
     blankLines: 0,
     delimiter: ',',
+    table: 'auto',
     preset: 'none',
+    header: { line: 0, bannerLines: 0, banner: [], title: undefined },
     columns: { mapped: [], extra: [], notFound: [] },
     redacted: {},
+    unknownValues: {},
   };
 }

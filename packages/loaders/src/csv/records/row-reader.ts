@@ -1,26 +1,20 @@
-import { IcestatError, type ArrestRecordField, type IcestatIssue } from '@icestat/core';
+import {
+  IcestatError,
+  isRedactionMarker,
+  isUnknownValue,
+  missingValueMatcher,
+  type IcestatIssue,
+  type RecordFieldKind,
+  type TallyDimension,
+} from '@icestat/core';
+import { findHeaderRow, headerKey } from '../../tables/match';
+import { planTable, type TablePlan } from '../../tables/plan';
+import { splitRowAdapter, type SplitRow } from '../../tables/rows';
+import { recordTimeOfDate, valueReader } from '../../tables/values';
 import { CACHE_MISS, CellCache } from './cell-cache';
 import { detach } from './detach';
-import { planColumns, type ColumnPlan } from './columns';
 import { DETECT_LIMIT, findHeader, isWhiteSpace, type CsvDialect } from './dialect';
-import {
-  arrestFieldKinds,
-  fieldKindExpectations,
-  isRedactionMarker,
-  mightBeRedactionAt,
-  normaliseAor,
-  normaliseApprehensionType,
-  normaliseBirthYear,
-  normaliseBoolean,
-  normaliseCriminality,
-  normaliseDate,
-  normaliseGender,
-  normaliseState,
-  normaliseTime,
-  redactedValue,
-  timeOfDate,
-  type FieldKind,
-} from './normalise';
+import { fieldKindExpectations as arrestKindExpectations, redactedValue } from './normalise';
 import type { ResolvedReadOptions } from './options';
 import { emptyLoadReport, swallowedRowReason, type LoadReport, type Rejection, type RejectionCode } from './report';
 import { createCsvTokenizer, ROW_OK, ROW_TEXT_AFTER_QUOTE, ROW_UNCLOSED_QUOTE, type CsvRow, type CsvTokenizer } from './tokenizer';
@@ -36,21 +30,9 @@ const REDACTION_ONLY = 1; // only counted when redacted (free text the tally doe
 const VALUE = 2; // checked and normalised into `values`
 const RAW = 3; // kept as written into `values` (extra columns, when reading records)
 
-const normalisers: Readonly<Record<FieldKind, (s: string) => unknown>> = {
-  date: normaliseDate,
-  time: normaliseTime,
-  state: normaliseState,
-  aor: normaliseAor,
-  criminality: normaliseCriminality,
-  gender: normaliseGender,
-  apprehensionType: normaliseApprehensionType,
-  birthYear: normaliseBirthYear,
-  boolean: normaliseBoolean,
-  text: (s) => s,
-};
-
-const rejectionCodes: Readonly<Record<FieldKind, RejectionCode>> = {
+const rejectionCodes: Readonly<Record<RecordFieldKind, RejectionCode>> = {
   date: 'bad_date',
+  timestamp: 'bad_date',
   time: 'bad_time',
   state: 'bad_state',
   aor: 'bad_aor',
@@ -59,14 +41,55 @@ const rejectionCodes: Readonly<Record<FieldKind, RejectionCode>> = {
   apprehensionType: 'bad_apprehension_type',
   birthYear: 'bad_birth_year',
   boolean: 'bad_boolean',
+  country: 'bad_date', // never used: countries are kept as written
   text: 'bad_date', // never used: text is never rejected
 };
+
+const kindExpectations: Readonly<Record<RecordFieldKind, string>> = {
+  ...arrestKindExpectations,
+  timestamp: `${arrestKindExpectations.date}, with an optional time and offset (2024-06-27 12:50:00+00, 2024-06-27T12:50:00Z)`,
+  aor: 'an ICE Area of Responsibility (a code such as NOL, HQ for headquarters, or a name such as "Chicago Area of Responsibility"); strictAors is on',
+  country: 'a country',
+};
+
+/** Kinds whose cells are kept as written and never reject a row. */
+function isFreeText(kind: RecordFieldKind): boolean {
+  return kind === 'text' || kind === 'country';
+}
+
+/**
+ * Whether a cell could hold a FOIA marker, looked at where it lies: its first character after
+ * white space is `(` or `b`. The same first test core's matcher makes, so a cell the reader calls
+ * redacted is one the tally counts as redacted.
+ */
+function mayStartMarker(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isWhiteSpace(text.charCodeAt(i))) i++;
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  return c === 40 || c === 98 || c === 66;
+}
+
+/** Most title rows looked at for the header; ICE's files have 5 or 6. */
+const MAX_BANNER_ROWS = 30;
+
+/** Distinct unknown values kept per column in the report (all are counted). */
+const MAX_UNKNOWN_VALUES = 200;
 
 /** A cell that is not what its column holds (cached like any other value). */
 const INVALID: unique symbol = Symbol('invalid');
 
 function quoted(s: string): string {
   return JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
+}
+
+/** What a tally needs of each row: the dimensions it groups by, the date they read, the duplicate flag. */
+export interface TallyNeeds {
+  readonly by: readonly TallyDimension[];
+  /** The date field the time dimensions read; the table's main date by default. */
+  readonly date?: string;
+  /** Whether rows flagged as likely duplicates are left out (the flag is then needed). */
+  readonly duplicates?: boolean;
 }
 
 /** Options of {@link createRowReader}. */
@@ -77,9 +100,9 @@ export interface RowReaderOptions {
    * The fields the consumer needs as values: `all` for whole records (extra columns kept too),
    * or a set (tallying), when other free-text columns are only checked for redaction.
    */
-  readonly needs: 'all' | ReadonlySet<ArrestRecordField>;
+  readonly needs: 'all' | TallyNeeds;
   /** Called once the header has been read. */
-  readonly onHeader?: (plan: ColumnPlan) => void;
+  readonly onHeader?: (plan: TablePlan) => void;
   /** Called for each accepted row; read `values` (and `time`) inside it. */
   readonly onAccept: () => void;
 }
@@ -87,6 +110,11 @@ export interface RowReaderOptions {
 /** A push-style reader of a record-level CSV that checks each row; see {@link createRowReader}. */
 export interface RowReader {
   push(text: string): void;
+  /**
+   * Reads one row already split into cells (from a spreadsheet or Parquet reader) by the same
+   * rules as text: header search, checks, rejections and report. Use either `push` or `pushRow`.
+   */
+  pushRow(row: SplitRow): void;
   end(): void;
   report(): LoadReport;
   /**
@@ -94,7 +122,7 @@ export interface RowReader {
    * a FOIA marker, the text as written for extra columns. Reused for every row.
    */
   readonly values: unknown[];
-  /** The accepted row's apprehension time from its date cell, when reading whole records. */
+  /** The accepted row's time of day from its main date cell (arrests' apprehension time), when reading whole records. */
   readonly time: string | undefined;
   /**
    * Whether the input ended inside a quoted value. For a whole file that is a rejected row; for
@@ -130,16 +158,28 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   let nextTry = 0;
   let dialect: CsvDialect | undefined;
   let tokenizer: CsvTokenizer | undefined;
-  let plan: ColumnPlan | null = null;
+  let plan: TablePlan | null = null;
 
   let ncols = 0;
   let actions = new Uint8Array(0);
   let normalise: ((s: string) => unknown)[] = [];
-  let kinds: FieldKind[] = [];
+  let kinds: RecordFieldKind[] = [];
   let caches: (CellCache | null)[] = [];
   let timeColumn = -1;
   let redactedInRow = new Int32Array(0);
   let redactedCounts = new Float64Array(0);
+  /** Per column, the unknown values (an AOR icestat does not know) and how often each came. */
+  let unknownCounts: (Map<string, number> | null)[] = [];
+  const isMissing = missingValueMatcher(read.missingValues);
+
+  /** The rows above the header: ICE's title rows (and blank rows between them). */
+  const banner: string[] = [];
+  let firstBannerRow: string[] | undefined;
+  let firstBannerLine = 0;
+  let headerLine = 0;
+  /** Split rows given to `pushRow`, for those without a line or row number. */
+  let splitRows = 0;
+  const split = splitRowAdapter();
 
   let rowsRead = 0;
   let accepted = 0;
@@ -152,6 +192,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     time: undefined,
     endedInsideQuote: false,
     push,
+    pushRow,
     end,
     report,
   };
@@ -167,29 +208,82 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     }
     const header: string[] = [];
     for (let i = 0; i < row.count; i++) header.push(detach(row.cell(i)));
-    const p = planColumns(header, read.preset, read.columns);
-    plan = p;
+    plan = planTable(header, {
+      table: read.table,
+      preset: read.preset,
+      ...(read.columns ? { columns: read.columns } : {}),
+      ...(wholeRecords ? {} : { needs: { by: needs.by, ...(needs.date ? { date: needs.date } : {}) } }),
+      file,
+      line: row.line,
+    });
+    const p = plan;
+    headerLine = row.line;
+    const needed = new Set<string>();
+    if (!wholeRecords) {
+      for (const d of needs.by) {
+        const f = d === 'fiscalYear' || d === 'month' || d === 'day' ? (needs.date ?? p.spec.mainDate) : p.spec.dimensions[d];
+        if (f !== undefined) needed.add(f);
+      }
+      if (needs.duplicates === true) needed.add('duplicateLikely');
+    }
     ncols = p.headers.length;
     actions = new Uint8Array(ncols);
     normalise = [];
     kinds = [];
     caches = [];
+    unknownCounts = [];
+    timeColumn = -1;
+    const timeMapped = p.spec.timeField !== undefined && p.fields.includes(p.spec.timeField);
     for (let j = 0; j < ncols; j++) {
       const field = p.fields[j] ?? null;
-      const kind: FieldKind = field === null ? 'text' : arrestFieldKinds[field];
+      const kind = p.kinds[j]!;
       kinds.push(kind);
-      normalise.push(normalisers[kind]);
+      normalise.push(valueReader(kind, { strictAors: read.strictAors }));
       if (field === null) actions[j] = wholeRecords ? RAW : SKIP;
-      else if (wholeRecords || kind !== 'text' || needs.has(field)) actions[j] = VALUE;
+      else if (wholeRecords || !isFreeText(kind) || needed.has(field)) actions[j] = VALUE;
       else actions[j] = REDACTION_ONLY;
-      if (field === 'apprehensionDate' && wholeRecords) timeColumn = j;
+      if (wholeRecords && field === p.spec.mainDate && p.spec.timeField !== undefined && !timeMapped) timeColumn = j;
       // Dates with times hardly repeat; everything else is worth trying.
-      caches.push(actions[j] === VALUE && kind !== 'date' && kind !== 'time' ? new CellCache() : null);
+      caches.push(actions[j] === VALUE && kind !== 'date' && kind !== 'timestamp' && kind !== 'time' ? new CellCache() : null);
+      unknownCounts.push(kind === 'aor' ? new Map() : null);
     }
     state.values = new Array<unknown>(ncols).fill(null);
     redactedInRow = new Int32Array(ncols);
     redactedCounts = new Float64Array(ncols);
     onHeader?.(p);
+  }
+
+  /** Whether a row (not blank, well formed) names at least two fields icestat knows: a header. */
+  function namesKnownFields(row: CsvRow): boolean {
+    const cells: string[] = [];
+    for (let i = 0; i < row.count; i++) cells.push(row.cell(i));
+    if (read.preset !== 'none' && findHeaderRow([cells], read.table) !== undefined) return true;
+    if (read.columns === undefined) return false;
+    // Cells the custom columns name count too (a custom header plus a known one is a header).
+    const custom = new Set(Object.keys(read.columns).map(headerKey));
+    let hits = 0;
+    for (const c of cells) if (custom.has(headerKey(c)) || (read.preset !== 'none' && findHeaderRow([[c, c]], read.table) !== undefined)) hits++;
+    return hits >= 2;
+  }
+
+  /** A row above the header: kept as banner text (its non-blank cells), never counted as a row. */
+  function bannerRow(row: CsvRow): void {
+    const cells: string[] = [];
+    for (let i = 0; i < row.count; i++) cells.push(detach(row.cell(i)));
+    if (firstBannerRow === undefined && cells.some((c) => c.trim() !== '')) {
+      firstBannerRow = cells;
+      firstBannerLine = row.line;
+    }
+    banner.push(cells.map((c) => c.trim()).filter((c) => c !== '').join(' '));
+  }
+
+  /** The header search ran out (too many rows, or the input ended): the error names what it saw. */
+  function noHeader(): never {
+    // Planning the first row as the header explains what is wrong with it, headers seen and all.
+    if (firstBannerRow !== undefined) planTable(firstBannerRow, { table: read.table, preset: read.preset, ...(read.columns ? { columns: read.columns } : {}), file, line: firstBannerLine });
+    throw new IcestatError('parse_error', `${file}: no header row found: none of the first ${banner.length} rows names two known fields; pass headerRow, preset or columns`, {
+      issues: [{ code: 'no_header', message: 'no header row found', file }],
+    });
   }
 
   function reject(row: CsvRow, code: RejectionCode, column: number, reason: string, swallowed?: { endLine: number; quote: { line: number; column: number } | undefined }): void {
@@ -234,16 +328,22 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   /** A cell's value: `null` when blank, a `Redacted` for a FOIA marker, else normalised, or {@link INVALID}. */
   function valueOf(j: number, cell: string): unknown {
     const s = cell.trim();
-    if (s.length === 0) return null;
-    if (mightBeRedactionAt(s, 0, s.length) && isRedactionMarker(s)) return redactedValue(s);
+    if (s.length === 0 || isMissing(s)) return null;
+    if (isRedactionMarker(s)) return redactedValue(s);
     const v = normalise[j]!(s);
     return v === undefined ? INVALID : v;
   }
 
   function onRow(row: CsvRow): void {
     if (plan === null) {
-      // The tokenizer starts at the header row findHeader chose (never a blank one).
-      startHeader(row);
+      // Above the header: ICE's title rows. The header is the row `headerRow` names, else the
+      // first (well-formed, not blank) row at least two of whose cells name known fields.
+      // A malformed row there is taken for the header, and refused as one (never silently skipped).
+      const isHeader =
+        read.headerRow !== undefined ? row.line >= read.headerRow : row.problem !== ROW_OK || (!isBlank(row) && namesKnownFields(row));
+      if (isHeader) startHeader(row);
+      else if (read.headerRow === undefined && banner.length >= MAX_BANNER_ROWS) noHeader();
+      else bannerRow(row);
       return;
     }
     if (row.problem !== ROW_OK) {
@@ -290,16 +390,21 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         }
         if (v === INVALID) {
           const kind = kinds[j]!;
-          reject(row, rejectionCodes[kind], j, `expected ${fieldKindExpectations[kind]}; received ${quoted(row.cell(j).trim())}`);
+          reject(row, rejectionCodes[kind], j, `expected ${kindExpectations[kind]}; received ${quoted(row.cell(j).trim())}`);
           return;
         }
-        if (typeof v === 'object' && v !== null) redactedInRow[nRedacted++] = j;
+        if (typeof v === 'object' && v !== null) {
+          if (isUnknownValue(v)) {
+            const seen = unknownCounts[j];
+            if (seen != null && (seen.has(v.unknown) || seen.size < MAX_UNKNOWN_VALUES)) seen.set(v.unknown, (seen.get(v.unknown) ?? 0) + 1);
+          } else redactedInRow[nRedacted++] = j;
+        }
         values[j] = v;
-        if (j === timeColumn && v !== null && typeof v === 'string') state.time = timeOfDate(row.cell(j));
+        if (j === timeColumn && v !== null && typeof v === 'string') state.time = recordTimeOfDate(row.cell(j));
       } else if (action === RAW) {
         values[j] = detach(row.cell(j));
       } else if (action === REDACTION_ONLY) {
-        if (mightBeRedactionAt(text, row.starts[j]!, row.ends[j]!) && isRedactionMarker(row.cell(j))) redactedInRow[nRedacted++] = j;
+        if (mayStartMarker(text, row.starts[j]!, row.ends[j]!) && isRedactionMarker(row.cell(j).trim())) redactedInRow[nRedacted++] = j;
       }
     }
     accepted++;
@@ -344,18 +449,33 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   function end(): void {
     if (tokenizer === undefined) {
       if (pending.length > 0) start(true);
-      if (tokenizer === undefined) return;
     }
-    tokenizer.end();
+    tokenizer?.end();
+    // Rows came, but none was a header: say so rather than report an empty read.
+    if (plan === null && firstBannerRow !== undefined) noHeader();
+  }
+
+  function pushRow(row: SplitRow): void {
+    splitRows++;
+    split.set(row, splitRows);
+    if (plan === null && split.row.problem === ROW_OK && isBlank(split.row) && banner.length === 0) {
+      blankLines++; // blank rows above everything, as findHeader counts them in text
+      return;
+    }
+    onRow(split.row);
   }
 
   function report(): LoadReport {
     const base = emptyLoadReport(file);
-    const p = plan as ColumnPlan | null;
-    const redacted: Partial<Record<ArrestRecordField, number>> = {};
+    const p = plan as TablePlan | null;
+    const redacted: Record<string, number> = {};
+    const unknownValues: Record<string, Record<string, number>> = {};
     if (p !== null) {
       p.fields.forEach((f, j) => {
-        if (f !== null) redacted[f] = (redacted[f] ?? 0) + redactedCounts[j]!;
+        if (f === null) return;
+        redacted[f] = (redacted[f] ?? 0) + redactedCounts[j]!;
+        const seen = unknownCounts[j];
+        if (seen != null && seen.size > 0) unknownValues[f] = Object.fromEntries([...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       });
     }
     return {
@@ -367,9 +487,12 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       rejectionsDropped: rejected - rejections.length,
       blankLines,
       delimiter: dialect?.delimiter ?? read.delimiter ?? base.delimiter,
+      table: p?.table ?? base.table,
       preset: p?.preset ?? base.preset,
+      header: p === null ? base.header : { line: headerLine, bannerLines: banner.length, banner: banner.slice(), title: [...banner].reverse().find((b) => b !== '') },
       columns: p === null ? base.columns : { mapped: p.mapped, extra: p.extra, notFound: p.notFound },
       redacted,
+      unknownValues,
     };
   }
 

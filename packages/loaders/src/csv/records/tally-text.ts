@@ -1,15 +1,7 @@
 // The tally engine over CSV text, shared by the one-thread path and the workers of tallyArrestRecords.
-import {
-  IcestatError,
-  createTally,
-  groupOf,
-  MISSING,
-  tallyDimensionFields as dimensionFields,
-  type ArrestRecordField,
-  type TallyDimension,
-  type TallySnapshot,
-} from '@icestat/core';
-import type { ColumnPlan } from './columns';
+import { createTally, groupOf, MISSING, type RecordTableName, type TallyDimension, type TallySnapshot } from '@icestat/core';
+import type { TablePlan } from '../../tables/plan';
+import type { SplitRow } from '../../tables/rows';
 import type { ResolvedReadOptions } from './options';
 import type { LoadReport } from './report';
 import { createRowReader, type RowReader } from './row-reader';
@@ -31,6 +23,8 @@ export interface TextTally {
 export interface TextTallyPlan {
   readonly file: string;
   readonly by: readonly TallyDimension[];
+  /** The date field the time dimensions read; the table's main date when not given. */
+  readonly date?: string;
   readonly excludeDuplicates: boolean;
   readonly read: ResolvedReadOptions;
   /** A header row to read first, for a range of a file that does not start with one. */
@@ -49,24 +43,6 @@ function lineBreaksIn(text: string, crBefore: boolean): { breaks: number; crAfte
   return { breaks: n, crAfter: text.charCodeAt(text.length - 1) === 13 };
 }
 
-/** Shown in an error: a header, cut short. */
-function shortHeader(h: string): string {
-  return JSON.stringify(h.length > 40 ? `${h.slice(0, 40)}…` : h);
-}
-
-/**
- * The error for a tally by a dimension no column of the file fills: counting every row as
- * `(missing)` would look like an answer and is not one.
- */
-function unmappedDimensions(file: string, lacking: readonly TallyDimension[], columns: ColumnPlan): IcestatError {
-  const seen = columns.headers.slice(0, 30).map(shortHeader).join(', ') + (columns.headers.length > 30 ? `, … (${columns.headers.length} columns)` : '');
-  const what = lacking.map((d) => `"${d}" (field ${dimensionFields[d]})`).join(', ');
-  const message = `${file}: cannot tally by ${what}: no column of the file maps to it; the header has ${seen || 'no columns'}. Map a column to the field with the columns option, or leave the dimension out of by`;
-  return new IcestatError('not_determinable', message, {
-    issues: lacking.map((d) => ({ code: 'missing_column', message: `no column maps to ${dimensionFields[d]}, needed to tally by ${d}`, file, column: dimensionFields[d] })),
-  });
-}
-
 /**
  * Tallies CSV text chunk by chunk into a tally snapshot: the engine of {@link tallyArrestRecords},
  * shared by its single-threaded path and its workers.
@@ -78,32 +54,8 @@ function unmappedDimensions(file: string, lacking: readonly TallyDimension[], co
  * const { snapshot } = await tallyText([text], { file: 'x.csv', by: ['aor'], excludeDuplicates: false, read: resolveReadOptions() });
  */
 export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>, plan: TextTallyPlan): Promise<TextTally> {
-  const { by, excludeDuplicates, read, file } = plan;
-  const tally = createTally({ by, excludeDuplicates });
-  const needs = new Set<ArrestRecordField>(by.map((d) => dimensionFields[d]));
-  if (excludeDuplicates) needs.add('duplicateLikely');
-
-  const groups: string[] = by.map(() => MISSING);
-  // Per dimension, the column it reads (-1 when the file has no such column: always MISSING).
-  let dimensionColumns: number[] = [];
-  let duplicateColumn = -1;
-  let rows: RowReader | undefined = undefined;
-
-  const onHeader = (columns: ColumnPlan): void => {
-    dimensionColumns = by.map((d) => columns.fields.indexOf(dimensionFields[d]));
-    duplicateColumn = columns.fields.indexOf('duplicateLikely');
-    const lacking = by.filter((_, i) => dimensionColumns[i]! < 0);
-    if (lacking.length > 0) throw unmappedDimensions(file, lacking, columns);
-  };
-  const onAccept = (): void => {
-    const values = rows!.values;
-    for (let i = 0; i < by.length; i++) {
-      const column = dimensionColumns[i]!;
-      groups[i] = column < 0 ? MISSING : groupOf(by[i]!, values[column]);
-    }
-    tally.addGroup(groups, duplicateColumn >= 0 && values[duplicateColumn] === true);
-  };
-  rows = createRowReader({ file, read, needs, onHeader, onAccept });
+  const engine = tallyEngine(plan);
+  const rows = engine.rows;
   if (plan.header !== undefined) rows.push(plan.header);
   let lineBreaks = 0;
   let cr = false;
@@ -118,6 +70,58 @@ export async function tallyText(chunks: AsyncIterable<string> | Iterable<string>
   }
   if (cr) lineBreaks++;
   rows.end();
-  return { snapshot: tally.snapshot(), report: rows.report(), lineBreaks, endedInsideQuote: rows.endedInsideQuote };
+  return { snapshot: engine.snapshot(), report: rows.report(), lineBreaks, endedInsideQuote: rows.endedInsideQuote };
 }
 
+/**
+ * Tallies rows already split into cells (from a spreadsheet or Parquet reader) by the same rules
+ * as {@link tallyText}.
+ *
+ * @param rows - The rows, header and title rows included.
+ * @param plan - Dimensions and read options.
+ * @returns The snapshot and the report.
+ * @example
+ * const { snapshot } = await tallyRows([{ cells: ['Event Date', 'Responsible AOR'] }, { cells: ['2025-01-02', 'SEA'] }], plan);
+ */
+export async function tallyRows(rows: AsyncIterable<SplitRow> | Iterable<SplitRow>, plan: TextTallyPlan): Promise<TextTally> {
+  const engine = tallyEngine(plan);
+  let n = 0;
+  for await (const row of rows as AsyncIterable<SplitRow>) {
+    engine.rows.pushRow(row);
+    if (++n % 4096 === 0) await Promise.resolve();
+  }
+  engine.rows.end();
+  return { snapshot: engine.snapshot(), report: engine.rows.report(), lineBreaks: 0, endedInsideQuote: false };
+}
+
+/** The row reader of a tally and its counts: the tally is made once the header says the table. */
+function tallyEngine(plan: TextTallyPlan): { readonly rows: RowReader; snapshot(): TallySnapshot } {
+  const { by, excludeDuplicates, read, file } = plan;
+  let tally: ReturnType<typeof createTally> | undefined;
+  const groups: string[] = by.map(() => MISSING);
+  // Per dimension, the column it reads (the plan refuses a header without one).
+  let dimensionColumns: number[] = [];
+  let duplicateColumn = -1;
+  let dateColumn = -1;
+  let rows: RowReader | undefined = undefined;
+
+  const onHeader = (columns: TablePlan): void => {
+    tally = createTally({ by, excludeDuplicates, table: columns.table, ...(plan.date ? { date: plan.date } : {}) });
+    const date = plan.date ?? columns.spec.mainDate;
+    dimensionColumns = by.map((d) => columns.fields.indexOf(d === 'fiscalYear' || d === 'month' || d === 'day' ? date : (columns.spec.dimensions[d] ?? '')));
+    duplicateColumn = columns.fields.indexOf('duplicateLikely');
+    dateColumn = columns.fields.indexOf(date);
+  };
+  const onAccept = (): void => {
+    const values = rows!.values;
+    for (let i = 0; i < by.length; i++) {
+      const column = dimensionColumns[i]!;
+      groups[i] = column < 0 ? MISSING : groupOf(by[i]!, values[column]);
+    }
+    tally!.addGroup(groups, duplicateColumn >= 0 && values[duplicateColumn] === true, dateColumn >= 0 ? (values[dateColumn] as string | null) : undefined);
+  };
+  const needs = { by, ...(plan.date ? { date: plan.date } : {}), duplicates: excludeDuplicates };
+  rows = createRowReader({ file, read, needs, onHeader, onAccept });
+  const table: RecordTableName = read.table === 'auto' ? 'arrests' : read.table;
+  return { rows, snapshot: () => (tally ?? createTally({ by, excludeDuplicates, table, ...(plan.date ? { date: plan.date } : {}) })).snapshot() };
+}

@@ -1,14 +1,14 @@
-import { createTally, IcestatError, type TallyDimension, type TallyResult } from '@icestat/core';
+import { createTally, IcestatError, tallyDimensions, type RecordTableName, type TallyDimension, type TallyResult } from '@icestat/core';
 import { checkOptions, describeValue } from '../../shared/args';
-import { textChunks } from '../../shared/input';
-import { resolveReadOptions, type ReadArrestRecordsOptions } from './options';
+import { textChunks, type InputSource } from '../../shared/input';
+import { resolveReadOptions, type ReadArrestRecordsOptions, type ReadRecordsOptions } from './options';
 import { tallyInParallel } from './parallel';
 import { sourceName, type RecordSource } from './read';
 import type { LoadReport } from './report';
-import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
+import { tallyRows, tallyText, type TextTally, type TextTallyPlan } from './tally-text';
 
-/** Options of {@link tallyArrestRecords}: the tally's, and the reader's. */
-export interface TallyArrestRecordsOptions extends ReadArrestRecordsOptions {
+/** How a tally of records runs: the dimensions, the duplicate rule, and the worker threads. */
+interface TallyRunOptions {
   /** Dimensions to group by, in order; none gives a single total. */
   readonly by: readonly TallyDimension[];
   /** Leave out rows flagged `duplicate_likely`; counted in the tally's `excluded.duplicates`. */
@@ -23,54 +23,108 @@ export interface TallyArrestRecordsOptions extends ReadArrestRecordsOptions {
   readonly minBytesPerWorker?: number;
 }
 
+/** Options of {@link tallyRecords}: the tally's, and the reader's. */
+export interface TallyRecordsOptions extends ReadRecordsOptions, TallyRunOptions {
+  /**
+   * The date field the time dimensions (`fiscalYear`, `month`, `day`) read: the table's main
+   * date by default (arrests: apprehension; encounters: event; removals: departed; detainers:
+   * prepare; detentions: book-in), or another of its dates (`removalDate`, `bookOutDate`, …).
+   */
+  readonly date?: string;
+}
+
+/** Options of {@link tallyArrestRecords}: the tally's, and the reader's. */
+export interface TallyArrestRecordsOptions extends ReadArrestRecordsOptions, TallyRunOptions {
+  /** The date field the time dimensions read: `apprehensionDate` by default, or `departedDate`. */
+  readonly date?: string;
+}
+
 async function oneThread(part: Promise<TextTally>): Promise<{ snapshots: TextTally['snapshot'][]; report: LoadReport }> {
   const { snapshot, report } = await part;
   return { snapshots: [snapshot], report };
 }
 
 /**
- * Tallies a record-level arrest CSV straight into core's streaming tally, without holding rows
- * and without building a record per row: only the columns the tally groups by become values,
- * and each row goes in as `tally.addGroup(values, duplicateLikely)`. Every row is checked by the
- * same rules as {@link readArrestRecords} (a row it would reject is rejected here, and the
- * reports agree), so the tally counts exactly the records the reader would yield.
+ * Tallies a record-level release of any table straight into core's streaming tally, without
+ * holding rows and without building a record per row: only the columns the tally groups by
+ * become values. Every row is checked by the same rules as {@link readRecords} (a row it would
+ * reject is rejected here, and the reports agree), so the tally counts exactly the records the
+ * reader would yield. The time dimensions read the table's main date or `date`; a dimension
+ * whose field no column fills fails at once, naming it and the headers seen.
  *
  * A large file given by path is split into byte ranges read by worker threads, one per core,
  * whose tallies are merged (core's `merge`); a range that turns out to start inside a quoted
- * value (a line break within quotes at the split) makes the whole file be read again on one
- * thread, so the result never depends on where the file was split.
+ * value makes the whole file be read again on one thread, so the result never depends on where
+ * the file was split.
  *
- * @param source - A path, URL, Node readable stream, Web `ReadableStream`, or `{ text }`.
- * @param options - `by` and `excludeDuplicates` for the tally; `workers`; the reader's options besides.
+ * @param source - A path, URL, Node readable stream, Web `ReadableStream`, `{ text }` or `{ rows }`.
+ * @param options - `by`, `date` and `excludeDuplicates` for the tally; `table`, `workers`; the
+ *   reader's options besides.
  * @returns The tally's result (`seen` equals the report's `accepted`) and the load report.
- * @throws {@link IcestatError} `invalid_input` for an unknown or repeated dimension, bad read
- *   options, or CSV text passed as a string; `not_determinable` when no column of the file maps
- *   to a dimension of `by` (naming it and the headers seen); `parse_error` for a malformed header row, or for
- *   the first bad row with `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not
- *   UTF-8. Errors of the input itself (a missing file, an abort) pass through.
+ * @throws {@link IcestatError} `invalid_input` for an unknown or repeated dimension, one the
+ *   table does not have, a date it does not have, bad read options, or CSV text passed as a
+ *   string; `not_determinable` for a dimension no column fills; `parse_error` for a header that
+ *   maps fewer than two known fields, a malformed header row, or the first bad row with
+ *   `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not UTF-8. Errors of the
+ *   input itself (a missing file, an abort) pass through.
+ * @example
+ * const { tally, report } = await tallyRecords('ICERemovals_FY2016.csv', { table: 'auto', by: ['fiscalYear', 'aor'] });
+ * report.table; // => 'removals' (counted by departed date)
+ */
+export async function tallyRecords(source: RecordSource, options: TallyRecordsOptions): Promise<{ tally: TallyResult; report: LoadReport }> {
+  return runTally(source, options, 'tallyRecords');
+}
+
+/**
+ * Tallies a record-level arrest release: {@link tallyRecords} with `table: 'arrests'`.
+ *
+ * @param source - A path, URL, Node readable stream, Web `ReadableStream`, `{ text }` or `{ rows }`.
+ * @param options - As for {@link tallyRecords}, without `table`.
+ * @returns The tally's result and the load report.
+ * @throws {@link IcestatError} as {@link tallyRecords}.
  * @example
  * const { tally, report } = await tallyArrestRecords('arrests.csv', { by: ['fiscalYear', 'criminality'] });
  * tally.rows[0]; // => { fiscalYear: 'FY2017', criminality: 'convicted', count: 317 }
  * report.accepted === tally.seen; // => true
  */
-export async function tallyArrestRecords(
-  source: RecordSource,
-  options: TallyArrestRecordsOptions,
-): Promise<{ tally: TallyResult; report: LoadReport }> {
+export async function tallyArrestRecords(source: RecordSource, options: TallyArrestRecordsOptions): Promise<{ tally: TallyResult; report: LoadReport }> {
   checkOptions('tallyArrestRecords', options);
+  return runTally(source, { ...options, table: 'arrests' }, 'tallyArrestRecords');
+}
+
+async function runTally(source: RecordSource, options: TallyRecordsOptions, fn: string): Promise<{ tally: TallyResult; report: LoadReport }> {
+  checkOptions(fn, options);
   if (options === undefined || !Array.isArray(options.by)) {
-    throw new IcestatError('invalid_input', `tallyArrestRecords: options.by: expected an array of dimensions (it may be empty); received ${describeValue(options?.by)}`);
+    throw new IcestatError('invalid_input', `${fn}: options.by: expected an array of dimensions (it may be empty); received ${describeValue(options?.by)}`);
   }
   if (options.excludeDuplicates !== undefined && typeof options.excludeDuplicates !== 'boolean') {
-    throw new IcestatError('invalid_input', `tallyArrestRecords: options.excludeDuplicates: expected true or false; received ${describeValue(options.excludeDuplicates)}`);
+    throw new IcestatError('invalid_input', `${fn}: options.excludeDuplicates: expected true or false; received ${describeValue(options.excludeDuplicates)}`);
   }
-  const { by, excludeDuplicates = false } = options;
-  const tally = createTally({ by, excludeDuplicates }); // checks the dimensions before any input is touched
-  const read = resolveReadOptions(options);
-  const file = sourceName(source, options, 'tallyArrestRecords');
-  const plan: TextTallyPlan = { file, by, excludeDuplicates, read };
+  const { by, excludeDuplicates = false, date } = options;
+  const read = resolveReadOptions(options, date); // checks the table, preset, columns and date
+  // Checks the dimensions before any input is touched (against the table, when it is named).
+  const known: RecordTableName = read.table === 'auto' ? 'arrests' : read.table;
+  if (read.table === 'auto') {
+    // The table is not known yet: the dimensions must be ones some table has, each once.
+    for (const [i, d] of by.entries()) {
+      if (!(tallyDimensions as readonly string[]).includes(d)) {
+        throw new IcestatError('invalid_input', `${fn}: unknown dimension "${d}"; expected one of ${tallyDimensions.join(', ')}`);
+      }
+      if (by.indexOf(d) !== i) throw new IcestatError('invalid_input', `${fn}: dimension "${d}" is given twice`);
+    }
+  } else createTally({ by, excludeDuplicates, table: known, ...(date ? { date } : {}) });
+  const file = sourceName(source, options, fn);
+  const plan: TextTallyPlan = { file, by, excludeDuplicates, read, ...(date ? { date } : {}) };
   const parallel = await tallyInParallel(source, plan, options);
-  const { snapshots, report } = parallel ?? (await oneThread(tallyText(textChunks(source, options), plan)));
+  const { snapshots, report } =
+    parallel ??
+    (await oneThread(
+      typeof source === 'object' && source !== null && 'rows' in source && typeof source.rows === 'object'
+        ? tallyRows(source.rows, plan)
+        : tallyText(textChunks(source as InputSource | { text: string }, options), plan),
+    ));
+  const table = report.table === 'auto' ? known : report.table;
+  const tally = createTally({ by, excludeDuplicates, table, ...(date ? { date } : {}) });
   for (const s of snapshots) tally.merge(s);
   return { tally: tally.result(), report };
 }
