@@ -39,7 +39,7 @@ for (const n of [36_000, 72_000, 144_000, 288_000].filter((_, i) => i < max)) {
 }
 
 // Item 7: a valid figures CSV with many operations and breakdowns.
-const bundled = parseDataset(readFileSync(fileURLToPath(new URL('../../../examples/data/icestat-dataset.json', import.meta.url)), 'utf8'));
+const bundled = parseDataset(readFileSync(fileURLToPath(new URL('../../data/data/icestat-dataset.json', import.meta.url)), 'utf8'));
 const template = bundled.operations.find((o) => (o.breakdowns?.length ?? 0) > 0)!;
 for (const n of [1_000, 2_000, 4_000, 8_000].filter((_, i) => i < max)) {
   const json = JSON.stringify(template);
