@@ -86,6 +86,25 @@ export function checkRecordOptions(options: RecordReadOptions): void {
   }
 }
 
+/**
+ * `--sheet` names a sheet of a workbook: refused for a file that is not one (a zip, as .xlsx
+ * workbooks are), rather than ignored. Standard input is left to the library.
+ */
+async function checkSheet(input: InputSpec, options: RecordReadOptions): Promise<void> {
+  if (options.sheet === undefined || input.kind !== 'path') return;
+  const { open } = await import('node:fs/promises');
+  const fh = await open(input.path, 'r');
+  try {
+    const head = new Uint8Array(4);
+    await fh.read(head, 0, 4, 0);
+    if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) {
+      throw new IcestatError('invalid_input', `--sheet ${options.sheet}: ${inputLabel(input)} is not a workbook (.xlsx); leave --sheet out for a text file`);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** The library's read options for the command's. */
 function loaderOptions(input: InputSpec, options: RecordReadOptions): ReadRecordsOptions {
   const read: ReadRecordsOptions & { readonly sheet?: string } = {
@@ -140,6 +159,7 @@ export interface TallyOutcome {
  */
 export async function tallyInput(input: InputSpec, by: readonly TallyDimension[], options: RecordReadOptions): Promise<TallyOutcome> {
   checkRecordOptions(options);
+  await checkSheet(input, options);
   const { tally, report } = await tallyRecords(sourceOf(input) as Parameters<typeof tallyRecords>[0], {
     by,
     ...loaderOptions(input, options),
@@ -184,6 +204,7 @@ function tallyFor(report: LoadReport, by: readonly TallyDimension[], date: strin
  */
 export async function tallyInputWatched(input: InputSpec, by: readonly TallyDimension[], options: RecordReadOptions, watch: Watch): Promise<TallyOutcome> {
   checkRecordOptions(options);
+  await checkSheet(input, options);
   let bytes = 0;
   const { signal } = watch;
   const reader = readRecords(sourceOf(input, (n) => (bytes += n), signal) as Parameters<typeof readRecords>[0], loaderOptions(input, options));
@@ -264,6 +285,7 @@ const STDIN_INSPECT_BYTES = 16 * 1024 * 1024;
  */
 export async function inspectInput(input: InputSpec, options: RecordReadOptions, count: boolean): Promise<InputInspection> {
   checkRecordOptions(options);
+  await checkSheet(input, options);
   const name = inputLabel(input);
   let stdin: { bytes: Uint8Array; whole: boolean } | undefined;
   if (input.kind === 'stdin') {
