@@ -59,6 +59,10 @@ export interface RecordReadOptions {
   /** Extra header → field mappings laid over the preset (`--column "TOA Current Duty AOR=apprehensionAor"`). */
   readonly columns?: Readonly<Record<string, string | null>>;
   readonly delimiter?: string;
+  /** The text's encoding when it is not UTF-8 (`latin1`, `windows-1252`, `utf-16le`, `utf-16be`). */
+  readonly encoding?: string;
+  /** Reject a row whose AOR icestat does not know, instead of counting it under its own label. */
+  readonly strictAors?: boolean;
   /** How many rejections to keep with their line and reason (all are counted). */
   readonly maxRejections?: number;
 }
@@ -69,6 +73,9 @@ export const recordFieldNames: readonly string[] = [...new Set(recordTableNames.
 /** Every date field of every table, for `--date`. */
 export const recordDateFields: readonly string[] = [...new Set(recordTableNames.flatMap((t) => [...tableSpecs[t].dateFields]))].sort();
 
+/** The encodings `--encoding` takes (the library's). */
+export const textEncodings: readonly string[] = ['utf-8', 'latin1', 'windows-1252', 'utf-16le', 'utf-16be'];
+
 /**
  * Checks the options the command can judge alone, so that a bad request fails before any input is
  * touched: the table's name, and a date that is a date field of some table.
@@ -77,6 +84,9 @@ export function checkRecordOptions(options: RecordReadOptions): void {
   const table = options.table ?? 'auto';
   if (!(recordTables as readonly string[]).includes(table)) {
     throw new IcestatError('invalid_input', `--table: expected one of ${recordTables.join(', ')}; received "${table}"`);
+  }
+  if (options.encoding !== undefined && !textEncodings.includes(options.encoding)) {
+    throw new IcestatError('invalid_input', `--encoding ${JSON.stringify(options.encoding)}: expected one of ${textEncodings.join(', ')}`);
   }
   if (options.date !== undefined && !recordDateFields.includes(options.date)) {
     throw new IcestatError('invalid_input', `--date ${JSON.stringify(options.date)}: expected a date field, one of ${recordDateFields.join(', ')}`);
@@ -112,6 +122,8 @@ function loaderOptions(input: InputSpec, options: RecordReadOptions): ReadRecord
     table: (options.table ?? 'auto') as RecordTableName | 'auto',
     ...(options.columns ? { columns: options.columns as NonNullable<ReadRecordsOptions['columns']> } : {}),
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    ...(options.encoding !== undefined ? { encoding: options.encoding as NonNullable<ReadRecordsOptions['encoding']> } : {}),
+    ...(options.strictAors === true ? { strictAors: true } : {}),
     ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
     ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
     // Workbooks are read by the library (its own error speaks for a version that does not).
@@ -304,7 +316,10 @@ export async function inspectInput(input: InputSpec, options: RecordReadOptions,
   }
   const bytesSource = (): AsyncIterable<Uint8Array> => (async function* () { yield stdin!.bytes; })();
   const { inspectSource } = await import('@icestat/loaders/inspect');
-  const source = await inspectSource(stdin ? (bytesSource() as never) : (input as { path: string }).path, { name });
+  const source = await inspectSource(stdin ? (bytesSource() as never) : (input as { path: string }).path, {
+    name,
+    ...(options.encoding !== undefined ? { encoding: options.encoding as NonNullable<ReadRecordsOptions['encoding']> } : {}),
+  });
   let peek: Peek | { readonly error: IcestatError };
   try {
     peek = await peekInput(stdin ? { kind: 'bytes', bytes: stdin.bytes, name } : input, options);

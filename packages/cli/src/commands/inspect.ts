@@ -30,6 +30,9 @@ Options:
   --header-row N       the header's 1-based line (as for tally)
   --missing-values L   cells that mean "no value" (as for tally)
   --column H=FIELD     read column H as a record field (as for tally)
+  --strict-aors        reject a row whose AOR icestat does not know (by default it is kept and
+                       counted under its own label, and listed in the load report)
+  --encoding E         the text's encoding when not UTF-8: latin1, windows-1252, utf-16le, utf-16be
   --delimiter C        the delimiter (detected by default)
   --json               the result as JSON
   -h, --help           this help
@@ -64,6 +67,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       count: { type: 'boolean' },
       column: { type: 'string', multiple: true },
       delimiter: { type: 'string' },
+      encoding: { type: 'string' },
+      'strict-aors': { type: 'boolean' },
       table: { type: 'string' },
       sheet: { type: 'string' },
       'header-row': { type: 'string' },
@@ -85,13 +90,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...(values['missing-values'] !== undefined ? { missingValues: parseMissingValues(values['missing-values']) } : {}),
     ...(values.column ? { columns: parseColumnsOption(values.column, 'inspect') } : {}),
     ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
+    ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+    ...(values['strict-aors'] === true ? { strictAors: true } : {}),
   };
   const size = input.kind === 'path' ? (await stat(input.path)).size : undefined;
   const { source, peek, count, notCounted } = await inspectInput(input, options, values.count !== false);
   const report = 'error' in peek ? undefined : peek.report;
   const table: RecordTableName | undefined = report && report.table !== 'auto' ? report.table : undefined;
   const warnings: string[] = [];
-  if (source.problem) warnings.push(source.problem);
+  if (source.problem) warnings.push(source.problem.replace(/pass \{ encoding: '([\w-]+)' \}/, 'pass --encoding $1'));
   if ('error' in peek) warnings.push(`the records could not be read: ${peek.error.message}`);
 
   // The dimensions the table offers whose field a column fills: the next command groups by two.
@@ -107,7 +114,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (spec.dimensions.aor !== undefined && !dims.includes('aor')) warnings.push(`no column is read as ${spec.dimensions.aor}: a tally by aor needs one (--column "HEADER=${spec.dimensions.aor}")`);
   }
   const shown = input.kind === 'stdin' ? '-' : /[\s"'$]/.test(input.name) ? JSON.stringify(input.name) : input.name;
-  const next = table
+  const otherEncoding = source.encoding !== undefined && source.encoding !== 'utf-8' && values.encoding === undefined ? source.encoding : undefined;
+  const next = otherEncoding
+    ? `icestat inspect ${shown} --encoding ${otherEncoding}`
+    : table
     ? ['icestat tally', shown, '--table', table, ...(dims.length > 0 ? ['--by', dims.slice(0, 2).map(dimensionFlag).join(',')] : [])].join(' ')
     : `icestat inspect ${shown} --table TABLE --column "HEADER=FIELD" (no record table was recognised)`;
 
@@ -177,7 +187,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
   out.push('', paint.bold('Rows'));
-  if (count) out.push(...describeLoadReport(count, paint).trimEnd().split('\n').map((l) => `  ${l}`));
+  if (count) out.push(...describeLoadReport(count, paint, { countsOnly: true }).trimEnd().split('\n').map((l) => `  ${l}`));
   else out.push(`  ${notCounted ?? 'not counted'}${report ? `; in the first ${formatCount(report.rowsRead)} rows: ${formatCount(report.accepted)} accepted, ${formatCount(report.rejected)} rejected` : ''}`);
   if (warnings.length > 0) {
     out.push('', paint.yellow('Warnings'));

@@ -43,6 +43,9 @@ Options:
   --missing-values L   cells that mean "no value", comma-separated (default NA,N/A,NULL,(null))
   --column H=FIELD     read column H as a record field over the preset, e.g.
                        "Area=apprehensionAor"; FIELD "extra" keeps it unread (repeatable)
+  --strict-aors        reject a row whose AOR icestat does not know (by default it is kept and
+                       counted under its own label, and listed in the load report)
+  --encoding E         the text's encoding when not UTF-8: latin1, windows-1252, utf-16le, utf-16be
   --delimiter C        the delimiter (detected from the header by default)
   --format FORMAT      table | csv | json | vega-lite (default: table on a terminal, csv otherwise)
   --out PATH           write the result to PATH instead of standard output
@@ -166,6 +169,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     'missing-values': { type: 'string', multiple: true },
     column: { type: 'string', multiple: true },
     delimiter: { type: 'string' },
+    encoding: { type: 'string' },
+    'strict-aors': { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string', short: 'o' },
     rejections: { type: 'string' },
@@ -188,6 +193,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...(values['missing-values'] !== undefined ? { missingValues: parseMissingValues(values['missing-values']) } : {}),
     ...(values.column ? { columns: parseColumnsOption(values.column, 'tally') } : {}),
     ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
+    ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+    ...(values['strict-aors'] === true ? { strictAors: true } : {}),
     maxRejections: values.rejections !== undefined ? Infinity : 1000,
   };
   const inputs = await expandInputs(positionals, io, 'tally');
