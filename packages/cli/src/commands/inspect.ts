@@ -115,8 +115,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const shown = input.kind === 'stdin' ? '-' : /[\s"'$]/.test(input.name) ? JSON.stringify(input.name) : input.name;
   const otherEncoding = source.encoding !== undefined && source.encoding !== 'utf-8' && values.encoding === undefined ? source.encoding : undefined;
+  // A workbook: the sheet with the widest header is most likely the records.
+  const widest = source.sheets?.filter((x) => x.table).sort((a, b) => b.table!.header.length - a.table!.header.length)[0];
   const next = otherEncoding
     ? `icestat inspect ${shown} --encoding ${otherEncoding}`
+    : widest && !table && values.sheet === undefined
+    ? `icestat inspect ${shown} --sheet ${/^[\w-]+$/.test(widest.name) ? widest.name : JSON.stringify(widest.name)}`
+    : 'error' in peek
+    ? 'none until the records can be read (see the warnings)'
     : table
     ? ['icestat tally', shown, '--table', table, ...(dims.length > 0 ? ['--by', dims.slice(0, 2).map(dimensionFlag).join(',')] : [])].join(' ')
     : `icestat inspect ${shown} --table TABLE --column "HEADER=FIELD" (no record table was recognised)`;
