@@ -97,6 +97,20 @@ describe.skipIf(!realdataPresent)('real releases', () => {
     expect(r.stderr).toContain('6 banner lines above the header skipped');
   });
 
+  it('--progress (the row-by-row read a terminal gets) gives the same counts and report on a .gz with banner lines, and the same refusals', { timeout: 120_000 }, async () => {
+    const file = lesa('EROArrests_FY2016.csv.gz');
+    const watched = await icestat(['tally', file, '--by', 'aor,fiscal-year', '--progress', '--format', 'csv']);
+    const fast = await icestat(['tally', file, '--by', 'aor,fiscal-year', '--format', 'csv']);
+    expect(watched.code).toBe(0);
+    expect(watched.stdout).toBe(fast.stdout);
+    expect(watched.stderr).toBe(fast.stderr);
+    const encounters = await icestat(['tally', lesa('EROEncounters_FY2016.csv.gz'), '--by', 'aor', '--progress', '--format', 'csv']);
+    expect(counts(encounters.stdout, 'aor').HQ).toBe(3009);
+    const refused = await icestat(['tally', file, '--by', 'state', '--progress']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/cannot tally by "state" \(field apprehensionState\): no column of the file maps to it/);
+  });
+
   it('DDP 2025 and March-2026 headers (the same 47 rows): the same counts by AOR, with no --column', async () => {
     const y2025 = await icestat(['tally', ddp('ddp2025-release-headers_wa-rows.csv'), '--by', 'aor', '--format', 'json']);
     const y2026 = await icestat(['tally', ddp('ddp2026-release-headers_wa-rows.csv'), '--by', 'aor', '--format', 'json']);
