@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { tallyArrestRecords, unescapeCsvCell } from '@icestat/loaders/csv';
+import { tallyArrestRecords, tallyRecords, unescapeCsvCell } from '@icestat/loaders/csv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, icestat, samplePath } from './helpers';
 
@@ -45,6 +45,15 @@ describe('icestat tally on the bundled sample (3,000 generated rows)', () => {
     expect(csv(r.stdout).map((x) => [x.aor, Number(x.count)])).toEqual(want);
     const total = want.reduce((n, [, c]) => n + Number(c), 0);
     expect(r.stderr).toContain(`where criminality = convicted: ${total.toLocaleString('en-US')} of 3,000 accepted rows`);
+  });
+
+  it('--where on a value as written (a country) matches whatever its case', async () => {
+    const lib = await tallyRecords(samplePath, { by: ['citizenship'] });
+    const mexico = lib.tally.rows.find((x) => x.citizenship === 'MEXICO')!.count;
+    expect(mexico).toBeGreaterThan(0);
+    const r = await icestat(['tally', samplePath, '--where', 'citizenship=Mexico', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).total).toBe(mexico);
   });
 
   it('--where with two values of one dimension adds them; on two dimensions narrows', async () => {

@@ -99,7 +99,10 @@ function parseWhere(values: readonly string[]): Map<TallyDimension, Set<string>>
 /** The tally of the rows that pass `where`, grouped by `by` only (the where-dimensions summed over). */
 function applyWhere(result: TallyResult, by: readonly TallyDimension[], where: ReadonlyMap<TallyDimension, ReadonlySet<string>>): TallyResult {
   if (where.size === 0) return result;
-  const kept = result.rows.filter((row) => [...where].every(([d, values]) => values.has(row[d] ?? '')));
+  // Values as written (countries, facilities, release reasons, …) match whatever their case and spacing.
+  const key = (v: string): string => v.trim().replace(/\s+/g, ' ').toUpperCase();
+  const keys = [...where].map(([d, values]) => [d, new Set([...values].map(key))] as const);
+  const kept = result.rows.filter((row) => keys.every(([d, values]) => values.has(key(row[d] ?? ''))));
   const t = createTally({ by, table: result.table, date: result.date });
   t.merge({
     by,
