@@ -34,7 +34,8 @@ Options:
                        or narrow further (another dimension). VALUE as the release writes it
                        or as the tally shows it: aor=SEA, aor="Seattle Area of Responsibility",
                        criminality=convicted, fiscal-year=2016, state=missing
-  --table NAME         ${recordTables.join(' | ')} (default auto: picked from the header)
+  --table NAME         ${recordTables.join(' | ')}
+                       (default auto: picked from the header)
   --sheet NAME         a workbook's sheet, by name or number
   --date FIELD         the date field fiscal-year, month and day read, e.g. removalDate
                        (default: the table's main date — arrests: apprehensionDate,
@@ -58,7 +59,8 @@ Options:
 
 The load report (rows read, accepted, rejected; the table, preset and header line; the banner
 lines skipped; the columns mapped and unmapped; AOR values icestat does not know; the top
-rejection reasons with their lines) goes to standard error. Ctrl-C stops the read and prints the report of the rows read so far.
+rejection reasons with their lines) goes to standard error. Ctrl-C stops the read and prints
+the report of the rows read so far.
 
 Examples:
   icestat tally arrests.csv --by aor,fiscal-year
