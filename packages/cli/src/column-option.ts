@@ -1,4 +1,3 @@
-import type { ArrestRecordField } from '@icestat/core';
 import { recordFieldNames } from './engine';
 import { UsageError } from './usage-error';
 
@@ -9,15 +8,15 @@ import { UsageError } from './usage-error';
  * @param command - The command, for the usage error.
  * @returns Header → field (or `null`).
  */
-export function parseColumnsOption(values: readonly string[], command: string): Record<string, ArrestRecordField | null> {
-  const columns: Record<string, ArrestRecordField | null> = {};
+export function parseColumnsOption(values: readonly string[], command: string): Record<string, string | null> {
+  const columns: Record<string, string | null> = {};
   for (const c of values) {
     const eq = c.lastIndexOf('=');
     const field = c.slice(eq + 1).trim();
-    if (eq <= 0 || (field !== 'extra' && !(recordFieldNames as readonly string[]).includes(field))) {
+    if (eq <= 0 || (field !== 'extra' && !recordFieldNames.includes(field))) {
       throw new UsageError(`--column ${JSON.stringify(c)}: expected HEADER=FIELD, FIELD one of ${recordFieldNames.join(', ')}, or extra`, command);
     }
-    columns[c.slice(0, eq).trim()] = field === 'extra' ? null : (field as ArrestRecordField);
+    columns[c.slice(0, eq).trim()] = field === 'extra' ? null : field;
   }
   return columns;
 }

@@ -1,12 +1,15 @@
-import { createTally, tallyDimensions, type TallyDimension } from '@icestat/core';
+import { createTally, recordTables, type TallyDimension } from '@icestat/core';
 import { test as prop, fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { binaryFormat, checkRecordOptions, groupValueOf, mergeTallies } from './engine';
+import { checkRecordOptions, groupValueOf, mergeTallies } from './engine';
 
 describe('groupValueOf: --where values as the tally groups them', () => {
   it.each([
     ['aor', 'Seattle Area of Responsibility', 'SEA'],
     ['aor', 'sea', 'SEA'],
+    ['aor', 'HQ Area of Responsibility', 'HQ'],
+    ['aor', 'Springfield AOR', 'Springfield AOR'],
+    ['facility', ' NORTHWEST DET. CENTER ', 'NORTHWEST DET. CENTER'],
     ['state', 'WASHINGTON', 'WA'],
     ['criminality', '1 Convicted Criminal', 'convicted'],
     ['criminality', 'pending-charges', 'pending-charges'],
@@ -22,7 +25,6 @@ describe('groupValueOf: --where values as the tally groups them', () => {
   });
 
   it.each([
-    ['aor', 'Springfield'],
     ['fiscalYear', 'last year'],
     ['criminality', '4 Unknown'],
   ] as const)('%s %j is no group', (dimension, text) => {
@@ -31,31 +33,21 @@ describe('groupValueOf: --where values as the tally groups them', () => {
 });
 
 describe('checkRecordOptions', () => {
-  it('accepts what this version reads, and names the loaders for what it does not', () => {
-    expect(() => checkRecordOptions({ table: 'arrests' })).not.toThrow();
+  it('accepts every table the library reads, and refuses an unknown table or date before any input is read', () => {
+    for (const table of ['auto', 'arrests', 'encounters', 'removals', 'detainers', 'detentions']) expect(() => checkRecordOptions({ table })).not.toThrow();
     expect(() => checkRecordOptions({})).not.toThrow();
-    expect(() => checkRecordOptions({ table: 'detainers' })).toThrowErrorMatchingInlineSnapshot(
-      `[IcestatError: --table detainers: not supported by this version of @icestat/loaders, which reads arrest records only (--table arrests)]`,
-    );
-    expect(() => checkRecordOptions({ table: 'bookings' })).toThrow(/--table: expected one of auto, arrests, detainers, encounters, removals, detention-stints; received "bookings"/);
-    expect(() => checkRecordOptions({ sheet: 'Arrests' })).toThrow(/workbooks are not supported by this version of @icestat\/loaders/);
-  });
-});
-
-describe('binaryFormat', () => {
-  it('knows gzip, zip (xlsx), Parquet and old Excel by their first bytes; text is none of them', () => {
-    expect(binaryFormat(Uint8Array.of(0x1f, 0x8b, 8, 0))).toBe('a gzip-compressed file');
-    expect(binaryFormat(Uint8Array.of(0x50, 0x4b, 3, 4))).toMatch(/zip/);
-    expect(binaryFormat(new TextEncoder().encode('PAR1'))).toBe('a Parquet file');
-    expect(binaryFormat(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0))).toMatch(/xls/);
-    expect(binaryFormat(new TextEncoder().encode('Apprehension Date,'))).toBeUndefined();
-    expect(binaryFormat(new Uint8Array(0))).toBeUndefined();
+    expect(() => checkRecordOptions({ table: 'removals', date: 'removalDate' })).not.toThrow();
+    expect(() => checkRecordOptions({ table: 'bookings' })).toThrow(/--table: expected one of auto, arrests, encounters, removals, detainers, detentions; received "bookings"/);
+    expect(() => checkRecordOptions({ table: 'arrests', date: 'removalDate' })).toThrow(/--date removalDate: the arrests table has no such date; expected one of apprehensionDate/);
+    expect(() => checkRecordOptions({ date: 'yesterday' })).toThrow(/--date "yesterday": expected a date field, one of .*departedDate/);
   });
 });
 
 describe('mergeTallies', () => {
   const value = fc.constantFrom('SEA', 'CHI', 'FY2016', 'convicted', '(missing)', '(redacted)', 'a,b', '');
-  const dims = fc.shuffledSubarray([...tallyDimensions], { minLength: 0, maxLength: 3 });
+  // The arrests table's dimensions (a tally of arrests can group by each of them).
+  const arrestDimensions = ['fiscalYear', 'month', 'day', ...Object.keys(recordTables.arrests.dimensions)] as TallyDimension[];
+  const dims = fc.shuffledSubarray(arrestDimensions, { minLength: 0, maxLength: 3 });
 
   prop.prop([dims, fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { maxLength: 60 }), fc.array(fc.nat(5), { maxLength: 60 })])(
     'the merge of the tallies of parts is the tally of the whole',
@@ -72,4 +64,11 @@ describe('mergeTallies', () => {
       expect(merged.total).toBe(rows.length);
     },
   );
+
+  it('refuses to merge tallies of different tables', () => {
+    const arrests = createTally({ by: ['aor'] }).result();
+    const removals = createTally({ by: ['aor'], table: 'removals' }).result();
+    expect(() => mergeTallies([arrests, removals], ['aor'])).toThrow(/different tables \(arrests, removals\)/);
+    expect(mergeTallies([removals, removals], ['aor']).table).toBe('removals');
+  });
 });

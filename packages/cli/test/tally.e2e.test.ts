@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { tallyArrestRecords, unescapeCsvCell } from '@icestat/loaders/csv';
+import { tallyArrestRecords, tallyRecords, unescapeCsvCell } from '@icestat/loaders/csv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, icestat, samplePath } from './helpers';
 
@@ -34,7 +34,7 @@ describe('icestat tally on the bundled sample (3,000 generated rows)', () => {
     const lib = await tallyArrestRecords(samplePath, { by: ['fiscalYear'] });
     expect(out.rows).toEqual(lib.tally.rows);
     expect(out.total).toBe(3000);
-    expect(out.files[0]).toMatchObject({ rowsRead: 3000, accepted: 3000, rejected: 0, preset: 'ice-release' });
+    expect(out.files[0]).toMatchObject({ rowsRead: 3000, accepted: 3000, rejected: 0, table: 'arrests', preset: 'ice-release/arrests' });
   });
 
   it('--where keeps only the rows asked for: convicted by AOR equals the library’s tally filtered', async () => {
@@ -45,6 +45,15 @@ describe('icestat tally on the bundled sample (3,000 generated rows)', () => {
     expect(csv(r.stdout).map((x) => [x.aor, Number(x.count)])).toEqual(want);
     const total = want.reduce((n, [, c]) => n + Number(c), 0);
     expect(r.stderr).toContain(`where criminality = convicted: ${total.toLocaleString('en-US')} of 3,000 accepted rows`);
+  });
+
+  it('--where on a value as written (a country) matches whatever its case', async () => {
+    const lib = await tallyRecords(samplePath, { by: ['citizenship'] });
+    const mexico = lib.tally.rows.find((x) => x.citizenship === 'MEXICO')!.count;
+    expect(mexico).toBeGreaterThan(0);
+    const r = await icestat(['tally', samplePath, '--where', 'citizenship=Mexico', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).total).toBe(mexico);
   });
 
   it('--where with two values of one dimension adds them; on two dimensions narrows', async () => {
@@ -128,12 +137,15 @@ describe('icestat tally with bad rows', () => {
     expect(rows.every((x) => Object.values(x).every((cell) => !/^[=+\-@]/.test(cell)))).toBe(true);
   });
 
-  it('flags a dimension that no column fills instead of counting everything as missing silently', async () => {
+  it('refuses a dimension that no column fills instead of counting everything as missing', async () => {
     const r = await icestat(['tally', file, '--by', 'state']);
-    expect(r.stderr).toMatch(/warning: state: no column of .* is read as apprehensionState/);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^icestat: .*bad-rows\.csv: cannot tally by "state" \(field apprehensionState\): no column of the file maps to it/);
+    expect(r.stderr).toContain('icestat: on the command line: map a column with --column "HEADER=FIELD", or leave the dimension out of --by');
   });
 
-  it('--column reads a column under another name; --date counts by another date column', async () => {
+  it('--column reads a column under another name; --date counts by another date field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'icestat-cli-'));
     const f = join(dir, 'renamed.csv');
     writeFileSync(f, 'Arrested,Office,Departed Date\n2017-09-30,SEA,2017-10-05\n2017-10-01,Seattle Area of Responsibility,\n');
@@ -142,11 +154,15 @@ describe('icestat tally with bad rows', () => {
       { aor: 'SEA', fiscal_year: 'FY2017', count: '1' },
       { aor: 'SEA', fiscal_year: 'FY2018', count: '1' },
     ]);
-    const d = await icestat(['tally', f, '--by', 'fiscal-year', '--column', 'Office=apprehensionAor', '--date', 'Departed Date']);
-    expect(d.stderr).toContain('dates: fiscal-year, month and day are those of the column "Departed Date"');
+    const d = await icestat(['tally', f, '--by', 'fiscal-year', '--column', 'Office=apprehensionAor', '--column', 'Arrested=apprehensionDate', '--date', 'departed-date']);
+    expect(d.code).toBe(0);
+    expect(d.stderr).toContain('dates: fiscal-year, month and day are those of the field departedDate');
+    expect(d.stderr).toContain('columns: 3 mapped (Arrested → apprehensionDate, Office → apprehensionAor, Departed Date → departedDate)');
     const nope = await icestat(['tally', f, '--by', 'fiscal-year', '--date', 'Nope']);
-    expect(nope.stderr).toContain(`warning: ${f} has no column "Nope"`);
-    expect(nope.stderr).toMatch(/warning: fiscal-year: no column of .* is read as apprehensionDate/);
+    expect(nope.code).toBe(2);
+    expect(nope.stderr).toContain('icestat: --date "Nope": expected a date field, one of apprehensionDate, bookInDate,');
+    const missing = await icestat(['tally', f, '--by', 'fiscal-year', '--column', 'Office=apprehensionAor', '--column', 'Arrested=apprehensionDate', '--column', 'Seized=departedDate']);
+    expect(missing.stderr).toContain(`warning: ${f} has no column "Seized" (--column)`);
     expect(csv(d.stdout)).toEqual([
       { fiscal_year: 'FY2018', count: '1' },
       { fiscal_year: '(missing)', count: '1' },
@@ -165,16 +181,20 @@ describe('icestat tally: usage and unreadable input', () => {
     }
   });
 
-  it('refuses tables and sheets this version of the loaders cannot read, and never answers for another table', async () => {
+  it('reads the table asked for, never answers for another, and refuses a sheet of a text file', async () => {
     const r = await icestat(['tally', samplePath, '--by', 'aor', '--table', 'removals']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('--table removals: not supported by this version of @icestat/loaders');
-    const ok = await icestat(['tally', samplePath, '--by', 'aor', '--table', 'arrests']);
+    expect(r.stderr).toMatch(/cannot tally by "aor" \(field caseAor\): no column of the file maps to it; .*\(read as removals/);
+    const unknown = await icestat(['tally', samplePath, '--by', 'aor', '--table', 'bookings']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--table: expected one of auto, arrests, encounters, removals, detainers, detentions; received "bookings"');
+    const ok = await icestat(['tally', samplePath, '--by', 'aor', '--table', 'arrests', '--format', 'json']);
     expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).total).toBe(3000);
     const sheet = await icestat(['tally', samplePath, '--sheet', 'Arrests']);
     expect(sheet.code).toBe(2);
-    expect(sheet.stderr).toContain('workbooks are not supported by this version of @icestat/loaders');
+    expect(sheet.stderr).toContain(`--sheet Arrests: ${samplePath} is not a workbook (.xlsx)`);
   });
 
   it('names a missing file in one line; --debug adds the stack', async () => {

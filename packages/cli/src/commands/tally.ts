@@ -4,11 +4,12 @@ import { createTally, type TallyDimension, type TallyResult } from '@icestat/cor
 import type { LoadReport } from '@icestat/loaders/csv';
 import { commonOptions, listValues, parseCommandArgs } from '../args';
 import { dimensionFlag, parseDimension } from '../dimensions';
-import { groupValueOf, mergeTallies, missingColumns, recordTables, tallyInput, tallyInputWatched, type RecordReadOptions, type TallyOutcome } from '../engine';
+import { groupValueOf, mergeTallies, missingColumns, recordDateFields, recordTables, tallyInput, tallyInputWatched, type RecordReadOptions, type TallyOutcome } from '../engine';
 import { parseColumnsOption } from '../column-option';
 import { expandInputs, type Input } from '../inputs';
 import type { CliIo } from '../io';
-import { describeLoadReport, rejectionsCsv, unmappedDimensions } from '../load-report';
+import { describeLoadReport, rejectionsCsv } from '../load-report';
+import { parseHeaderRow, parseMissingValues } from '../read-options';
 import { formatCount, tallyCsv, tallyTable } from '../output';
 import { paintFor } from '../paint';
 import { silentProgress, terminalProgress } from '../progress';
@@ -19,22 +20,33 @@ export const help = `icestat tally — count the records of a record-level relea
 
 Usage: icestat tally FILE... --by DIMENSIONS [options]
 
-FILE is a CSV path, a glob ("data/*.csv", quoted) or - for standard input. Several files are
-tallied together; each gets its own load report.
+FILE is a path (CSV or other delimited text, plain, .gz or .zip), a glob ("data/*.csv.gz",
+quoted) or - for standard input. Several files of one table are tallied together; each gets its
+own load report. The table (arrests, encounters, removals, detainers, detentions), the release's
+header preset and the header row below ICE's banner lines are found from the file.
 
 Options:
   --by LIST            dimensions, comma-separated: fiscal-year, month, day, state, aor,
-                       criminality, citizenship, gender, apprehension-type (none: one total)
+                       criminality, citizenship, gender, apprehension-type, facility,
+                       release-reason, case-category, threat-level, disposition, method,
+                       departure-country (those the table has; none: one total)
   --where DIM=VALUE    count only these rows; repeat to allow more values (same dimension)
                        or narrow further (another dimension). VALUE as the release writes it
                        or as the tally shows it: aor=SEA, aor="Seattle Area of Responsibility",
                        criminality=convicted, fiscal-year=2016, state=missing
-  --table NAME         ${recordTables.join(' | ')} (default auto; this version reads arrests)
-  --sheet NAME         a workbook's sheet (needs a later @icestat/loaders)
-  --date COLUMN        the column whose dates fiscal-year, month and day use
-                       (default: the release's apprehension date)
-  --column H=FIELD     read column H as a record field, e.g. "TOA Current Duty AOR=apprehensionAor";
-                       FIELD "extra" keeps it unread (repeatable)
+  --table NAME         ${recordTables.join(' | ')}
+                       (default auto: picked from the header)
+  --sheet NAME         a workbook's sheet, by name or number
+  --date FIELD         the date field fiscal-year, month and day read, e.g. removalDate
+                       (default: the table's main date — arrests: apprehensionDate,
+                       removals: departedDate, detentions: bookInDate, …)
+  --header-row N       the header's 1-based line (default: found below the banner lines)
+  --missing-values L   cells that mean "no value", comma-separated (default NA,N/A,NULL,(null))
+  --column H=FIELD     read column H as a record field over the preset, e.g.
+                       "Area=apprehensionAor"; FIELD "extra" keeps it unread (repeatable)
+  --strict-aors        reject a row whose AOR icestat does not know (by default it is kept and
+                       counted under its own label, and listed in the load report)
+  --encoding E         the text's encoding when not UTF-8: latin1, windows-1252, utf-16le, utf-16be
   --delimiter C        the delimiter (detected from the header by default)
   --format FORMAT      table | csv | json | vega-lite (default: table on a terminal, csv otherwise)
   --out PATH           write the result to PATH instead of standard output
@@ -45,18 +57,31 @@ Options:
                        when standard error is not one (no bar is drawn then)
   -h, --help           this help
 
-The load report (rows read, accepted, rejected, the top rejection reasons with their lines) goes
-to standard error. Ctrl-C stops the read and prints the report of the rows read so far.
+The load report (rows read, accepted, rejected; the table, preset and header line; the banner
+lines skipped; the columns mapped and unmapped; AOR values icestat does not know; the top
+rejection reasons with their lines) goes to standard error. Ctrl-C stops the read and prints
+the report of the rows read so far.
 
 Examples:
   icestat tally arrests.csv --by aor,fiscal-year
   icestat tally arrests.csv --by fiscal-year --where criminality=convicted --format csv > fy.csv
+  icestat tally EROArrests_FY2016.csv.gz --by aor --format csv
+  icestat tally ICERemovals_FY2016.csv.gz --by fiscal-year --date removalDate
   icestat tally "releases/*.csv" --by aor --rejections rejected.csv
   gunzip -c arrests.csv.gz | icestat tally - --by criminality --format json
 `;
 
 const formats = ['table', 'csv', 'json', 'vega-lite'] as const;
 type Format = (typeof formats)[number];
+
+/** `--date removal-date` or `removalDate`: a date field of some table, checked against the table by the library. */
+function parseDateField(text: string): string {
+  const field = text.trim().replace(/[-_\s]+([a-zA-Z])/g, (_, c: string) => c.toUpperCase());
+  if (!recordDateFields.includes(field)) {
+    throw new UsageError(`--date ${JSON.stringify(text)}: expected a date field, one of ${recordDateFields.join(', ')}`, 'tally');
+  }
+  return field;
+}
 
 function parseWhere(values: readonly string[]): Map<TallyDimension, Set<string>> {
   const where = new Map<TallyDimension, Set<string>>();
@@ -76,8 +101,11 @@ function parseWhere(values: readonly string[]): Map<TallyDimension, Set<string>>
 /** The tally of the rows that pass `where`, grouped by `by` only (the where-dimensions summed over). */
 function applyWhere(result: TallyResult, by: readonly TallyDimension[], where: ReadonlyMap<TallyDimension, ReadonlySet<string>>): TallyResult {
   if (where.size === 0) return result;
-  const kept = result.rows.filter((row) => [...where].every(([d, values]) => values.has(row[d] ?? '')));
-  const t = createTally({ by });
+  // Values as written (countries, facilities, release reasons, …) match whatever their case and spacing.
+  const key = (v: string): string => v.trim().replace(/\s+/g, ' ').toUpperCase();
+  const keys = [...where].map(([d, values]) => [d, new Set([...values].map(key))] as const);
+  const kept = result.rows.filter((row) => keys.every(([d, values]) => values.has(key(row[d] ?? ''))));
+  const t = createTally({ by, table: result.table, date: result.date });
   t.merge({
     by,
     excludeDuplicates: false,
@@ -142,8 +170,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     table: { type: 'string' },
     sheet: { type: 'string' },
     date: { type: 'string' },
+    'header-row': { type: 'string' },
+    'missing-values': { type: 'string', multiple: true },
     column: { type: 'string', multiple: true },
     delimiter: { type: 'string' },
+    encoding: { type: 'string' },
+    'strict-aors': { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string', short: 'o' },
     rejections: { type: 'string' },
@@ -161,9 +193,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const options: RecordReadOptions = {
     ...(values.table !== undefined ? { table: values.table } : {}),
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
-    ...(values.date !== undefined ? { date: values.date } : {}),
+    ...(values.date !== undefined ? { date: parseDateField(values.date) } : {}),
+    ...(values['header-row'] !== undefined ? { headerRow: parseHeaderRow(values['header-row'], 'tally') } : {}),
+    ...(values['missing-values'] !== undefined ? { missingValues: parseMissingValues(values['missing-values']) } : {}),
     ...(values.column ? { columns: parseColumnsOption(values.column, 'tally') } : {}),
     ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
+    ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+    ...(values['strict-aors'] === true ? { strictAors: true } : {}),
     maxRejections: values.rejections !== undefined ? Infinity : 1000,
   };
   const inputs = await expandInputs(positionals, io, 'tally');
@@ -186,8 +222,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const outcome = watched ? await watchedTally(input, tallyBy, options, io, stop.signal) : await tallyInput(input, tallyBy, options);
       outcomes.push(outcome);
       io.stderr.write(describeLoadReport(outcome.report, paint, { stopped: outcome.stopped }));
-      for (const h of missingColumns(outcome.report, options)) io.stderr.write(paint.yellow(`warning: ${outcome.report.file} has no column "${h}"\n`));
-      for (const w of unmappedDimensions(outcome.report, tallyBy)) io.stderr.write(paint.yellow(`warning: ${w}\n`));
+      for (const h of missingColumns(outcome.report)) io.stderr.write(paint.yellow(`warning: ${outcome.report.file} has no column "${h}" (--column)\n`));
       if (outcome.stopped) break;
     }
   } finally {
@@ -203,7 +238,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const tally = applyWhere(all, by, where);
   if (outcomes.length > 1) io.stderr.write(`all ${outcomes.length} files: ${formatCount(reports.reduce((n, r) => n + r.rowsRead, 0))} rows read · ${formatCount(all.total)} accepted\n`);
   if (values.date !== undefined && tallyBy.some((d) => d === 'fiscalYear' || d === 'month' || d === 'day')) {
-    io.stderr.write(`dates: fiscal-year, month and day are those of the column "${values.date}"\n`);
+    io.stderr.write(`dates: fiscal-year, month and day are those of the field ${options.date}\n`);
   }
   if (where.size > 0) {
     const text = [...where].map(([d, v]) => `${dimensionFlag(d)} = ${[...v].join(' or ')}`).join(' and ');
