@@ -3,7 +3,8 @@ import { checkOptions, describeValue } from '../../shared/args';
 import { textChunks, type InputSource } from '../../shared/input';
 import { resolveReadOptions, type ReadArrestRecordsOptions, type ReadRecordsOptions } from './options';
 import { tallyInParallel } from './parallel';
-import { sourceName, type RecordSource } from './read';
+import { openSource, sourceName, type RecordSource } from './read';
+import { mergeReports, partName } from './sources';
 import type { LoadReport } from './report';
 import { tallyRows, tallyText, type TextTally, type TextTallyPlan } from './tally-text';
 
@@ -115,14 +116,30 @@ async function runTally(source: RecordSource, options: TallyRecordsOptions, fn: 
   } else createTally({ by, excludeDuplicates, table: known, ...(date ? { date } : {}) });
   const file = sourceName(source, options, fn);
   const plan: TextTallyPlan = { file, by, excludeDuplicates, read, ...(date ? { date } : {}) };
-  const parallel = await tallyInParallel(source, plan, options);
-  const { snapshots, report } =
-    parallel ??
-    (await oneThread(
-      typeof source === 'object' && source !== null && 'rows' in source && typeof source.rows === 'object'
-        ? tallyRows(source.rows, plan)
-        : tallyText(textChunks(source as InputSource | { text: string }, options), plan),
-    ));
+  const opened = await openSource(source, file, options, { by, ...(date ? { date } : {}) });
+  let snapshots: TextTally['snapshot'][];
+  let report: LoadReport;
+  if (opened.kind === 'parts') {
+    // A workbook's sheets (or a Parquet file's rows): each part tallied with its own header.
+    snapshots = [];
+    const parts: { sheet?: string; report: LoadReport }[] = [];
+    for (const part of opened.parts) {
+      const t = await tallyRows(part.rows, { ...plan, file: partName(file, part) });
+      snapshots.push(t.snapshot);
+      parts.push({ ...(part.sheet === undefined ? {} : { sheet: part.sheet }), report: t.report });
+    }
+    report = mergeReports(file, parts, read.maxRejections);
+  } else {
+    const text = opened.source;
+    const parallel = await tallyInParallel(text, plan, options);
+    ({ snapshots, report } =
+      parallel ??
+      (await oneThread(
+        typeof text === 'object' && text !== null && 'rows' in text && typeof text.rows === 'object'
+          ? tallyRows(text.rows, plan)
+          : tallyText(textChunks(text as InputSource | { text: string }, options), plan),
+      )));
+  }
   const table = report.table === 'auto' ? known : report.table;
   const tally = createTally({ by, excludeDuplicates, table, ...(date ? { date } : {}) });
   for (const s of snapshots) tally.merge(s);
