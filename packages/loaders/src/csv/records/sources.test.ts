@@ -9,7 +9,8 @@ import { IcestatError, type ArrestRecord } from '@icestat/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecords } from './read';
-import { detectTable, mergeReports } from './sources';
+import { detectTable } from '../../tables/detect';
+import { mergeReports } from './sources';
 import { tallyRecords } from './tally';
 import type { LoadReport } from './report';
 

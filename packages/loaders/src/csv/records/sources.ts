@@ -6,7 +6,7 @@
 import { IcestatError, type RecordTableName, type TallyDimension } from '@icestat/core';
 import { detectFormat } from '../../formats/detect';
 import { byteChunks, type InputOptions, type InputSource, type NodeReadableLike } from '../../shared/input';
-import { findHeaderRow, rankPresets } from '../../tables/match';
+import { detectTable, type DetectedTable } from '../../tables/detect';
 import { planTable, type CustomColumns, type PresetChoice } from '../../tables/plan';
 import type { SplitRow } from '../../tables/rows';
 import type { LoadReport, Rejection } from './report';
@@ -120,49 +120,14 @@ async function rereadable(source: InputSource, options: InputOptions): Promise<(
   return () => once(bytes);
 }
 
-/** A sheet's table, as its header says: the best-ranked table and preset, when it maps two fields or more. */
-export interface SheetTable {
-  readonly name: string;
-  readonly index: number;
-  /** The 1-based sheet row of the header; undefined when no header was found. */
-  readonly headerRow?: number;
-  readonly table: RecordTableName | null;
-  readonly preset: string | null;
-  /** Header cells that map a field, and those no field takes. */
-  readonly mapped: readonly { readonly header: string; readonly field: string }[];
-  readonly unmapped: readonly string[];
-}
-
-/**
- * Detects the record table of a header found among a table's first rows (banner rows above it
- * skipped by the same finder the readers use), by the presets' ranking.
- *
- * @param rows - The first rows, as text, with their 1-based row numbers.
- * @param options - `table` and `preset` narrow the candidates.
- * @returns The header's row, the table and preset (null when none maps two fields), mapped and unmapped columns.
- * @example
- * detectTable([{ row: 7, cells: ['Arrest Date', 'Gender', 'Country of Citizenship'] }]).table; // => 'arrests'
- */
-export function detectTable(
-  rows: readonly { readonly row: number; readonly cells: readonly string[] }[],
-  options: { readonly table?: RecordTableName | 'auto'; readonly preset?: PresetChoice } = {},
-): Omit<SheetTable, 'name' | 'index'> {
-  const found = findHeaderRow(
-    rows.map((r) => r.cells),
-    options.table ?? 'auto',
-  );
-  if (found === undefined) return { table: null, preset: null, mapped: [], unmapped: [] };
-  const header = rows[found.index]!.cells.map((c) => c.trim()).filter((c) => c !== '');
-  const best = rankPresets(header, { table: options.table ?? 'auto', preset: options.preset ?? 'auto' })[0];
-  const headerRow = rows[found.index]!.row;
-  if (best === undefined || best.mapped.length < 2) return { headerRow, table: null, preset: null, mapped: [], unmapped: header };
-  const mapped = best.mapped.map((m) => ({ header: m.header, field: m.field }));
-  const taken = new Set(mapped.map((m) => m.header));
-  return { headerRow, table: best.preset.table, preset: best.preset.name, mapped, unmapped: header.filter((h) => !taken.has(h)) };
-}
-
 type XlsxModule = typeof import('@icestat/loaders/xlsx');
 type ParquetModule = typeof import('@icestat/loaders/parquet');
+
+/** A sheet of a workbook and the record table its header holds. */
+export interface SheetTable extends DetectedTable {
+  readonly name: string;
+  readonly index: number;
+}
 
 /**
  * The table of each sheet of a workbook, from the header among its first rows.
