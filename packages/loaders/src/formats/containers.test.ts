@@ -131,7 +131,7 @@ describe('zip, read transparently', { timeout: 60_000 }, () => {
 });
 
 describe('every loader reads gzip and zip', { timeout: 60_000 }, () => {
-  const datasetPath = new URL('../../../../examples/data/icestat-dataset.json', import.meta.url);
+  const datasetPath = new URL('../../../data/data/icestat-dataset.json', import.meta.url);
   const sample = new URL('../../../../examples/data/sample-arrests.csv', import.meta.url);
 
   it('loadDataset, loadFiguresCsv, readArrestRecords and tallyArrestRecords: the .gz and .zip equal the plain file', async () => {

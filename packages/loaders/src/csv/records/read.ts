@@ -84,7 +84,14 @@ export function sourceName(source: RecordSource, options: { readonly name?: stri
   return inputName(source as InputSource, options);
 }
 
-/** Whether a source is text in memory or split rows (read as they are) rather than a file to open. */
+/**
+ * Whether a source is text in memory or split rows (read as they are) rather than a file to open.
+ *
+ * @param source - Any {@link RecordSource}.
+ * @returns `true` for `{ text }` and `{ rows }`.
+ * @example
+ * isInMemory({ text: 'a,b\n' }); // => true
+ */
 export function isInMemory(source: RecordSource): source is { readonly text: string } | { readonly rows: AsyncIterable<SplitRow> | Iterable<SplitRow> } {
   return isRows(source) || (typeof source === 'object' && source !== null && !(source instanceof Uint8Array) && 'text' in source && typeof source.text === 'string');
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { IcestatError, type ArrestRecord } from '@icestat/core';
 import ExcelJS from 'exceljs';
@@ -157,6 +158,10 @@ describe('record readers on Excel workbooks', { timeout: 60_000 }, () => {
     const csv = join(dir, 'a.csv');
     writeFileSync(csv, 'Arrest Date,Gender\n2016-01-01,Male\n');
     expect((await caught(tallyRecords(csv, { sheet: 'Arrests', by: [] }))).message).toContain('sheet and sheets are for workbooks');
+    // CSV bytes (and gzip'd CSV bytes) are read as the path is.
+    const text = readFileSync(csv);
+    expect((await tallyRecords(new Uint8Array(text), { by: ['gender'] })).tally.rows).toEqual([{ gender: 'male', count: 1 }]);
+    expect((await tallyRecords(new Uint8Array(gzipSync(text)), { by: ['gender'] })).report).toMatchObject({ file: '(bytes)', accepted: 1, table: 'arrests' });
     expect((await caught(tallyRecords(path, { sheet: -1, by: [] }))).message).toContain("sheet: expected a sheet's name or its 0-based index");
   });
 
