@@ -303,18 +303,23 @@ function streamingReader<R>(source: RecordSource, options: ReadRecordsOptions, f
  * columns go to `record.extra`. Each bad row becomes a rejection with its physical line, column
  * and reason; `accepted + rejected === rowsRead` always.
  *
- * Nothing is read until iteration starts. A string source is a path (Node); pass text as
- * `{ text }`, and rows already split into cells (from a spreadsheet) as `{ rows }`.
+ * The source may be the published file itself: CSV (gzip'd or zipped), an Excel workbook (one
+ * sheet, `sheet` by name or index, or with `sheets: 'auto'` every sheet of the table, each with
+ * its own header; rejections name their sheet) or a Parquet file, told apart by content.
  *
- * @param source - A path, URL, Node readable stream, Web `ReadableStream`, `{ text }` or `{ rows }`.
+ * Nothing is read until iteration starts. A string source is a path (Node); pass text as
+ * `{ text }`, and rows already split into cells as `{ rows }`.
+ *
+ * @param source - A path, URL, Node readable stream, Web `ReadableStream`, bytes, `{ text }` or `{ rows }`.
  * @param options - Table, preset, custom columns, header row, missing values, strict AORs,
- *   delimiter, rejection handling; `name` and `signal`.
+ *   delimiter, rejection handling, `sheet` or `sheets` for a workbook; `name` and `signal`.
  * @returns A reader: iterate it once, then read `reader.report`.
  * @throws {@link IcestatError} `invalid_input` at once for bad options or CSV text passed as a
  *   string. While iterating: `parse_error` for a header that maps fewer than two known fields (or
  *   no header among the first rows), a malformed header row, or the first bad row with
  *   `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not UTF-8; `invalid_input`
- *   when iterated twice. Errors of the input itself pass through.
+ *   when iterated twice, or for a workbook sheet that does not exist or a workbook whose sheets
+ *   hold several tables with no `table` or `sheet` to choose. Errors of the input itself pass through.
  * @example
  * const reader = readRecords('ICERemovals_FY2016.csv', { table: 'removals' });
  * for await (const removal of reader) if (removal.caseAor === 'HQ') hq++;

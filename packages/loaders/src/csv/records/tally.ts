@@ -53,24 +53,32 @@ async function oneThread(part: Promise<TextTally>): Promise<{ snapshots: TextTal
  * reader would yield. The time dimensions read the table's main date or `date`; a dimension
  * whose field no column fills fails at once, naming it and the headers seen.
  *
+ * The source may be the published file itself: CSV (gzip'd or zipped), an Excel workbook (read
+ * by sheet: `sheet`, or `sheets: 'auto'` for a table split across tabs) or a Parquet file, told
+ * apart by content. A Parquet file is read by the columns the table maps only (its report then
+ * lists no `extra` columns); the xlsx and Parquet readers are loaded only when needed.
+ *
  * A large file given by path is split into byte ranges read by worker threads, one per core,
  * whose tallies are merged (core's `merge`); a range that turns out to start inside a quoted
  * value makes the whole file be read again on one thread, so the result never depends on where
  * the file was split.
  *
- * @param source - A path, URL, Node readable stream, Web `ReadableStream`, `{ text }` or `{ rows }`.
- * @param options - `by`, `date` and `excludeDuplicates` for the tally; `table`, `workers`; the
- *   reader's options besides.
+ * @param source - A path, URL, Node readable stream, Web `ReadableStream`, bytes, `{ text }` or `{ rows }`.
+ * @param options - `by`, `date` and `excludeDuplicates` for the tally; `table`, `sheet`,
+ *   `sheets`, `workers`; the reader's options besides.
  * @returns The tally's result (`seen` equals the report's `accepted`) and the load report.
  * @throws {@link IcestatError} `invalid_input` for an unknown or repeated dimension, one the
- *   table does not have, a date it does not have, bad read options, or CSV text passed as a
- *   string; `not_determinable` for a dimension no column fills; `parse_error` for a header that
+ *   table does not have, a date it does not have, bad read options, CSV text passed as a
+ *   string, a sheet the workbook does not have, or a workbook whose sheets hold several tables
+ *   (or one table on several sheets) with no `table`, `sheet` or `sheets: 'auto'` to choose (the
+ *   message lists each sheet and its table); `not_determinable` for a dimension no column fills; `parse_error` for a header that
  *   maps fewer than two known fields, a malformed header row, or the first bad row with
  *   `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not UTF-8. Errors of the
  *   input itself (a missing file, an abort) pass through.
  * @example
  * const { tally, report } = await tallyRecords('ICERemovals_FY2016.csv', { table: 'auto', by: ['fiscalYear', 'aor'] });
  * report.table; // => 'removals' (counted by departed date)
+ * await tallyRecords('UW-v-DHS-ICE-Productions_LESA-STU_FINAL.xlsx', { table: 'arrests', sheet: 'Arrests', by: ['fiscalYear'] });
  */
 export async function tallyRecords(source: RecordSource, options: TallyRecordsOptions): Promise<{ tally: TallyResult; report: LoadReport }> {
   return runTally(source, options, 'tallyRecords');
