@@ -247,7 +247,8 @@ function streamingReader<R>(source: RecordSource, options: ReadRecordsOptions, f
     }
     const reader = recordReader(file, options, out);
     rows = reader;
-    yield* feed(opened.source, options, reader, take);
+    // A replayed stream or URL keeps the source's name in decoding and container errors.
+    yield* feed(opened.source, { ...options, name: file }, reader, take);
     reader.end();
     const last = take();
     if (last !== undefined) yield last;

@@ -165,6 +165,12 @@ describe('record readers on Excel workbooks', { timeout: 60_000 }, () => {
     expect((await caught(tallyRecords(path, { sheet: -1, by: [] }))).message).toContain("sheet: expected a sheet's name or its 0-based index");
   });
 
+  it('a stream that is neither a workbook nor UTF-8 text keeps the name given in its error', async () => {
+    const e = await caught(tallyRecords(Readable.from([new Uint8Array([0x41, 0x2c, 0x42, 0x0a, 0xff, 0xfe, 0x41, 0x0a])]), { name: 'upload.csv', by: [] }));
+    expect(e.code).toBe('unsupported_encoding');
+    expect(e.message).toContain('upload.csv');
+  });
+
   it('a truncated workbook is a located error', async () => {
     const cut = join(dir, 'cut.xlsx');
     writeFileSync(cut, book.subarray(0, book.length - 200));

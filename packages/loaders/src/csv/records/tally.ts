@@ -145,7 +145,7 @@ async function runTally(source: RecordSource, options: TallyRecordsOptions, fn: 
       (await oneThread(
         typeof text === 'object' && text !== null && 'rows' in text && typeof text.rows === 'object'
           ? tallyRows(text.rows, plan)
-          : tallyText(textChunks(text as InputSource | { text: string }, options), plan),
+          : tallyText(textChunks(text as InputSource | { text: string }, { ...options, name: file }), plan),
       )));
   }
   const table = report.table === 'auto' ? known : report.table;
