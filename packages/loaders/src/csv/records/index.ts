@@ -18,7 +18,8 @@ export {
 } from './read';
 export { tallyRecords, tallyArrestRecords, type TallyRecordsOptions, type TallyArrestRecordsOptions } from './tally';
 export type { ReadArrestRecordsOptions, ReadRecordsOptions } from './options';
-export type { LoadReport, Rejection, RejectionCode } from './report';
+export type { LoadReport, Rejection, RejectionCode, SheetReport } from './report';
+export type { SheetOptions } from './sources';
 export {
   arrestColumnPresets,
   normaliseHeader,

@@ -3,9 +3,10 @@ import { describeValue } from '../../shared/args';
 import type { InputOptions } from '../../shared/input';
 import { checkPlanOptions, type CustomColumns, type PresetChoice } from '../../tables/plan';
 import type { ColumnMap } from './columns';
+import type { SheetOptions } from './sources';
 
 /** Options of {@link readRecords}, {@link parseRecords} and {@link tallyRecords}. */
-export interface ReadRecordsOptions extends InputOptions {
+export interface ReadRecordsOptions extends InputOptions, SheetOptions {
   /**
    * The record table: `arrests`, `encounters`, `removals`, `detainers` or `detentions` (book-ins,
    * stints); `auto` (the default) picks the table whose release headers map the most fields the

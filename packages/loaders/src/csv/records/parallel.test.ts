@@ -77,6 +77,19 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
     },
   );
 
+  it('with table auto, picks the table by what the tally needs, as one thread does', async () => {
+    // "Departed Date" maps removals' departed date; "Arresting Agency" maps an arrests field: all
+    // fields rank arrests first, the tally's fiscal year ranks removals (found by the property test
+    // of the record tables).
+    const { tallyRecords } = await import('./tally');
+    const path = file('Departed Date,Arresting Agency\n2016-10-01,ERO Criminal Alien Program\n2016-10-01,ERO Criminal Alien Program\n');
+    const one = await tallyRecords(path, { by: ['fiscalYear'], workers: 1 });
+    const three = await tallyRecords(path, { by: ['fiscalYear'], workers: 3, minBytesPerWorker: 1 });
+    expect(one.report.table).toBe('removals');
+    expect(three).toStrictEqual(one);
+    expect(three.tally.rows).toEqual([{ fiscalYear: 'FY2017', count: 2 }]);
+  });
+
   it('rejects a nonsensical worker count', async () => {
     await expect(tallyArrestRecords(file(header), { by: [], workers: 0 })).rejects.toThrow(/workers: expected 'auto' or a whole number of at least 1; received 0/);
   });

@@ -9,7 +9,7 @@ import { detectFormat } from '../../formats/detect';
 import { decodeChunks } from '../../shared/input';
 import { countLineBreaks, findHeader } from './dialect';
 import type { ResolvedReadOptions } from './options';
-import { createRowReader } from './row-reader';
+import { createRowReader, type TallyNeeds } from './row-reader';
 import type { RecordSource } from './read';
 import { swallowedRowReason, type LoadReport, type Rejection } from './report';
 import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
@@ -93,6 +93,7 @@ async function plan(
   size: number,
   n: number,
   read: ResolvedReadOptions,
+  needs: TallyNeeds,
 ): Promise<{ starts: number[]; header: string; delimiter: string; table: ResolvedReadOptions['table']; preset: string } | undefined> {
   const delimiter = read.delimiter;
   const { open } = await import('node:fs/promises');
@@ -112,7 +113,9 @@ async function plan(
     const probe = createRowReader({
       file: '(probe)',
       read: { ...read, delimiter: found.dialect.delimiter, onRejection: 'collect', maxRejections: 0 },
-      needs: 'all',
+      // The tally's needs, as one thread ranks the presets: with table auto, a header can map
+      // more fields of one table but the tallied ones of another.
+      needs,
       onHeader: (p) => {
         chosen = { line: 0, table: p.table, preset: p.preset };
       },
@@ -234,7 +237,7 @@ export async function tallyInParallel(
   const cores = workers === 'auto' ? Math.min(typeof availableParallelism === 'function' ? availableParallelism() : cpus().length, 8) : workers;
   const n = Math.min(cores, Math.floor(size / Math.max(1, minBytes)));
   if (n < 2) return undefined;
-  const cut = await plan(path, size, n, textPlan.read);
+  const cut = await plan(path, size, n, textPlan.read, { by: textPlan.by, ...(textPlan.date ? { date: textPlan.date } : {}), duplicates: textPlan.excludeDuplicates });
   if (!cut) return undefined;
 
   const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));

@@ -6,6 +6,7 @@ import {
   type EncounterRecord,
   type RecordTableName,
   type RemovalRecord,
+  type TallyDimension,
 } from '@icestat/core';
 import { checkOptions, checkSource, checkText } from '../../shared/args';
 import { inputName, textChunks, type InputSource } from '../../shared/input';
@@ -14,13 +15,14 @@ import type { SplitRow } from '../../tables/rows';
 import { resolveReadOptions, type ReadArrestRecordsOptions, type ReadRecordsOptions } from './options';
 import { emptyLoadReport, type LoadReport } from './report';
 import { createRowReader, type RowReader } from './row-reader';
+import { mergeReports, openRecordSource, partName, type OpenedSource } from './sources';
 
 /**
- * Where records are read from: a path, URL, Node stream, Web `ReadableStream`, `{ text }` in
- * memory, or `{ rows }`: rows already split into cells (what a spreadsheet or Parquet reader
- * yields), read by the same rules.
+ * Where records are read from: a path, URL, Node stream, Web `ReadableStream` or bytes of a
+ * file (CSV, gzip'd or zipped CSV, an Excel workbook or a Parquet file: told apart by content),
+ * `{ text }` in memory, or `{ rows }`: rows already split into cells, read by the same rules.
  */
-export type RecordSource = InputSource | { readonly text: string } | { readonly rows: AsyncIterable<SplitRow> | Iterable<SplitRow> };
+export type RecordSource = InputSource | Uint8Array | { readonly text: string } | { readonly rows: AsyncIterable<SplitRow> | Iterable<SplitRow> };
 
 /** The record type of each table. */
 export interface RecordOfTable {
@@ -73,12 +75,51 @@ function isRows(source: RecordSource): source is { readonly rows: AsyncIterable<
  */
 export function sourceName(source: RecordSource, options: { readonly name?: string }, fn: string): string {
   if (isRows(source)) return options.name ?? '(rows)';
+  if (source instanceof Uint8Array) return options.name ?? '(bytes)';
   checkSource(fn, source, true);
   if (typeof source === 'object' && source !== null && 'text' in source && typeof source.text === 'string') return options.name ?? '(text)';
   if (typeof source === 'string' && /[\r\n]/.test(source)) {
     throw new IcestatError('invalid_input', `${fn}: expected a path, URL, stream or { text }; received a string with line breaks (pass CSV text as { text })`);
   }
   return inputName(source as InputSource, options);
+}
+
+/**
+ * Whether a source is text in memory or split rows (read as they are) rather than a file to open.
+ *
+ * @param source - Any {@link RecordSource}.
+ * @returns `true` for `{ text }` and `{ rows }`.
+ * @example
+ * isInMemory({ text: 'a,b\n' }); // => true
+ */
+export function isInMemory(source: RecordSource): source is { readonly text: string } | { readonly rows: AsyncIterable<SplitRow> | Iterable<SplitRow> } {
+  return isRows(source) || (typeof source === 'object' && source !== null && !(source instanceof Uint8Array) && 'text' in source && typeof source.text === 'string');
+}
+
+/**
+ * Opens a source by its content (see {@link openRecordSource}); text and split rows in memory
+ * are read as they are.
+ *
+ * @param source - Any {@link RecordSource}.
+ * @param file - Its name.
+ * @param options - The read options (table, preset, columns, sheet choice, input options).
+ * @param needs - For a tally: the dimensions and date.
+ * @returns The text source, or the parts of split rows.
+ * @example
+ * (await openSource('book.xlsx', 'book.xlsx', { table: 'arrests' })).kind; // => 'parts'
+ */
+export async function openSource(
+  source: RecordSource,
+  file: string,
+  options: ReadRecordsOptions,
+  needs?: { readonly by: readonly TallyDimension[]; readonly date?: string },
+): Promise<OpenedSource | { readonly kind: 'memory'; readonly source: RecordSource }> {
+  if (isInMemory(source)) {
+    if (options.sheet !== undefined || options.sheets !== undefined) throw new IcestatError('invalid_input', `${file}: sheet and sheets are for workbooks`);
+    return { kind: 'memory', source };
+  }
+  const read = resolveReadOptions(options);
+  return openRecordSource(source, file, { ...options, table: read.table, preset: read.preset, columns: read.columns, ...(needs ? { needs } : {}) });
 }
 
 /**
@@ -182,23 +223,48 @@ function streamingReader<R>(source: RecordSource, options: ReadRecordsOptions, f
     if (started) throw new IcestatError('invalid_input', `${fn}: ${file} is already being read; a reader can be iterated once`);
     started = true;
     const out = { batch: [] as unknown[] };
-    const reader = recordReader(file, options, out);
-    rows = reader;
     const take = (): R[] | undefined => {
       if (out.batch.length === 0) return undefined;
       const batch = out.batch as R[];
       out.batch = [];
       return batch;
     };
-    yield* feed(source, options, reader, take);
+    const opened = await openSource(source, file, options);
+    if (opened.kind === 'parts') {
+      // A workbook's sheets (or a Parquet file): each part with its own header, one after the other.
+      for (const part of opened.parts) {
+        const reader = recordReader(partName(file, part), options, out);
+        rows = reader;
+        current = part.sheet;
+        yield* feed({ rows: part.rows }, options, reader, take);
+        reader.end();
+        done.push({ ...(part.sheet === undefined ? {} : { sheet: part.sheet }), report: reader.report() });
+        rows = undefined;
+        const last = take();
+        if (last !== undefined) yield last;
+      }
+      return;
+    }
+    const reader = recordReader(file, options, out);
+    rows = reader;
+    // A replayed stream or URL keeps the source's name in decoding and container errors.
+    yield* feed(opened.source, { ...options, name: file }, reader, take);
     reader.end();
     const last = take();
     if (last !== undefined) yield last;
   }
 
+  /** Reports of the parts read so far (workbooks), and the sheet being read. */
+  const done: { sheet?: string; report: LoadReport }[] = [];
+  let current: string | undefined;
+  const maxRejections = resolveReadOptions(options).maxRejections;
+
   return {
     get report() {
-      return rows?.report() ?? emptyLoadReport(file);
+      const now = rows?.report();
+      if (done.length === 0 && current === undefined) return now ?? emptyLoadReport(file);
+      const parts = now === undefined ? done : [...done, { ...(current === undefined ? {} : { sheet: current }), report: now }];
+      return parts.length === 0 ? emptyLoadReport(file) : mergeReports(file, parts, maxRejections);
     },
     batches,
     [Symbol.asyncIterator](): AsyncIterator<R> {
@@ -238,18 +304,23 @@ function streamingReader<R>(source: RecordSource, options: ReadRecordsOptions, f
  * columns go to `record.extra`. Each bad row becomes a rejection with its physical line, column
  * and reason; `accepted + rejected === rowsRead` always.
  *
- * Nothing is read until iteration starts. A string source is a path (Node); pass text as
- * `{ text }`, and rows already split into cells (from a spreadsheet) as `{ rows }`.
+ * The source may be the published file itself: CSV (gzip'd or zipped), an Excel workbook (one
+ * sheet, `sheet` by name or index, or with `sheets: 'auto'` every sheet of the table, each with
+ * its own header; rejections name their sheet) or a Parquet file, told apart by content.
  *
- * @param source - A path, URL, Node readable stream, Web `ReadableStream`, `{ text }` or `{ rows }`.
+ * Nothing is read until iteration starts. A string source is a path (Node); pass text as
+ * `{ text }`, and rows already split into cells as `{ rows }`.
+ *
+ * @param source - A path, URL, Node readable stream, Web `ReadableStream`, bytes, `{ text }` or `{ rows }`.
  * @param options - Table, preset, custom columns, header row, missing values, strict AORs,
- *   delimiter, rejection handling; `name` and `signal`.
+ *   delimiter, rejection handling, `sheet` or `sheets` for a workbook; `name` and `signal`.
  * @returns A reader: iterate it once, then read `reader.report`.
  * @throws {@link IcestatError} `invalid_input` at once for bad options or CSV text passed as a
  *   string. While iterating: `parse_error` for a header that maps fewer than two known fields (or
  *   no header among the first rows), a malformed header row, or the first bad row with
  *   `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not UTF-8; `invalid_input`
- *   when iterated twice. Errors of the input itself pass through.
+ *   when iterated twice, or for a workbook sheet that does not exist or a workbook whose sheets
+ *   hold several tables with no `table` or `sheet` to choose. Errors of the input itself pass through.
  * @example
  * const reader = readRecords('ICERemovals_FY2016.csv', { table: 'removals' });
  * for await (const removal of reader) if (removal.caseAor === 'HQ') hq++;

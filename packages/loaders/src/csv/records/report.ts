@@ -44,6 +44,8 @@ export interface Rejection {
    * one that never closes, or the first whose value spans lines), 1-based line and column.
    */
   readonly quote?: { readonly line: number; readonly column: number };
+  /** For a workbook: the sheet the row is on (`line` is then its row in that sheet). */
+  readonly sheet?: string;
 }
 
 /** A whole number with thousands separators: 1000001 → `1,000,001`. */
@@ -123,6 +125,22 @@ export interface LoadReport {
    * their own label (with `strictAors` they are rejections instead).
    */
   readonly unknownValues: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * For a workbook: each sheet read, in order, with its header row, preset and counts (the
+   * counts above are their sums; `header` and `columns` are the first sheet's).
+   */
+  readonly sheets?: readonly SheetReport[];
+}
+
+/** What reading one sheet of a workbook did; see {@link LoadReport.sheets}. */
+export interface SheetReport {
+  readonly name: string;
+  /** The 1-based sheet row of its header. */
+  readonly headerRow: number;
+  readonly preset: string;
+  readonly rowsRead: number;
+  readonly accepted: number;
+  readonly rejected: number;
 }
 
 /**

@@ -3,7 +3,8 @@ import { checkOptions, describeValue } from '../../shared/args';
 import { textChunks, type InputSource } from '../../shared/input';
 import { resolveReadOptions, type ReadArrestRecordsOptions, type ReadRecordsOptions } from './options';
 import { tallyInParallel } from './parallel';
-import { sourceName, type RecordSource } from './read';
+import { openSource, sourceName, type RecordSource } from './read';
+import { mergeReports, partName } from './sources';
 import type { LoadReport } from './report';
 import { tallyRows, tallyText, type TextTally, type TextTallyPlan } from './tally-text';
 
@@ -52,24 +53,32 @@ async function oneThread(part: Promise<TextTally>): Promise<{ snapshots: TextTal
  * reader would yield. The time dimensions read the table's main date or `date`; a dimension
  * whose field no column fills fails at once, naming it and the headers seen.
  *
+ * The source may be the published file itself: CSV (gzip'd or zipped), an Excel workbook (read
+ * by sheet: `sheet`, or `sheets: 'auto'` for a table split across tabs) or a Parquet file, told
+ * apart by content. A Parquet file is read by the columns the table maps only (its report then
+ * lists no `extra` columns); the xlsx and Parquet readers are loaded only when needed.
+ *
  * A large file given by path is split into byte ranges read by worker threads, one per core,
  * whose tallies are merged (core's `merge`); a range that turns out to start inside a quoted
  * value makes the whole file be read again on one thread, so the result never depends on where
  * the file was split.
  *
- * @param source - A path, URL, Node readable stream, Web `ReadableStream`, `{ text }` or `{ rows }`.
- * @param options - `by`, `date` and `excludeDuplicates` for the tally; `table`, `workers`; the
- *   reader's options besides.
+ * @param source - A path, URL, Node readable stream, Web `ReadableStream`, bytes, `{ text }` or `{ rows }`.
+ * @param options - `by`, `date` and `excludeDuplicates` for the tally; `table`, `sheet`,
+ *   `sheets`, `workers`; the reader's options besides.
  * @returns The tally's result (`seen` equals the report's `accepted`) and the load report.
  * @throws {@link IcestatError} `invalid_input` for an unknown or repeated dimension, one the
- *   table does not have, a date it does not have, bad read options, or CSV text passed as a
- *   string; `not_determinable` for a dimension no column fills; `parse_error` for a header that
+ *   table does not have, a date it does not have, bad read options, CSV text passed as a
+ *   string, a sheet the workbook does not have, or a workbook whose sheets hold several tables
+ *   (or one table on several sheets) with no `table`, `sheet` or `sheets: 'auto'` to choose (the
+ *   message lists each sheet and its table); `not_determinable` for a dimension no column fills; `parse_error` for a header that
  *   maps fewer than two known fields, a malformed header row, or the first bad row with
  *   `onRejection: 'throw'`; `unsupported_encoding` for bytes that are not UTF-8. Errors of the
  *   input itself (a missing file, an abort) pass through.
  * @example
  * const { tally, report } = await tallyRecords('ICERemovals_FY2016.csv', { table: 'auto', by: ['fiscalYear', 'aor'] });
  * report.table; // => 'removals' (counted by departed date)
+ * await tallyRecords('UW-v-DHS-ICE-Productions_LESA-STU_FINAL.xlsx', { table: 'arrests', sheet: 'Arrests', by: ['fiscalYear'] });
  */
 export async function tallyRecords(source: RecordSource, options: TallyRecordsOptions): Promise<{ tally: TallyResult; report: LoadReport }> {
   return runTally(source, options, 'tallyRecords');
@@ -115,14 +124,30 @@ async function runTally(source: RecordSource, options: TallyRecordsOptions, fn: 
   } else createTally({ by, excludeDuplicates, table: known, ...(date ? { date } : {}) });
   const file = sourceName(source, options, fn);
   const plan: TextTallyPlan = { file, by, excludeDuplicates, read, ...(date ? { date } : {}) };
-  const parallel = await tallyInParallel(source, plan, options);
-  const { snapshots, report } =
-    parallel ??
-    (await oneThread(
-      typeof source === 'object' && source !== null && 'rows' in source && typeof source.rows === 'object'
-        ? tallyRows(source.rows, plan)
-        : tallyText(textChunks(source as InputSource | { text: string }, options), plan),
-    ));
+  const opened = await openSource(source, file, options, { by, ...(date ? { date } : {}) });
+  let snapshots: TextTally['snapshot'][];
+  let report: LoadReport;
+  if (opened.kind === 'parts') {
+    // A workbook's sheets (or a Parquet file's rows): each part tallied with its own header.
+    snapshots = [];
+    const parts: { sheet?: string; report: LoadReport }[] = [];
+    for (const part of opened.parts) {
+      const t = await tallyRows(part.rows, { ...plan, file: partName(file, part) });
+      snapshots.push(t.snapshot);
+      parts.push({ ...(part.sheet === undefined ? {} : { sheet: part.sheet }), report: t.report });
+    }
+    report = mergeReports(file, parts, read.maxRejections);
+  } else {
+    const text = opened.source;
+    const parallel = await tallyInParallel(text, plan, options);
+    ({ snapshots, report } =
+      parallel ??
+      (await oneThread(
+        typeof text === 'object' && text !== null && 'rows' in text && typeof text.rows === 'object'
+          ? tallyRows(text.rows, plan)
+          : tallyText(textChunks(text as InputSource | { text: string }, { ...options, name: file }), plan),
+      )));
+  }
   const table = report.table === 'auto' ? known : report.table;
   const tally = createTally({ by, excludeDuplicates, table, ...(date ? { date } : {}) });
   for (const s of snapshots) tally.merge(s);

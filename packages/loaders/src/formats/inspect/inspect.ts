@@ -1,7 +1,8 @@
 // What a file is, before reading it: the first thing a user runs on a download, and what error
 // messages point to. Reads only the start of each part (the footer of a Parquet file, the first
 // rows of each sheet), never the whole file.
-import { IcestatError } from '@icestat/core';
+import { IcestatError, type RecordTableName } from '@icestat/core';
+import { detectTable } from '../../tables/detect';
 import { detectDialect } from '../../csv/records/dialect';
 import { byteChunks, inputName, type InputOptions, type InputSource } from '../../shared/input';
 import { openContainers, type ContainerInfo } from '../containers';
@@ -22,14 +23,31 @@ export interface TableStart {
   readonly sampleRows: readonly (readonly string[])[];
 }
 
+/**
+ * The record table a header holds, as the record readers would pick it: the table and preset
+ * ranked best for the header (found below any banner rows by the readers' own finder), the
+ * columns that preset maps to record fields and those it leaves unmapped (kept in
+ * `record.extra`). `null` and empty lists when no preset maps two fields of any table.
+ */
+export interface TableDetection {
+  /** `arrests`, `encounters`, `removals`, `detainers` or `detentions`; `null` when none matches. */
+  readonly detectedTable: RecordTableName | null;
+  /** The preset, e.g. `ice-seattle/arrests`; `null` when none matches. */
+  readonly detectedPreset: string | null;
+  /** Header cells that fill a record field, with the field. */
+  readonly mappedColumns: readonly { readonly header: string; readonly field: string }[];
+  /** Header cells no field takes. */
+  readonly unmappedColumns: readonly string[];
+}
+
 /** A workbook sheet as {@link inspectSource} describes it. */
-export interface SheetInspection extends XlsxSheet {
+export interface SheetInspection extends XlsxSheet, TableDetection {
   /** Its header, banner and first rows; undefined for an empty sheet. */
   readonly table?: TableStart;
 }
 
 /** What {@link inspectSource} found. */
-export interface SourceInspection {
+export interface SourceInspection extends TableDetection {
   /** The source's name. */
   readonly file: string;
   /** The format of the data, under any compression. */
@@ -54,13 +72,6 @@ export interface SourceInspection {
   /** Parquet: rows as the footer states, and the columns. */
   readonly rows?: number;
   readonly columns?: readonly ParquetColumn[];
-  /**
-   * Which record table (arrests, detainers, encounters, removals, detention stints) the header
-   * matches, and the column preset that maps it. Not detected in this version: always `null`
-   * until the record-table readers provide the matching.
-   */
-  readonly detectedTable: null;
-  readonly detectedPreset: null;
 }
 
 /** Options of {@link inspectSource}. */
@@ -135,10 +146,31 @@ function splitSample(text: string, delimiter: string, maxRows: number): { row: n
 
 const INSPECT_BYTES = 64 * 1024;
 
+const NOTHING: TableDetection = { detectedTable: null, detectedPreset: null, mappedColumns: [], unmappedColumns: [] };
+
+/** The record table of a table's first rows (see {@link TableDetection}). */
+function detection(rows: readonly { readonly row: number; readonly cells: readonly string[] }[]): TableDetection {
+  const d = detectTable(rows);
+  if (d.table === null) return NOTHING;
+  return { detectedTable: d.table, detectedPreset: d.preset, mappedColumns: d.mapped, unmappedColumns: d.unmapped };
+}
+
+/** A workbook's table: the one table its sheets hold (the preset when they share one), or `null` when they hold none or several. */
+function workbookDetection(sheets: readonly SheetInspection[]): TableDetection {
+  const holding = sheets.filter((s) => s.detectedTable !== null);
+  const tables = new Set(holding.map((s) => s.detectedTable));
+  if (tables.size !== 1) return NOTHING;
+  const presets = new Set(holding.map((s) => s.detectedPreset));
+  const first = holding[0]!;
+  return { detectedTable: first.detectedTable, detectedPreset: presets.size === 1 ? first.detectedPreset : null, mappedColumns: holding.length === 1 ? first.mappedColumns : [], unmappedColumns: holding.length === 1 ? first.unmappedColumns : [] };
+}
+
 /**
  * Says what a file is before it is read: its format by content (under gzip or zip), encoding,
  * delimiter, and for each table — the CSV, each sheet of a workbook, a Parquet file — the
- * header row, the banner lines above it, the header cells and a few sample rows. A format icestat
+ * header row, the banner lines above it, the header cells and a few sample rows; and the record
+ * table the header holds with the preset that maps it, its mapped and unmapped columns (per
+ * sheet for a workbook; the workbook's own when its sheets hold one table). A format icestat
  * does not read is reported (`supported: false`, `problem` with the way forward), not thrown.
  *
  * @param source - A path, URL, Node stream or Web stream.
@@ -149,13 +181,14 @@ const INSPECT_BYTES = 64 * 1024;
  * const info = await inspectSource('EROArrests_FY2016.csv.gz');
  * info.compression; // => ['gzip']
  * info.table?.headerRow; // => 6
+ * info.detectedPreset; // => 'ice-lesa/arrests'
  */
 export async function inspectSource(given: InputSource, options: InspectOptions = {}): Promise<SourceInspection> {
   const file = inputName(given, options);
   const source = await rereadable(given, options);
   const sample = options.sampleRows ?? 3;
   const search = options.searchRows ?? 30;
-  const base = { file, detectedTable: null, detectedPreset: null } as const;
+  const base = { file, ...NOTHING };
 
   // The stored bytes first: a workbook or Parquet file is read by its own reader.
   const head = await firstBytes(byteChunks(source, { ...options, decompress: false }), 4096);
@@ -169,16 +202,16 @@ export async function inspectSource(given: InputSource, options: InspectOptions 
         if (rows.length >= search) break;
       }
       const table = findTableStart(rows, sample);
-      sheets.push({ ...s, ...(table ? { table } : {}) });
+      sheets.push({ ...s, ...(table ? { table } : {}), ...detection(rows) });
     }
-    return { ...base, format: 'xlsx', description: 'an Excel workbook (.xlsx)', supported: true, compression: [], sheets };
+    return { ...base, ...workbookDetection(sheets), format: 'xlsx', description: 'an Excel workbook (.xlsx)', supported: true, compression: [], sheets };
   }
   if (outer.format === 'parquet') {
     const md = await readParquetMetadata(source, options);
     const sampleRows: string[][] = [];
     for await (const r of readParquetRows(source, { ...options, rowEnd: sample })) sampleRows.push(md.columns.map((c) => parquetValueToString(r[c.name.split('.')[0]!])));
     const header = md.columns.map((c) => c.name);
-    return { ...base, format: 'parquet', description: outer.description, supported: true, compression: [], rows: md.rows, columns: md.columns, table: { headerRow: 1, bannerLines: [], header, sampleRows } };
+    return { ...base, ...detection([{ row: 1, cells: header }]), format: 'parquet', description: outer.description, supported: true, compression: [], rows: md.rows, columns: md.columns, table: { headerRow: 1, bannerLines: [], header, sampleRows } };
   }
 
   // Everything else through the containers every text reader uses.
@@ -205,9 +238,11 @@ export async function inspectSource(given: InputSource, options: InspectOptions 
   const text = decodeSample(bytes, encoding);
   const dialect = detectDialect(text, bytes.length < INSPECT_BYTES);
   const delimiter = dialect?.delimiter ?? ',';
-  const table = findTableStart(splitSample(text, delimiter, search + sample + 1), sample);
+  const sampleRows = splitSample(text, delimiter, search + sample + 1);
+  const table = findTableStart(sampleRows, sample);
   return {
     ...base,
+    ...detection(sampleRows),
     format: 'text',
     description: found.description,
     supported: true,
