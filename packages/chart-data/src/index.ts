@@ -17,9 +17,8 @@ export { seriesRows } from './tidy/series-rows';
 export { tallyRows, type TallyRowsOptions } from './tidy/tally-rows';
 export { criminalityRows, type CriminalityRow, type CriminalityRowsOptions } from './tidy/criminality-rows';
 
-// Labels and captions: places, criminality classes, sources, and a row's number as text
+// Labels and captions: places, criminality classes, sources (a row's number as text is core's formatEstimate)
 export { placeLabel } from './tidy/place-label';
 export { criminalityLabel } from './tidy/criminality-label';
 export { sourceRef } from './tidy/source-ref';
 export { sourceCaption } from './tidy/source-caption';
-export { formatEstimate, type FormattableEstimate } from './tidy/format-estimate';
