@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Guard rails that keep the dependency arrow pointing one way (core ← loaders, chart-data; data → loaders):
 // - @icestat/core depends on zod alone, and its sources import nothing else;
-// - loaders and chart-data import core only through its public entry points, never each other;
+// - loaders and chart-data import core only through its public entry points (and
+//   `@icestat/core/internal`, which is for them alone), never each other;
 // - the cli uses the other packages' public entry points only (never their sources);
 // - no package imports another package's files by relative path;
 // - no import cycles inside any package (madge).
@@ -30,19 +31,21 @@ function imports(file) {
 
 const isTest = (f) => /\.test(-d)?\.ts$|__fixtures__|\.fixture\.ts$/.test(f);
 const publicCoreEntries = new Set(['@icestat/core']);
+// Core's internals (record-table specs, issue conversion, tally group keys), for loaders and chart-data only.
+const coreInternal = '@icestat/core/internal';
 // Every package's public entry points (its package.json exports, without ./package.json).
 const publicEntries = new Set(
   ['core', 'loaders', 'chart-data'].flatMap((p) => {
     const m = JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8'));
-    return Object.keys(m.exports).filter((k) => k !== './package.json').map((k) => (k === '.' ? m.name : `${m.name}/${k.slice(2)}`));
+    return Object.keys(m.exports).filter((k) => k !== './package.json' && k !== './internal').map((k) => (k === '.' ? m.name : `${m.name}/${k.slice(2)}`));
   }),
 );
 const rules = {
   core: { deps: ['zod'], allow: (spec) => spec === 'zod' || spec.startsWith('.') },
   // udsv (CSV), fflate (gzip/zip), saxes (xlsx XML), hyparquet + hyparquet-compressors (Parquet);
   // `#node-files`: the package's own file access (package.json "imports"), with a browser twin.
-  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || ['udsv', 'fflate', 'saxes', 'hyparquet', 'hyparquet-compressors', '#node-files'].includes(spec) || spec.startsWith('node:') },
-  'chart-data': { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === 'vega-lite' || spec === 'chart.js' || spec.startsWith('vega-lite/') },
+  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === coreInternal || ['udsv', 'fflate', 'saxes', 'hyparquet', 'hyparquet-compressors', '#node-files'].includes(spec) || spec.startsWith('node:') },
+  'chart-data': { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === coreInternal || spec === 'vega-lite' || spec === 'chart.js' || spec.startsWith('vega-lite/') },
   // The curated dataset reads its files with the JSON loader; nothing depends on it.
   data: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/json' || spec.startsWith('node:') },
   cli: {

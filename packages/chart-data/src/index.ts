@@ -6,16 +6,19 @@
  *
  * @packageDocumentation
  */
-export * from './tidy/chart-row';
-export * from './tidy/format-estimate';
-export * from './tidy/source-ref';
-export * from './tidy/source-caption';
-export * from './tidy/place-label';
-export * from './tidy/criminality-label';
-export * from './tidy/time-row';
-export * from './tidy/breakdown-rows';
-export * from './tidy/headline-rows';
-export * from './tidy/comparison-rows';
-export * from './tidy/series-rows';
-export * from './tidy/tally-rows';
-export * from './tidy/criminality-rows';
+
+// Tidy rows: one plain object per mark, with its interval, qualifier, source and evidence
+export type { ChartRow, DatasetLike, RowQualifier, SourceRef } from './tidy/chart-row';
+export type { TimeGranularity, TimeRow } from './tidy/time-row';
+export { breakdownRows } from './tidy/breakdown-rows';
+export { headlineRows, type HeadlineRowsOptions } from './tidy/headline-rows';
+export { comparisonRows, type ComparisonRow, type ComparisonRowsOptions } from './tidy/comparison-rows';
+export { seriesRows } from './tidy/series-rows';
+export { tallyRows, type TallyRowsOptions } from './tidy/tally-rows';
+export { criminalityRows, type CriminalityRow, type CriminalityRowsOptions } from './tidy/criminality-rows';
+
+// Labels and captions: places, criminality classes, sources (a row's number as text is core's formatEstimate)
+export { placeLabel } from './tidy/place-label';
+export { criminalityLabel } from './tidy/criminality-label';
+export { sourceRef } from './tidy/source-ref';
+export { sourceCaption } from './tidy/source-caption';

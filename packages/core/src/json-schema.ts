@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { arrestRecordSchema } from './model/arrest-record';
 import { breakdownSchema } from './model/breakdown';
 import { derivedClaimSchema } from './model/claim';

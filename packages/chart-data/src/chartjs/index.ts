@@ -6,9 +6,25 @@
  *
  * @packageDocumentation
  */
-export type * from './types';
-export * from './place-bars';
-export * from './criminality-bars';
-export * from './time-series';
-export * from './comparison-bars';
-export * from './tooltip-lines';
+
+// Configurations: one function per chart
+export { toChartJsPlaceBars, type ChartJsPlaceBarsOptions } from './place-bars';
+export { toChartJsCriminality } from './criminality-bars';
+export { toChartJsTimeSeries } from './time-series';
+export { toChartJsComparison } from './comparison-bars';
+
+// Tooltips: the lines a row's tooltip shows
+export { chartJsTooltipLines, type ChartJsTooltipContext } from './tooltip-lines';
+
+// The configuration types, which need no chart.js at runtime
+export type {
+  ChartJsRole,
+  ChartJsMeta,
+  ChartJsBarValue,
+  ChartJsLineValue,
+  ChartJsBarDataset,
+  ChartJsLineDataset,
+  ChartJsBarConfig,
+  ChartJsLineConfig,
+  ChartJsOptions,
+} from './types';

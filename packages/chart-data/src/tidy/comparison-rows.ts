@@ -1,6 +1,6 @@
 import { compare, headlineFigure, ratePerDay, ratio, IcestatError, type Estimate, type Operation } from '@icestat/core';
 import type { ChartRow, DatasetLike } from './chart-row';
-import { formatEstimate } from './format-estimate';
+import { rowText } from './row-text';
 import { compact, findOperation, metricWords, provenance, reading } from './internal';
 
 /** A row of {@link comparisonRows}: an operation's headline figure and its ratio to the reference operation. */
@@ -46,14 +46,14 @@ function measure(dataset: DatasetLike, op: Operation, how: 'total' | 'per-day', 
   }
   try {
     const rate = ratePerDay(figure, figure.period ?? op.period);
-    const text = formatEstimate({ ...rate, qualifier: 'computed' });
+    const text = rowText({ ...rate, qualifier: 'computed' });
     return { op, row: { ...base, value: rate.value, low: rate.low, high: rate.high, unit: rate.unit, qualifier: 'computed', text, determinable: true }, estimate: rate };
   } catch (e) {
     if (!IcestatError.isInstance(e) || e.code !== 'not_determinable') throw e;
     // The period has no known length; it lasted at least a day, so the rate is at most the count.
     const low = 0;
     const high = figure.quantity.high;
-    const text = formatEstimate({ value: null, low, high, unit: 'people-per-day' });
+    const text = rowText({ value: null, low, high, unit: 'people-per-day' });
     return {
       op,
       row: { ...base, value: null, low, high, unit: 'people-per-day', qualifier: 'computed', text, determinable: false, reason: e.message },
@@ -99,7 +99,7 @@ export function comparisonRows(
         r = undefined; // The reference may be 0: no ratio.
       }
     }
-    const ratioText = m === ref ? 'reference' : r ? `${formatEstimate({ ...r, qualifier: 'computed' })} ${ref.op.name}` : null;
+    const ratioText = m === ref ? 'reference' : r ? `${rowText({ ...r, qualifier: 'computed' })} ${ref.op.name}` : null;
     return compact<ComparisonRow>({
       ...m.row,
       reference: ref.op.name,

@@ -6,7 +6,7 @@ import {
   type Operation,
 } from '@icestat/core';
 import type { ChartRow, DatasetLike } from './chart-row';
-import { formatEstimate } from './format-estimate';
+import { rowText } from './row-text';
 import { compact, findOperation, provenance } from './internal';
 
 /**
@@ -78,7 +78,7 @@ export function criminalityRows(
         high: 100,
         unit: 'percent',
         qualifier: 'computed',
-        text: formatEstimate({ value: null, low: 0, high: 100, unit: 'percent' }),
+        text: rowText({ value: null, low: 0, high: 100, unit: 'percent' }),
         determinable: false,
         reason,
         count: null,
@@ -91,7 +91,7 @@ export function criminalityRows(
     const from = first ? provenance(dataset, first) : { source: null };
     const evidence = breakdown.parts.map((p) => p.figure.evidence).join(' · ');
     const total = s.total.value;
-    const totalText = formatEstimate({ ...s.total, qualifier: 'computed' });
+    const totalText = rowText({ ...s.total, qualifier: 'computed' });
     const common = { ...base, ...from, evidence, unit: 'percent' as const, qualifier: 'computed' as const, total };
     if (s.determinable && s.share && s.count) {
       const share = s.share;
@@ -100,7 +100,7 @@ export function criminalityRows(
         value: share.value,
         low: share.low,
         high: share.high,
-        text: `${formatEstimate({ ...share, qualifier: 'computed' })} (${formatEstimate({ ...s.count, qualifier: 'computed' })} of ${totalText})`,
+        text: `${rowText({ ...share, qualifier: 'computed' })} (${rowText({ ...s.count, qualifier: 'computed' })} of ${totalText})`,
         determinable: true,
         count: s.count.value,
       } as CriminalityRow);
@@ -110,7 +110,7 @@ export function criminalityRows(
       value: null,
       low: s.bounds.low,
       high: s.bounds.high,
-      text: `${formatEstimate({ value: null, low: s.bounds.low, high: s.bounds.high, unit: 'percent' })} of ${totalText}`,
+      text: `${rowText({ value: null, low: s.bounds.low, high: s.bounds.high, unit: 'percent' })} of ${totalText}`,
       determinable: false,
       reason: s.reason ?? 'not determinable from the data',
       count: null,

@@ -1,7 +1,7 @@
 // Helpers shared by the row builders; not part of the public API.
 import { IcestatError, type Figure, type Metric, type Operation, type Series } from '@icestat/core';
 import type { ChartRow, DatasetLike, RowQualifier } from './chart-row';
-import { formatEstimate } from './format-estimate';
+import { rowText } from './row-text';
 import { sourceRef } from './source-ref';
 
 const metricText: Readonly<Record<Metric, string>> = {
@@ -65,7 +65,7 @@ export function reading(figure: Figure): Pick<ChartRow, 'value' | 'low' | 'high'
   const q = figure.quantity;
   // A figure derived from others (1,660 − 1,517 = 143) is marked as computed, never as stated.
   const qualifier: RowQualifier = figure.derivedFrom ? 'computed' : q.qualifier;
-  const text = formatEstimate({ value: q.value, low: q.low, high: q.high, unit: q.unit, qualifier });
+  const text = rowText({ value: q.value, low: q.low, high: q.high, unit: q.unit, qualifier });
   return {
     value: q.value,
     low: q.low,

@@ -1,7 +1,7 @@
 import { aorByCode, MISSING, REDACTED, stateByCode, type TallyDimension, type TallyResult } from '@icestat/core';
 import type { ChartRow, SourceRef } from './chart-row';
 import { criminalityLabel } from './criminality-label';
-import { formatEstimate } from './format-estimate';
+import { rowText } from './row-text';
 import { compact } from './internal';
 import type { TimeGranularity, TimeRow } from './time-row';
 
@@ -95,7 +95,7 @@ export function tallyRows(result: TallyResult, options: TallyRowsOptions = {}): 
       order,
       source: options.source ?? null,
       evidence: null,
-      text: formatEstimate({ value: g.count, low: g.count, high: g.count, unit: 'people' }),
+      text: rowText({ value: g.count, low: g.count, high: g.count, unit: 'people' }),
       determinable: true,
       x,
       date: time ? dateOf(time, g.label) : null,

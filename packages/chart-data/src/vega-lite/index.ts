@@ -5,8 +5,12 @@
  *
  * @packageDocumentation
  */
+
+// Options shared by every spec
 export type { VegaLiteSpecOptions } from './options';
-export * from './place-bars';
-export * from './criminality-bars';
-export * from './time-series';
-export * from './comparison-bars';
+
+// Specs: one function per chart
+export { toVegaLitePlaceBars, type PlaceBarsSpecOptions } from './place-bars';
+export { toVegaLiteCriminality } from './criminality-bars';
+export { toVegaLiteTimeSeries, type TimeSeriesSpecOptions } from './time-series';
+export { toVegaLiteComparison } from './comparison-bars';

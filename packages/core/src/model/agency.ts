@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { vocabularyError } from '../errors';
 
 const agencyValues = ['ICE', 'ICE-ERO', 'ICE-HSI', 'CBP', 'USBP', 'DHS', 'DOJ', 'FBI', 'local-police', 'other'] as const;

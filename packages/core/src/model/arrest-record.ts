@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordAorValueSchema } from '../records/aor-values';
 import { stateCodeSchema } from '../reference/states';
 import { criminalityClassSchema } from './criminality';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { vocabularyError } from '../errors';
 import { agencySchema, type Agency } from './agency';
 import { criminalityClassSchema, offenceCategorySchema } from './criminality';

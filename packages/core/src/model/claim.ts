@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { claimantSchema } from './figure';
 import { periodSchema } from './period';
 import { idSchema, textSchema } from './primitives';

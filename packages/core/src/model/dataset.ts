@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { derivedClaimSchema } from './claim';
 import { claimArity } from './derivation';
 import { operationSchema, seriesSchema } from './operation';

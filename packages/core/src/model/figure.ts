@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { vocabularyError } from '../errors';
 import { placeSchema } from './place';
 import { periodSchema } from './period';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema, textSchema } from './primitives';
 
 /** How precisely a period's dates are known: a date with `month` precision means "some day that month". */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aorCodeSchema, type AorCode } from '../reference/aors';
 import { stateCodeSchema, type StateCode } from '../reference/states';
 import { statesOfAor } from '../reference/aors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An identifier for a source, operation, figure, breakdown or claim: lower-case letters, digits

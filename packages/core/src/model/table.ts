@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { breakdownSchema, dimensionSchema } from './breakdown';
 import { derivedClaimSchema } from './claim';
 import { figureSchema } from './figure';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apprehensionTypeSchema, genderSchema, redactedSchema } from '../model/arrest-record';
 import { criminalityClassSchema } from '../model/criminality';
 import { isoDateSchema } from '../model/primitives';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { arrestRecordSchema, type ArrestRecordField } from '../model/arrest-record';
 import { criminalityClasses } from '../model/criminality';
 import type { Metric } from '../model/figure';

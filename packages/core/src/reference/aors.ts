@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { vocabularyError } from '../errors';
 import type { StateCode } from './states';
 

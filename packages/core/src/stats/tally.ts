@@ -7,7 +7,7 @@ import { fiscalYear, monthKey } from './time';
 
 /**
  * The dimensions a tally of records can group by: time (fiscal year, month, day) and whatever
- * field the record table names for each of the others ({@link RecordTableSpec.dimensions}).
+ * field the record table names for each of the others (its spec's `dimensions`).
  *
  * @example
  * tallyDimensions.includes('releaseReason'); // => true
@@ -126,7 +126,7 @@ function checkSnapshotGroups(s: TallySnapshot, dimensions: number): void {
 
 /**
  * The arrest record field each of the original tally dimensions groups on. Other tables (and the
- * newer dimensions) name their fields in their spec: use {@link dimensionField}.
+ * newer dimensions) name their fields in their record table's spec.
  *
  * @example
  * tallyDimensionFields.aor; // => 'apprehensionAor'

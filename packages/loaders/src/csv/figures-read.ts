@@ -1,4 +1,5 @@
-import { datasetSchema, formatPath, IcestatError, SCHEMA_VERSION, type Dataset, type IcestatIssue } from '@icestat/core';
+import { datasetSchema, IcestatError, SCHEMA_VERSION, type Dataset, type IcestatIssue } from '@icestat/core';
+import { formatPath } from '@icestat/core/internal';
 import { unescapeCsvCell } from './escape';
 import { buildRecord, columnFor, define, getAt, isPlainObject, setAt, type Built, type Cell, type Origin, type Report } from './figures-build';
 import {

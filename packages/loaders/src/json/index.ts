@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { datasetSchema, formatPath, IcestatError, toIcestatIssues, type Dataset, type IcestatIssue } from '@icestat/core';
+import { datasetSchema, IcestatError, type Dataset, type IcestatIssue } from '@icestat/core';
+import { formatPath, toIcestatIssues } from '@icestat/core/internal';
 import { checkDatasetArg, checkOptions, checkPath, checkSource, checkText, safely } from '../shared/args';
 import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../shared/input';
 import { orderDataset } from './key-order';

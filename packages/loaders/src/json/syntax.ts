@@ -1,4 +1,4 @@
-import { formatPath } from '@icestat/core';
+import { formatPath } from '@icestat/core/internal';
 
 /** Where a JSON text stops being valid JSON, and what was expected there. */
 export interface JsonSyntaxProblem {

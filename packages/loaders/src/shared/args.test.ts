@@ -5,20 +5,7 @@ import { IcestatError } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
 import {
   escapeCsvCell,
-  isRedactionMarker,
   needsFormulaGuard,
-  normaliseAor,
-  normaliseApprehensionType,
-  normaliseBirthYear,
-  normaliseBoolean,
-  normaliseCriminality,
-  normaliseDate,
-  normaliseGender,
-  normaliseHeader,
-  normaliseState,
-  normaliseTime,
-  planColumns,
-  timeOfDate,
   unescapeCsvCell,
   loadDataset,
   loadFiguresCsv,
@@ -36,6 +23,22 @@ import {
   writeDataset,
   writeFiguresCsv,
 } from '../index';
+// The column normalisers are public on the `/csv` entry only.
+import {
+  isRedactionMarker,
+  normaliseAor,
+  normaliseApprehensionType,
+  normaliseBirthYear,
+  normaliseBoolean,
+  normaliseCriminality,
+  normaliseDate,
+  normaliseGender,
+  normaliseHeader,
+  normaliseState,
+  normaliseTime,
+  planColumns,
+  timeOfDate,
+} from '../csv/index';
 
 const wrong: [string, unknown][] = [
   ['null', null],

@@ -1,4 +1,5 @@
-import { recordTables, type RecordDimension, type RecordTableName, type RecordTableSpec } from '@icestat/core';
+import { type RecordDimension, type RecordTableName } from '@icestat/core';
+import { recordTables, type RecordTableSpec } from '@icestat/core/internal';
 import { headerPresets, type HeaderPreset } from './presets';
 
 /**

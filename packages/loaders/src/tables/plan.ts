@@ -1,12 +1,5 @@
-import {
-  IcestatError,
-  recordTableNames,
-  recordTables,
-  type RecordDimension,
-  type RecordFieldKind,
-  type RecordTableName,
-  type RecordTableSpec,
-} from '@icestat/core';
+import { IcestatError, recordTableNames, type RecordDimension, type RecordTableName } from '@icestat/core';
+import { recordTables, type RecordFieldKind, type RecordTableSpec } from '@icestat/core/internal';
 import { headerKey, neededFields, rankPresets, type ColumnNeeds } from './match';
 import { headerPresets } from './presets';
 

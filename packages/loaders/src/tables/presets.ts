@@ -1,4 +1,5 @@
-import { recordTables, type RecordTableName } from '@icestat/core';
+import { type RecordTableName } from '@icestat/core';
+import { recordTables } from '@icestat/core/internal';
 
 /**
  * The release families whose headers icestat knows:

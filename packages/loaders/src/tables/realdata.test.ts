@@ -1,6 +1,7 @@
 // The record pipeline on the real releases (gunzipped by the test), against facts published
 // with them and against independent plain-script counts of the same files.
-import { aorByCode, countryCodeOf, type ArrestRecord, datasetSchema, fiscalYear, MISSING, tallySeries, tallyBreakdown, type TallyResult } from '@icestat/core';
+import { aorByCode, type ArrestRecord, datasetSchema, fiscalYear, MISSING, tallySeries, tallyBreakdown, type TallyResult } from '@icestat/core';
+import { countryCodeOf } from '@icestat/core/internal';
 import { describe, expect, it } from 'vitest';
 import { describeRealdata, gunzippedCopy, realText } from '../__fixtures__/realdata';
 import { parseRecords, readRecords } from '../csv/records/read';

@@ -1,4 +1,5 @@
-import { resolveRecordAor, type RecordFieldKind, type UnknownValue } from '@icestat/core';
+import { type UnknownValue } from '@icestat/core';
+import { resolveRecordAor, type RecordFieldKind } from '@icestat/core/internal';
 import {
   normaliseApprehensionType,
   normaliseBirthYear,

@@ -1,4 +1,5 @@
-import { aors, groupOf, isoDateSchema, states } from '@icestat/core';
+import { aors, isoDateSchema, states } from '@icestat/core';
+import { groupOf } from '@icestat/core/internal';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,18 +1,8 @@
 import { IcestatError } from '@icestat/core';
 import { describeValue } from '../../shared/args';
 import { detach } from './detach';
-import {
-  isRedactionMarker as isFoiaRedaction,
-  resolveAor,
-  resolveState,
-  type AorCode,
-  type ApprehensionType,
-  type ArrestRecordField,
-  type CriminalityClass,
-  type Gender,
-  type Redacted,
-  type StateCode,
-} from '@icestat/core';
+import { resolveAor, resolveState, type AorCode, type ApprehensionType, type ArrestRecordField, type CriminalityClass, type Gender, type Redacted, type StateCode } from '@icestat/core';
+import { isRedactionMarker as isFoiaRedaction } from '@icestat/core/internal';
 
 // Every table and cache in this module is built once, at module load: the functions run per cell
 // over millions of rows. The common spellings hit a Map with no string work at all; the rest are

@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
-import { arrestRecordSchema, createTally, dimensionField, IcestatError, recordTables, tallyDimensions, type ArrestRecord, type TallyDimension } from '@icestat/core';
+import { arrestRecordSchema, createTally, IcestatError, tallyDimensions, type ArrestRecord, type TallyDimension } from '@icestat/core';
+import { dimensionField, recordTables } from '@icestat/core/internal';
 import { describe, expect } from 'vitest';
 import { blankLineCount, corruptedRecordsFile, expectedRecords, recordsFile, writeRecordsFile } from '../../__fixtures__/records/arbitraries';
 import { trickleStream } from '../../__fixtures__/records/sources';

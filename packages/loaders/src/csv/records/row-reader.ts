@@ -1,12 +1,5 @@
-import {
-  IcestatError,
-  isRedactionMarker,
-  isUnknownValue,
-  missingValueMatcher,
-  type IcestatIssue,
-  type RecordFieldKind,
-  type TallyDimension,
-} from '@icestat/core';
+import { IcestatError, type IcestatIssue, type TallyDimension } from '@icestat/core';
+import { isRedactionMarker, isUnknownValue, missingValueMatcher, type RecordFieldKind } from '@icestat/core/internal';
 import { findHeaderRow, headerKey } from '../../tables/match';
 import { planTable, type TablePlan } from '../../tables/plan';
 import { splitRowAdapter, type SplitRow } from '../../tables/rows';

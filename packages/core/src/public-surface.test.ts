@@ -1,0 +1,31 @@
+// The public root is chosen on purpose: internals the loaders build on live in
+// `@icestat/core/internal`, and helpers nobody outside core needs are not exported at all.
+import { describe, expect, it } from 'vitest';
+import * as core from './index';
+import * as internal from './internal';
+
+describe('public surface', () => {
+  it('keeps the internals out of the root, and the root out of the internals', () => {
+    const root = new Set(Object.keys(core));
+    const shared = Object.keys(internal).filter((name) => root.has(name));
+    expect(shared).toEqual([]);
+    expect(Object.keys(internal).sort()).toEqual(
+      ['countryCodeOf', 'defaultMissingValues', 'detainerFields', 'detentionFields', 'dimensionField', 'encounterFields', 'arrestFields', 'fieldKindSchemas',
+        'formatPath', 'groupOf', 'iceCaseCategories', 'isRedactionMarker', 'isUnknownValue', 'missingValueMatcher', 'parseRecordDate', 'recordFieldKinds',
+        'recordModel', 'recordTable', 'recordTables', 'removalFields', 'resolveRecordAor', 'toIcestatIssues'].sort(),
+    );
+  });
+
+  it('does not export the helpers a user does not need', () => {
+    for (const name of ['contains', 'overlaps', 'width', 'exactly', 'dayNumber', 'isLeapYear', 'statedPrecision', 'schemaError', 'closestWord', 'groupValue']) {
+      expect(Object.keys(core), name).not.toContain(name);
+    }
+  });
+
+  it('exports the names the READMEs document', () => {
+    for (const name of ['quantity', 'share', 'ratio', 'sum', 'audit', 'countFindings', 'datasetSchema', 'toJsonSchema', 'createTally', 'formatEstimate', 'IcestatError']) {
+      expect(typeof (core as Record<string, unknown>)[name], name).not.toBe('undefined');
+    }
+    expect(Object.keys(core)).toHaveLength(130);
+  });
+});
