@@ -31,9 +31,11 @@ export { containersOf, breakdownsOf, figuresOf, type FigureContainer, type Figur
 
 // Record-level releases: arrest records and the other record tables
 export { isRedacted, redactedSchema, genderSchema, apprehensionTypeSchema, arrestRecordSchema, type Redacted, type Gender, type ApprehensionType, type ArrestRecord, type ArrestRecordField } from './model/arrest-record';
-export { recordAorLabel, HQ_AOR, recordAorCodeSchema, unknownValueSchema, recordAorValueSchema, type RecordAorCode, type UnknownValue, type RecordAorValue } from './records/aor-values';
+export { recordAorLabel, resolveRecordAor, HQ_AOR, recordAorCodeSchema, unknownValueSchema, recordAorValueSchema, type RecordAorCode, type UnknownValue, type RecordAorValue } from './records/aor-values';
 export { recordCountry, iceCountryCodes, type RecordCountry } from './records/countries';
 export { isoTimestampSchema, type IsoTimestamp } from './records/field-kinds';
+// The table specs: each table's fields, main date, date fields and tally dimensions
+export { recordTables, recordTable, type RecordTableSpec } from './records/tables';
 export { recordTableNames, recordDimensions, encounterRecordSchema, removalRecordSchema, detainerRecordSchema, detentionRecordSchema, type RecordTableName, type RecordDimension, type TimeDimension, type EncounterRecord, type RemovalRecord, type DetainerRecord, type DetentionRecord } from './records/tables';
 
 // Reference data: US states and ICE Areas of Responsibility
@@ -62,7 +64,7 @@ export { ratePerDay } from './stats/rate-per-day';
 export { annualRate, DAYS_PER_YEAR } from './stats/annual-rate';
 
 // Tallies: counts of records by dimension, and the figures made from them
-export { createTally, tallyDimensions, MISSING, REDACTED, tallyDimensionFields, type TallyDimension, type TallyRecord, type TallyOptions, type TallyRow, type TallySnapshot, type TallyResult, type Tally } from './stats/tally';
+export { createTally, tallyDimensions, dimensionField, MISSING, REDACTED, tallyDimensionFields, type TallyDimension, type TallyRecord, type TallyOptions, type TallyRow, type TallySnapshot, type TallyResult, type Tally } from './stats/tally';
 export { tallyBreakdown, tallySeries, type TallyFigureOptions } from './stats/tally-figures';
 
 // Formatting numbers and estimates for people

@@ -10,13 +10,13 @@
 export { formatPath, toIcestatIssues } from './errors';
 
 // Record tables: the specs, field kinds and value readers the record loaders are driven by
-export { isUnknownValue, resolveRecordAor } from './records/aor-values';
+export { isUnknownValue } from './records/aor-values';
 export { countryCodeOf } from './records/countries';
 export { recordModel, recordFieldKinds, fieldKindSchemas, type RecordFieldKind, type RecordShape } from './records/field-kinds';
 export { missingValueMatcher, defaultMissingValues } from './records/missing';
 export { isRedactionMarker } from './records/redaction';
-export { recordTable, iceCaseCategories, arrestFields, encounterFields, removalFields, detainerFields, detentionFields, recordTables, type RecordTableSpec } from './records/tables';
+export { iceCaseCategories, arrestFields, encounterFields, removalFields, detainerFields, detentionFields } from './records/tables';
 export { parseRecordDate, type RecordDateParts } from './records/timestamp';
 
 // Tallies: group keys of a record
-export { groupOf, dimensionField } from './stats/tally';
+export { groupOf } from './stats/tally';

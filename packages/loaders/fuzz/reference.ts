@@ -4,8 +4,8 @@
 // end read from it, RFC 4180 quoting, one line-numbering rule, rejections and their lines), and
 // shares with the library only the cell normalisers and the column plan, which have tests of
 // their own. The library must agree with it on every file, however the file is read.
-import { createTally, IcestatError, type ArrestRecord, type TallyDimension, type TallyResult } from '@icestat/core';
-import { dimensionField, isRedactionMarker, missingValueMatcher, recordTables, type RecordFieldKind } from '@icestat/core/internal';
+import { createTally, IcestatError, type ArrestRecord, type TallyDimension, type TallyResult, dimensionField, recordTables } from '@icestat/core';
+import { isRedactionMarker, missingValueMatcher, type RecordFieldKind } from '@icestat/core/internal';
 import { findHeaderRow } from '../src/tables/match';
 import { planTable } from '../src/tables/plan';
 import { recordTimeOfDate, valueReader } from '../src/tables/values';

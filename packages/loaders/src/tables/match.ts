@@ -1,5 +1,4 @@
-import { type RecordDimension, type RecordTableName } from '@icestat/core';
-import { recordTables, type RecordTableSpec } from '@icestat/core/internal';
+import { type RecordDimension, type RecordTableName, recordTables, type RecordTableSpec } from '@icestat/core';
 import { headerPresets, type HeaderPreset } from './presets';
 
 /**

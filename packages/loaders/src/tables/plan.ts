@@ -1,5 +1,5 @@
-import { IcestatError, recordTableNames, type RecordDimension, type RecordTableName } from '@icestat/core';
-import { recordTables, type RecordFieldKind, type RecordTableSpec } from '@icestat/core/internal';
+import { IcestatError, recordTableNames, type RecordDimension, type RecordTableName, recordTables, type RecordTableSpec } from '@icestat/core';
+import { type RecordFieldKind } from '@icestat/core/internal';
 import { headerKey, neededFields, rankPresets, type ColumnNeeds } from './match';
 import { headerPresets } from './presets';
 

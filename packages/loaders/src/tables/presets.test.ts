@@ -1,5 +1,4 @@
-import { recordTableNames } from '@icestat/core';
-import { recordTables, type RecordTableSpec } from '@icestat/core/internal';
+import { recordTableNames, recordTables, type RecordTableSpec } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
 import { describeRealdata, realLines } from '../__fixtures__/realdata';
 import { findHeaderRow, headerKey, matchPreset, neededFields, rankPresets } from './match';

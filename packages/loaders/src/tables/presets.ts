@@ -1,5 +1,4 @@
-import { type RecordTableName } from '@icestat/core';
-import { recordTables } from '@icestat/core/internal';
+import { type RecordTableName, recordTables } from '@icestat/core';
 
 /**
  * The release families whose headers icestat knows:

@@ -1,8 +1,8 @@
 // Any table, any release preset, random damage: every row read is accepted or rejected, records
 // are the accepted rows, and the parallel tally equals one thread's.
 import { fc, test } from '@fast-check/vitest';
-import { IcestatError, type TallyDimension } from '@icestat/core';
-import { recordTables, type RecordFieldKind, type RecordTableSpec } from '@icestat/core/internal';
+import { IcestatError, type TallyDimension, recordTables, type RecordTableSpec } from '@icestat/core';
+import { type RecordFieldKind } from '@icestat/core/internal';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { arrestRecordSchema, createTally, IcestatError, tallyDimensions, type ArrestRecord, type TallyDimension } from '@icestat/core';
-import { dimensionField, recordTables } from '@icestat/core/internal';
+import { arrestRecordSchema, createTally, IcestatError, tallyDimensions, type ArrestRecord, type TallyDimension, dimensionField, recordTables } from '@icestat/core';
 import { describe, expect } from 'vitest';
 import { blankLineCount, corruptedRecordsFile, expectedRecords, recordsFile, writeRecordsFile } from '../../__fixtures__/records/arbitraries';
 import { trickleStream } from '../../__fixtures__/records/sources';
