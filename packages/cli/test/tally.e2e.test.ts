@@ -201,7 +201,12 @@ describe('icestat tally: usage and unreadable input', () => {
     const r = await icestat(['tally', 'no/such.csv', '--by', 'aor']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/^icestat: .*no\/such\.csv: no such file or directory$/);
+    // Node's own file-system errors carry no stack frames: --debug shows the error as Node gave it.
     const d = await icestat(['tally', 'no/such.csv', '--by', 'aor', '--debug']);
-    expect(d.stderr).toMatch(/^\s+at /m);
+    expect(d.stderr).toContain('ENOENT');
+    // An error the library raises (a dimension the table has no column for) has its frames.
+    const s = await icestat(['tally', samplePath, '--by', 'facility', '--debug']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/^\s+at /m);
   });
 });
