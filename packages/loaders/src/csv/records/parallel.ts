@@ -249,6 +249,7 @@ export async function tallyInParallel(
   const later = { ...read, table: cut.table, preset: cut.preset === 'none' ? read.preset : cut.preset, headerRow: 1 };
   let parts: TextTally[];
   const started = new Set<{ terminate(): Promise<number> }>();
+  let settled = false;
   try {
     parts = await Promise.all(
       ranges.map((r, i) =>
@@ -257,12 +258,14 @@ export async function tallyInParallel(
           : inWorker({ ...r, plan: { ...textPlan, read: later, header: cut.header, countLines: true } }, started),
       ),
     );
+    settled = true;
   } catch (e) {
     if (IcestatError.isInstance(e)) throw e;
     return undefined; // workers unavailable (a sandbox, a bundle without the worker file): one thread
   } finally {
     // One range failing leaves the others nothing to do: stop them rather than let them read on.
-    for (const w of started) void w.terminate();
+    // After success each worker has posted its result and ends by itself (exit code 0).
+    if (!settled) for (const w of started) void w.terminate();
   }
   // A range that ends inside a quote was cut inside a quoted value: the next one started mid-row.
   if (parts.slice(0, -1).some((p) => p.endedInsideQuote)) return undefined;
