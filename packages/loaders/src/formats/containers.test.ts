@@ -11,6 +11,7 @@ import { readArrestRecords, stringifyFiguresCsv, loadFiguresCsv, tallyArrestReco
 import { loadDataset, safeLoadDataset } from '../json/index';
 import { byteChunks, readText } from '../shared/input';
 import { describeRealdata, realdata } from './__fixtures__/realdata';
+import { caught } from '../__fixtures__/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'icestat-formats-'));
 function file(name: string, data: Uint8Array | string): string {
@@ -19,16 +20,6 @@ function file(name: string, data: Uint8Array | string): string {
   return p;
 }
 const csv = 'Area of Responsibility,Apprehension Date\nSeattle Area of Responsibility,10/1/2015\n';
-
-async function caught(p: Promise<unknown>): Promise<IcestatError> {
-  try {
-    await p;
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError');
-}
 
 describe('gzip, read transparently', { timeout: 60_000 }, () => {
   it('from a path, a Node stream, a Web stream and a file URL', async () => {

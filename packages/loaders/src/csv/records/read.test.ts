@@ -7,22 +7,13 @@ import { fixturePath, fixtureSources, fixtureText, trickleStream } from '../../_
 import { parseArrestRecords, readArrestRecords, type ArrestRecordReader, type RecordSource } from './read';
 import type { ReadArrestRecordsOptions } from './options';
 import type { LoadReport } from './report';
+import { caught } from '../../__fixtures__/testing';
 
 async function readAll(source: RecordSource, options?: ReadArrestRecordsOptions): Promise<{ records: ArrestRecord[]; report: LoadReport }> {
   const reader = readArrestRecords(source, options);
   const records: ArrestRecord[] = [];
   for await (const r of reader) records.push(r);
   return { records, report: reader.report };
-}
-
-async function caught(p: Promise<unknown> | (() => unknown)): Promise<IcestatError> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError');
 }
 
 const redacted = (marker: string) => ({ redacted: true as const, marker });

@@ -14,19 +14,10 @@ import { detectTable } from '../../tables/detect';
 import { mergeReports } from './sources';
 import { tallyRecords } from './tally';
 import type { LoadReport } from './report';
+import { caught } from '../../__fixtures__/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'icestat-sources-'));
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
-
-async function caught(p: Promise<unknown>): Promise<IcestatError> {
-  try {
-    await p;
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError');
-}
 
 async function all<R>(reader: AsyncIterable<R>): Promise<R[]> {
   const out: R[] = [];

@@ -7,6 +7,7 @@ import { IcestatError } from '@icestat/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRealdata, realdata } from '../__fixtures__/realdata';
 import { parquetValueToString, readParquetMetadata, readParquetRows, type ParquetRow } from './index';
+import { caught } from '../../__fixtures__/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'icestat-parquet-'));
 let duck: Awaited<ReturnType<DuckDBInstance['connect']>>;
@@ -27,16 +28,6 @@ async function rows(source: Parameters<typeof readParquetRows>[0], options: Para
   for await (const r of readParquetRows(source, options)) out.push(r);
   return out;
 }
-async function caught(p: Promise<unknown>): Promise<IcestatError> {
-  try {
-    await p;
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError');
-}
-
 describe('readParquetRows on files DuckDB writes (zstd, dictionary pages, timestamps with and without zone, several row groups)', { timeout: 60_000 }, () => {
   const path = join(dir, 'arrests.parquet');
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { describeRealdata, realdata } from '../__fixtures__/realdata';
 import { buildXlsx } from './__fixtures__/build';
 import { cellsToStrings, listXlsxSheets, readXlsxRows, type CellValue, type XlsxRow } from './index';
+import { caught } from '../../__fixtures__/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'icestat-xlsx-'));
 function file(name: string, data: Uint8Array): string {
@@ -19,15 +20,6 @@ async function rows(source: Parameters<typeof readXlsxRows>[0], options: Paramet
   const out: XlsxRow[] = [];
   for await (const r of readXlsxRows(source, options)) out.push(r);
   return out;
-}
-async function caught(p: Promise<unknown>): Promise<IcestatError> {
-  try {
-    await p;
-  } catch (e) {
-    if (IcestatError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an IcestatError');
 }
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 
