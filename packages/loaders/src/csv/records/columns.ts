@@ -1,5 +1,6 @@
 import { arrestRecordSchema, IcestatError, type ArrestRecordField } from '@icestat/core';
 import { describeValue } from '../../shared/args';
+import { headerPreset } from '../../tables/presets';
 
 /** The header styles of record-level releases icestat knows. */
 export type ColumnPresetName = 'ice-release' | 'snake-case';
@@ -30,27 +31,8 @@ export type ColumnMap = Readonly<Record<string, ArrestRecordField | null>>;
  * arrestColumnPresets['snake-case'].apprehension_criminality; // => 'criminality'
  */
 export const arrestColumnPresets: Readonly<Record<ColumnPresetName, Readonly<Record<string, ArrestRecordField>>>> = Object.freeze({
-  'ice-release': Object.freeze({
-    'Apprehension Date': 'apprehensionDate',
-    'Apprehension Time': 'apprehensionTime',
-    'Apprehension State': 'apprehensionState',
-    'Apprehension County': 'apprehensionCounty',
-    'Apprehension AOR': 'apprehensionAor',
-    'Apprehension Method': 'apprehensionMethod',
-    'Apprehension Criminality': 'criminality',
-    'Apprehension Type': 'apprehensionType',
-    'Arresting Agency': 'arrestingAgency',
-    Operation: 'operation',
-    'Citizenship Country': 'citizenshipCountry',
-    Gender: 'gender',
-    'Birth Year': 'birthYear',
-    'Case Status': 'caseStatus',
-    'Case Category': 'caseCategory',
-    'Final Order Yes No': 'finalOrder',
-    'Departed Date': 'departedDate',
-    'Apprehension Site Landmark': 'landmark',
-    'Duplicate Likely': 'duplicateLikely',
-  } satisfies Record<string, ArrestRecordField>),
+  // The Title Case arrest columns are the record tables' `ice-release/arrests` preset.
+  'ice-release': Object.freeze({ ...(headerPreset('ice-release', 'arrests')!.columns as Record<string, ArrestRecordField>) }),
   'snake-case': Object.freeze({
     apprehension_date: 'apprehensionDate',
     apprehension_time: 'apprehensionTime',
