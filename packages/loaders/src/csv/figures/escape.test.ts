@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { udsvRows } from '../__fixtures__/testing';
+import { udsvRows } from '../../__fixtures__/testing';
 import { escapeCsvCell, needsFormulaGuard, unescapeCsvCell } from './escape';
 
 const dangerous = ['=', '+', '-', '@', '\t', '\r'];

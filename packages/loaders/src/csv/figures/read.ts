@@ -1,7 +1,7 @@
 import { datasetSchema, IcestatError, SCHEMA_VERSION, type Dataset, type IcestatIssue } from '@icestat/core';
 import { formatPath } from '@icestat/core/internal';
 import { unescapeCsvCell } from './escape';
-import { buildRecord, columnFor, define, getAt, isPlainObject, setAt, type Built, type Cell, type Origin, type Report } from './figures-build';
+import { buildRecord, columnFor, define, getAt, isPlainObject, setAt, type Built, type Cell, type Origin, type Report } from './build';
 import {
   breakdownGroup,
   figuresCsvColumns,
@@ -13,8 +13,8 @@ import {
   type FiguresCsvColumn,
   type FiguresCsvRecord,
   type RecordSpec,
-} from './figures-format';
-import { readCsvRows } from './figures-rows';
+} from './format';
+import { readCsvRows } from './rows';
 
 /** Options of the CSV-of-figures reader. */
 export interface FiguresCsvReadOptions {

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { datasetSchema, IcestatError, type Dataset, type DatasetInput } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
-import { datasetInput } from '../../../core/src/__fixtures__/arbitraries';
-import { udsvRows } from '../__fixtures__/testing';
+import { datasetInput } from '../../../../core/src/__fixtures__/arbitraries';
+import { udsvRows } from '../../__fixtures__/testing';
 import {
   figuresCsvColumns,
   loadFiguresCsv,
@@ -17,15 +17,15 @@ import {
   stringifyFiguresCsv,
   writeFiguresCsv,
   type FiguresCsvWriteOptions,
-} from './figures';
-import { numericColumns } from './figures-format';
+} from './index';
+import { numericColumns } from './format';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-const bundledPath = here('../../../data/data/icestat-dataset.json');
-const bundledCsvPath = here('../../../data/data/icestat-figures.csv');
-const handTypedPath = here('../__fixtures__/figures/hand-typed.csv');
+const bundledPath = here('../../../../data/data/icestat-dataset.json');
+const bundledCsvPath = here('../../../../data/data/icestat-figures.csv');
+const handTypedPath = here('../../__fixtures__/figures/hand-typed.csv');
 const bundled: Dataset = datasetSchema.parse(JSON.parse(readFileSync(bundledPath, 'utf8')));
-const kitchenInput = JSON.parse(readFileSync(here('../__fixtures__/json/kitchen-sink.json'), 'utf8')) as DatasetInput;
+const kitchenInput = JSON.parse(readFileSync(here('../../__fixtures__/json/kitchen-sink.json'), 'utf8')) as DatasetInput;
 const kitchen: Dataset = datasetSchema.parse(kitchenInput);
 
 function failure(text: string, options: Parameters<typeof parseFiguresCsv>[1] = {}): IcestatError {
@@ -431,7 +431,7 @@ describe('errors: located, complete, with what was expected and what arrived', (
 });
 
 describe('the README', () => {
-  const readme = readFileSync(here('../../README.md'), 'utf8');
+  const readme = readFileSync(here('../../../README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
   it('has CSV examples that parse', () => {
