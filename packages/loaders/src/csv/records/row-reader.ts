@@ -41,9 +41,7 @@ const rejectionCodes: Readonly<Record<RecordFieldKind, RejectionCode>> = {
 
 const kindExpectations: Readonly<Record<RecordFieldKind, string>> = {
   ...arrestKindExpectations,
-  timestamp: `${arrestKindExpectations.date}, with an optional time and offset (2024-06-27 12:50:00+00, 2024-06-27T12:50:00Z)`,
   aor: 'an ICE Area of Responsibility (a code such as NOL, HQ for headquarters, or a name such as "Chicago Area of Responsibility"); strictAors is on',
-  country: 'a country',
 };
 
 /** Kinds whose cells are kept as written and never reject a row. */
