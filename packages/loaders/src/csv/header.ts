@@ -11,7 +11,7 @@ import { describeValue } from '../shared/args';
  *
  * @param header - A header cell.
  * @returns The match key.
- * @throws {@link IcestatError} `invalid_input` when `header` is not a string.
+ * @throws `IcestatError` (`invalid_input`) when `header` is not a string.
  * @example
  * normaliseHeader(' Apprehension_Site  Landmark '); // => 'apprehension site landmark'
  * normaliseHeader('Operation-Name'); // => 'operation name'
