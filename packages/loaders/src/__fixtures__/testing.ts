@@ -1,18 +1,25 @@
 // Helpers shared by the loaders' tests (core's own test helpers are in core/src/__fixtures__/testing.ts).
 import { IcestatError } from '@icestat/core';
-import { initParser } from 'udsv';
+import { createCsvTokenizer, ROW_OK } from '../csv/records/tokenizer';
 
-/** The rows of `text` as uDSV parses them, as the loaders do, with one string cell per name in `names`. */
-export function udsvRows(text: string, names: readonly string[], delimiter: string): string[][] {
-  const parser = initParser({
-    col: delimiter,
-    row: '\n',
-    encl: '"',
-    esc: '"',
-    trim: false,
-    cols: names.map((name) => ({ name, type: 's' as const, repl: { empty: '', null: undefined, NaN: undefined } })),
+/**
+ * The rows of `text` (LF or CRLF line ends) as the loaders' tokenizer splits them, every cell
+ * unquoted; throws on a malformed row, which no writer of ours may produce.
+ */
+export function csvRows(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  const tokenizer = createCsvTokenizer({
+    delimiter,
+    eol: '\n',
+    maxRowLength: Number.MAX_SAFE_INTEGER,
+    onRow: (row) => {
+      if (row.problem !== ROW_OK) throw new Error(`line ${row.line}: malformed row ${JSON.stringify(row.raw())}`);
+      rows.push(Array.from({ length: row.count }, (_, i) => row.cell(i)));
+    },
   });
-  return parser.stringArrs<string[]>(text);
+  tokenizer.push(text);
+  tokenizer.end();
+  return rows;
 }
 
 /** The IcestatError a promise (or a function, sync or async) fails with; fails the test otherwise. */

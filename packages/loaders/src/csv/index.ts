@@ -24,7 +24,7 @@ export {
   type FiguresCsvWriteOptions,
   type FiguresCsvLoadOptions,
   type FiguresCsvResult,
-} from './figures';
+} from './figures/index';
 
 // Record-level releases: stream records, or tally them, with a report of every rejected row
 export {

@@ -1,19 +1,16 @@
 import { type RecordDimension, type RecordTableName, recordTables, type RecordTableSpec } from '@icestat/core';
+import { normaliseHeader } from '../csv/header';
 import { headerPresets, type HeaderPreset } from './presets';
 
 /**
- * The key a header is matched by: lower case, every run of characters other than letters and
- * digits one space, trimmed. `Apprehension AOR`, ` apprehension_aor ` and `APPREHENSION  AOR`
- * agree, and so do `Most Serious Conviction (MSC) Charge` and `most_serious_conviction_msc_charge`.
+ * The key a header is matched by: the one rule of every icestat reader ({@link normaliseHeader}).
  *
  * @param header - A header cell.
  * @returns The match key.
  * @example
  * headerKey(' Apprehension_Site  Landmark '); // => 'apprehension site landmark'
  */
-export function headerKey(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
+export const headerKey: (header: string) => string = normaliseHeader;
 
 // The Deportation Data Project's joined files name each column after the table it came from:
 // `apprehension_date.arrest`, `facility_aor.detainer`, `book_in_date_time.detention`.

@@ -1,6 +1,7 @@
 import { arrestRecordSchema, IcestatError, type ArrestRecordField } from '@icestat/core';
 import { describeValue } from '../../shared/args';
 import { headerPreset } from '../../tables/presets';
+import { normaliseHeader } from '../header';
 
 /** The header styles of record-level releases icestat knows. */
 export type ColumnPresetName = 'ice-release' | 'snake-case';
@@ -9,8 +10,8 @@ export type ColumnPresetName = 'ice-release' | 'snake-case';
 export type ColumnPresetChoice = 'auto' | ColumnPresetName | 'none';
 
 /**
- * A custom column map: header (matched like presets: case, surrounding spaces, and spaces vs
- * underscores ignored) to the record field it fills, or `null` to keep the column in `extra`.
+ * A custom column map: header (matched like presets, by {@link normaliseHeader}: case, spacing and
+ * punctuation ignored) to the record field it fills, or `null` to keep the column in `extra`.
  */
 export type ColumnMap = Readonly<Record<string, ArrestRecordField | null>>;
 
@@ -63,20 +64,7 @@ export const arrestColumnPresets: Readonly<Record<ColumnPresetName, Readonly<Rec
 /** Every field a column can fill, from core's schema (so a new field needs no change here). */
 const recordFields: ReadonlySet<string> = new Set(Object.keys(arrestRecordSchema.shape).filter((k) => k !== 'extra'));
 
-/**
- * The key a header is matched by: lower case, surrounding spaces dropped, and every run of
- * spaces and underscores one space. `Apprehension AOR`, ` apprehension_aor ` and
- * `APPREHENSION  AOR` all match.
- *
- * @param header - A header cell.
- * @returns The match key.
- * @example
- * normaliseHeader(' Apprehension_Site  Landmark '); // => 'apprehension site landmark'
- */
-export function normaliseHeader(header: string): string {
-  if (typeof header !== 'string') throw new IcestatError('invalid_input', `normaliseHeader: header: expected a string; received ${describeValue(header)}`);
-  return header.trim().toLowerCase().replace(/[\s_]+/g, ' ');
-}
+export { normaliseHeader };
 
 const presetKeys: Readonly<Record<ColumnPresetName, ReadonlyMap<string, ArrestRecordField>>> = {
   'ice-release': keyed(arrestColumnPresets['ice-release']),

@@ -2,7 +2,7 @@ import { IcestatError } from '@icestat/core';
 import { describeValue } from '../../shared/args';
 import { detach } from './detach';
 import { resolveAor, resolveState, type AorCode, type ApprehensionType, type ArrestRecordField, type CriminalityClass, type Gender, type Redacted, type StateCode } from '@icestat/core';
-import { isRedactionMarker as isFoiaRedaction } from '@icestat/core/internal';
+import { arrestFields, isRedactionMarker as isFoiaRedaction, type RecordFieldKind } from '@icestat/core/internal';
 
 // Every table and cache in this module is built once, at module load: the functions run per cell
 // over millions of rows. The common spellings hit a Map with no string work at all; the rest are
@@ -13,58 +13,21 @@ function checkText(fn: string, text: unknown): void {
   if (typeof text !== 'string') throw new IcestatError('invalid_input', `${fn}: text: expected a string; received ${describeValue(text)}`);
 }
 
-/** How a column's text is checked and normalised. `text` is kept as written (trimmed) and never rejected. */
-export type FieldKind =
-  | 'date'
-  | 'time'
-  | 'state'
-  | 'aor'
-  | 'criminality'
-  | 'gender'
-  | 'apprehensionType'
-  | 'birthYear'
-  | 'boolean'
-  | 'text';
+/**
+ * How a column's text is checked and normalised: core's record field kinds. `text` and
+ * `country` are kept as written (trimmed) and never rejected.
+ */
+export type FieldKind = RecordFieldKind;
 
 /**
- * The check each {@link ArrestRecordField} gets. Only `text` fields never reject a row.
+ * The check each {@link ArrestRecordField} gets: the kinds of the record tables' `arrests` table
+ * in core, the same the readers use. Only `text` and `country` fields never reject a row.
  *
  * @example
  * arrestFieldKinds.apprehensionAor; // => 'aor'
- * arrestFieldKinds.apprehensionCounty; // => 'text'
+ * arrestFieldKinds.citizenshipCountry; // => 'country'
  */
-export const arrestFieldKinds: Readonly<Record<ArrestRecordField, FieldKind>> = Object.freeze({
-  apprehensionDate: 'date',
-  apprehensionTime: 'time',
-  apprehensionState: 'state',
-  apprehensionCounty: 'text',
-  apprehensionAor: 'aor',
-  apprehensionMethod: 'text',
-  criminality: 'criminality',
-  apprehensionType: 'apprehensionType',
-  arrestingAgency: 'text',
-  operation: 'text',
-  citizenshipCountry: 'text',
-  gender: 'gender',
-  birthYear: 'birthYear',
-  caseStatus: 'text',
-  caseCategory: 'text',
-  finalOrder: 'boolean',
-  departedDate: 'date',
-  landmark: 'text',
-  duplicateLikely: 'boolean',
-  processingDisposition: 'text',
-  finalProgram: 'text',
-  departureCountry: 'text',
-  finalOrderDate: 'date',
-  birthDate: 'text',
-  mostSeriousConviction: 'text',
-  eventNumber: 'text',
-  caseCriminality: 'criminality',
-  caseThreatLevel: 'text',
-  arrestCreatedBy: 'text',
-  uniqueIdentifier: 'text',
-} satisfies Record<ArrestRecordField, FieldKind>);
+export const arrestFieldKinds: Readonly<Record<ArrestRecordField, FieldKind>> = arrestFields;
 
 /**
  * What each kind accepts, worded for a rejection's reason ("expected …; received …").
@@ -74,6 +37,7 @@ export const arrestFieldKinds: Readonly<Record<ArrestRecordField, FieldKind>> = 
  */
 export const fieldKindExpectations: Readonly<Record<FieldKind, string>> = Object.freeze({
   date: 'a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY',
+  timestamp: 'a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY, with an optional time and offset (2024-06-27 12:50:00+00, 2024-06-27T12:50:00Z)',
   time: 'a time of day written HH:MM or HH:MM:SS',
   state: 'a US state, DC or territory (postal code such as CO, or name such as COLORADO)',
   aor: 'an ICE Area of Responsibility (a code such as NOL, or a name such as "Chicago Area of Responsibility")',
@@ -82,6 +46,7 @@ export const fieldKindExpectations: Readonly<Record<FieldKind, string>> = Object
   apprehensionType: 'Targeted or Collateral',
   birthYear: 'a birth year from 1900 to 2100 (e.g. 1999 or 1999.0)',
   boolean: 'Yes, No, Y, N, true, false, 1 or 0',
+  country: 'a country',
   text: 'text',
 });
 

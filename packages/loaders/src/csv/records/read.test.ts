@@ -202,7 +202,7 @@ describe('readArrestRecords: rejections', () => {
     const date = 'expected a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY; received';
     expect(report.rejections.map(({ raw: _raw, ...r }) => r)).toStrictEqual([
       { line: 3, code: 'column_count', reason: 'expected 10 cells, as in the header; received 9' },
-      { line: 4, code: 'column_count', reason: 'expected 10 cells, as in the header; received 11' },
+      { line: 4, code: 'column_count', reason: 'expected 10 cells, as in the header; received 11 (quote a cell that holds the delimiter)' },
       { line: 5, column: 'apprehension_date', code: 'bad_date', reason: `${date} "2017-02-30"` },
       {
         line: 6, column: 'apprehension_criminality', code: 'bad_criminality',
@@ -220,7 +220,7 @@ describe('readArrestRecords: rejections', () => {
       { line: 10, column: 'gender', code: 'bad_gender', reason: 'expected Male, Female, M, F or Unknown; received "X"' },
       { line: 11, column: 'apprehension_type', code: 'bad_apprehension_type', reason: 'expected Targeted or Collateral; received "Random"' },
       { line: 12, column: 'final_order_yes_no', code: 'bad_boolean', reason: 'expected Yes, No, Y, N, true, false, 1 or 0; received "maybe"' },
-      { line: 13, column: 'apprehension_aor', code: 'text_after_quote', reason: 'expected a delimiter or line end after a closing quote; received more text' },
+      { line: 13, column: 'apprehension_aor', code: 'text_after_quote', reason: 'expected a delimiter or line end after a closing quote; received more text (write "" for a quote inside a quoted cell)' },
       { line: 14, column: 'departed_date', code: 'bad_date', reason: `${date} "2017-13-01"` },
       { line: 17, column: 'apprehension_date', code: 'bad_date', reason: `${date} "10/32/2017"` },
     ]);

@@ -1,5 +1,8 @@
 import type { RecordTableName } from '@icestat/core';
 
+// The wording of row problems is shared with the figures reader.
+export { swallowedRowReason } from '../problems';
+
 /**
  * Why a row was rejected:
  *
@@ -46,38 +49,6 @@ export interface Rejection {
   readonly quote?: { readonly line: number; readonly column: number };
   /** For a workbook: the sheet the row is on (`line` is then its row in that sheet). */
   readonly sheet?: string;
-}
-
-/** A whole number with thousands separators: 1000001 → `1,000,001`. */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/**
- * The reason of a rejection for a row that swallowed lines: an unclosed quote, or a row too long
- * to hold. Says which lines the one rejection covers and where the likely stray quote is.
- *
- * @param code - `unclosed_quote` or `row_too_long`.
- * @param line - The row's first line.
- * @param endLine - Its last line.
- * @param quote - The likely stray quote, if any.
- * @param maxRowLength - The row-length cap (for `row_too_long`).
- * @returns The reason text.
- * @example
- * swallowedRowReason('unclosed_quote', 2, 1000001, { line: 2, column: 14 }, 1 << 20);
- * // => 'expected a closing quote; received none: 1 rejection covering lines 2–1,000,001 (to the end of the file); likely a stray quote at line 2, column 14'
- */
-export function swallowedRowReason(
-  code: 'unclosed_quote' | 'row_too_long',
-  line: number,
-  endLine: number,
-  quote: { readonly line: number; readonly column: number } | undefined,
-  maxRowLength: number,
-): string {
-  const lines = endLine > line ? `lines ${thousands(line)}–${thousands(endLine)}` : `line ${thousands(line)}`;
-  const where = quote === undefined ? '' : `; likely a stray quote at line ${thousands(quote.line)}, column ${thousands(quote.column)}`;
-  if (code === 'unclosed_quote') return `expected a closing quote; received none: 1 rejection covering ${lines} (to the end of the file)${where}`;
-  return `expected a row of at most ${thousands(maxRowLength)} characters; received a longer one: 1 rejection covering ${lines}, skipped to its end${where || ' (a stray quote?)'}`;
 }
 
 /**

@@ -9,8 +9,9 @@ import { detach } from './detach';
 import { DETECT_LIMIT, findHeader, isWhiteSpace, type CsvDialect } from './dialect';
 import { fieldKindExpectations as arrestKindExpectations, redactedValue } from './normalise';
 import type { ResolvedReadOptions } from './options';
-import { emptyLoadReport, swallowedRowReason, type LoadReport, type Rejection, type RejectionCode } from './report';
-import { createCsvTokenizer, ROW_OK, ROW_TEXT_AFTER_QUOTE, ROW_UNCLOSED_QUOTE, type CsvRow, type CsvTokenizer } from './tokenizer';
+import { columnCountReason, headerRowReason, swallowedRowReason, textAfterQuoteReason } from '../problems';
+import { emptyLoadReport, type LoadReport, type Rejection, type RejectionCode } from './report';
+import { createCsvTokenizer, isBlankRow, ROW_OK, ROW_TEXT_AFTER_QUOTE, ROW_UNCLOSED_QUOTE, rowProblemCode, type CsvRow, type CsvTokenizer } from './tokenizer';
 
 // The one place where rows are checked. Both the record reader and the tally's fast path run
 // through here, so a row rejected by one is rejected by the other: they differ only in which
@@ -40,9 +41,7 @@ const rejectionCodes: Readonly<Record<RecordFieldKind, RejectionCode>> = {
 
 const kindExpectations: Readonly<Record<RecordFieldKind, string>> = {
   ...arrestKindExpectations,
-  timestamp: `${arrestKindExpectations.date}, with an optional time and offset (2024-06-27 12:50:00+00, 2024-06-27T12:50:00Z)`,
   aor: 'an ICE Area of Responsibility (a code such as NOL, HQ for headquarters, or a name such as "Chicago Area of Responsibility"); strictAors is on',
-  country: 'a country',
 };
 
 /** Kinds whose cells are kept as written and never reject a row. */
@@ -194,10 +193,8 @@ export function createRowReader(options: RowReaderOptions): RowReader {
 
   function startHeader(row: CsvRow): void {
     if (row.problem !== ROW_OK) {
-      const what = row.problem === ROW_UNCLOSED_QUOTE ? 'has a quote that never closes' : row.problem === ROW_TEXT_AFTER_QUOTE ? 'has text after a closing quote' : 'is too long';
-      throw new IcestatError('parse_error', `${file}:${row.line}: the header row ${what}; expected a header of column names`, {
-        issues: [{ code: 'bad_header', message: `the header row ${what}`, file, line: row.line }],
-      });
+      const reason = headerRowReason(rowProblemCode(row.problem));
+      throw new IcestatError('parse_error', `${file}:${row.line}: ${reason}`, { issues: [{ code: 'bad_header', message: reason, file, line: row.line }] });
     }
     const header: string[] = [];
     for (let i = 0; i < row.count; i++) header.push(detach(row.cell(i)));
@@ -303,21 +300,6 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     reject(row, code, column, swallowedRowReason(code, row.line, endLine, quote, read.maxRowLength), { endLine, quote });
   }
 
-  /**
-   * Whether a row is blank: well formed, and every cell, quotes removed, white space only (as
-   * `String.prototype.trim` sees it). The one definition, shared with the header search
-   * (`findHeader`). NUL and other control characters are not white space: such a row is read.
-   */
-  function isBlank(row: CsvRow): boolean {
-    const text = row.text;
-    for (let j = 0; j < row.count; j++) {
-      if (row.escaped[j] === 1) return false; // holds a quote
-      const end = row.ends[j]!;
-      for (let i = row.starts[j]!; i < end; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
-    }
-    return true;
-  }
-
   /** A cell's value: `null` when blank, a `Redacted` for a FOIA marker, else normalised, or {@link INVALID}. */
   function valueOf(j: number, cell: string): unknown {
     const s = cell.trim();
@@ -333,7 +315,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       // first (well-formed, not blank) row at least two of whose cells name known fields.
       // A malformed row there is taken for the header, and refused as one (never silently skipped).
       const isHeader =
-        read.headerRow !== undefined ? row.line >= read.headerRow : row.problem !== ROW_OK || (!isBlank(row) && namesKnownFields(row));
+        read.headerRow !== undefined ? row.line >= read.headerRow : row.problem !== ROW_OK || (!isBlankRow(row) && namesKnownFields(row));
       if (isHeader) startHeader(row);
       else if (read.headerRow === undefined && banner.length >= MAX_BANNER_ROWS) noHeader();
       else bannerRow(row);
@@ -345,19 +327,19 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         state.endedInsideQuote = true;
         rejectSwallowed(row, 'unclosed_quote', row.problemCell);
       } else if (row.problem === ROW_TEXT_AFTER_QUOTE) {
-        reject(row, 'text_after_quote', row.problemCell, 'expected a delimiter or line end after a closing quote; received more text');
+        reject(row, 'text_after_quote', row.problemCell, textAfterQuoteReason);
       } else {
         rejectSwallowed(row, 'row_too_long', -1);
       }
       return;
     }
-    if (isBlank(row)) {
+    if (isBlankRow(row)) {
       blankLines++;
       return;
     }
     rowsRead++;
     if (row.count !== ncols) {
-      reject(row, 'column_count', -1, `expected ${ncols} cells, as in the header; received ${row.count}`);
+      reject(row, 'column_count', -1, columnCountReason(ncols, row.count));
       return;
     }
     const values = state.values;
@@ -451,7 +433,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   function pushRow(row: SplitRow): void {
     splitRows++;
     split.set(row, splitRows);
-    if (plan === null && split.row.problem === ROW_OK && isBlank(split.row) && banner.length === 0) {
+    if (plan === null && split.row.problem === ROW_OK && isBlankRow(split.row) && banner.length === 0) {
       blankLines++; // blank rows above everything, as findHeader counts them in text
       return;
     }

@@ -2,7 +2,7 @@
 // line, its cells as offsets into the text, and a flag for the ways a row can be malformed, so the
 // caller can reject it with a location instead of silently repairing it.
 //
-// Why not uDSV (the package's CSV dependency)? uDSV is fast on well-formed files, but it assumes
+// Why not uDSV, the fastest CSV parser on npm? It is fast on well-formed files, but it assumes
 // them: a short row is merged with the next line, extra cells are glued onto the last column, a row
 // with an unclosed quote at the end of the file disappears, text after a closing quote replaces
 // the quoted value, blank lines vanish without a count, and rows carry no line numbers. Each of
@@ -10,7 +10,8 @@
 // keeps uDSV's speed tricks (indexOf to jump to the next delimiter, newline or quote instead of
 // visiting every character; cells as slices; no per-row arrays) and adds the bookkeeping.
 
-import { countLineBreaks } from './dialect';
+import type { CsvRowProblemCode } from '../problems';
+import { countLineBreaks, isWhiteSpace } from './dialect';
 
 const QUOTE = 34; // "
 const LF = 10;
@@ -26,6 +27,18 @@ export const ROW_TEXT_AFTER_QUOTE = 2;
 export const ROW_TOO_LONG = 3;
 /** What is wrong with a row, if anything: one of the `ROW_…` constants. */
 export type RowProblem = typeof ROW_OK | typeof ROW_UNCLOSED_QUOTE | typeof ROW_TEXT_AFTER_QUOTE | typeof ROW_TOO_LONG;
+
+/**
+ * The code of the shared vocabulary for a row problem.
+ *
+ * @param problem - A `ROW_…` constant other than {@link ROW_OK}.
+ * @returns `unclosed_quote`, `text_after_quote` or `row_too_long`.
+ * @example
+ * rowProblemCode(ROW_UNCLOSED_QUOTE); // => 'unclosed_quote'
+ */
+export function rowProblemCode(problem: Exclude<RowProblem, typeof ROW_OK>): Exclude<CsvRowProblemCode, 'column_count'> {
+  return problem === ROW_UNCLOSED_QUOTE ? 'unclosed_quote' : problem === ROW_TEXT_AFTER_QUOTE ? 'text_after_quote' : 'row_too_long';
+}
 
 /** How many characters of a row {@link CsvRow.raw} returns; longer rows end with `…`. */
 export const RAW_LIMIT = 500;
@@ -614,6 +627,28 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       this.longRaw = null;
     }
   }
+}
+
+/**
+ * Whether a row is blank: well formed, and every cell, quotes removed, white space only (as
+ * `String.prototype.trim` sees it), whatever the number of cells. The one definition, shared by
+ * both readers and the header search (`findHeader`). NUL and other control characters are not
+ * white space: such a row is read.
+ *
+ * @param row - A row from the tokenizer.
+ * @returns `true` for a blank row.
+ * @example
+ * // For the rows of ',, \n"",x\n': true, then false.
+ */
+export function isBlankRow(row: CsvRow): boolean {
+  if (row.problem !== ROW_OK) return false;
+  const text = row.text;
+  for (let j = 0; j < row.count; j++) {
+    if (row.escaped[j] === 1) return false; // holds a quote
+    const end = row.ends[j]!;
+    for (let i = row.starts[j]!; i < end; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
+  }
+  return true;
 }
 
 /**

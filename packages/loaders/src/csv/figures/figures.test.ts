@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { datasetSchema, IcestatError, type Dataset, type DatasetInput } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
-import { datasetInput } from '../../../core/src/__fixtures__/arbitraries';
-import { udsvRows } from '../__fixtures__/testing';
+import { datasetInput } from '../../../../core/src/__fixtures__/arbitraries';
+import { csvRows } from '../../__fixtures__/testing';
 import {
   figuresCsvColumns,
   loadFiguresCsv,
@@ -17,15 +17,15 @@ import {
   stringifyFiguresCsv,
   writeFiguresCsv,
   type FiguresCsvWriteOptions,
-} from './figures';
-import { numericColumns } from './figures-format';
+} from './index';
+import { numericColumns } from './format';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-const bundledPath = here('../../../data/data/icestat-dataset.json');
-const bundledCsvPath = here('../../../data/data/icestat-figures.csv');
-const handTypedPath = here('../__fixtures__/figures/hand-typed.csv');
+const bundledPath = here('../../../../data/data/icestat-dataset.json');
+const bundledCsvPath = here('../../../../data/data/icestat-figures.csv');
+const handTypedPath = here('../../__fixtures__/figures/hand-typed.csv');
 const bundled: Dataset = datasetSchema.parse(JSON.parse(readFileSync(bundledPath, 'utf8')));
-const kitchenInput = JSON.parse(readFileSync(here('../__fixtures__/json/kitchen-sink.json'), 'utf8')) as DatasetInput;
+const kitchenInput = JSON.parse(readFileSync(here('../../__fixtures__/json/kitchen-sink.json'), 'utf8')) as DatasetInput;
 const kitchen: Dataset = datasetSchema.parse(kitchenInput);
 
 function failure(text: string, options: Parameters<typeof parseFiguresCsv>[1] = {}): IcestatError {
@@ -125,7 +125,7 @@ describe('round trips', () => {
     (input, delimiter) => {
       const csv = stringifyFiguresCsv(datasetSchema.parse(input), { delimiter });
       const header = csv.slice(0, csv.indexOf('\n')).split(delimiter);
-      const rows = udsvRows(csv, header, delimiter).slice(1);
+      const rows = csvRows(csv, delimiter).slice(1);
       for (const row of rows) {
         row.forEach((cell, i) => {
           const column = header[i] as (typeof figuresCsvColumns)[number];
@@ -333,20 +333,20 @@ describe('errors: located, complete, with what was expected and what arrived', (
 
   it('a wrong cell count, too few and too many, every bad row reported', () => {
     expect(messages(`${header}\n${good}\nop,Op,ICE,targeted-sweep,arrests,,1,people,s,T,P,news-report,agency\n${good},extra\n${good}\n`)).toEqual([
-      '(text):3: column "evidence": the row has 13 cells but the header has 14',
-      '(text):4: column 15: the row has 15 cells but the header has 14 (quote a cell that holds the delimiter)',
+      '(text):3: column "evidence": expected 14 cells, as in the header; received 13',
+      '(text):4: column 15: expected 14 cells, as in the header; received 15 (quote a cell that holds the delimiter)',
     ]);
   });
 
   it('an unclosed quote at the end of the file, at the line where its row starts', () => {
     expect(messages(`${header}\n${good}\nop,,,,arrests,,2,people,s,,,,agency,"two\nlines and no end\n`, { name: 'x.csv' })).toEqual([
-      'x.csv:3: column "evidence": a quoted cell is not closed: the file ends before its closing quote',
+      'x.csv:3: column "evidence": expected a closing quote; received none: 1 rejection covering lines 3–4 (to the end of the file); likely a stray quote at line 3, column 37',
     ]);
   });
 
   it('text after a closing quote', () => {
     expect(messages(`${header}\n${good.replace(',x', ',"x"y')}\n`)).toEqual([
-      '(text):2: column "evidence": text after the closing quote: "y"; a quoted cell must end at the delimiter or the line end (write "" for a quote inside it)',
+      '(text):2: column "evidence": expected a delimiter or line end after a closing quote; received more text (write "" for a quote inside a quoted cell)',
     ]);
   });
 
@@ -431,7 +431,7 @@ describe('errors: located, complete, with what was expected and what arrived', (
 });
 
 describe('the README', () => {
-  const readme = readFileSync(here('../../README.md'), 'utf8');
+  const readme = readFileSync(here('../../../README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
   it('has CSV examples that parse', () => {

@@ -1,13 +1,13 @@
 import { IcestatError, type Dataset } from '@icestat/core';
-import { checkDatasetArg, checkOptions, checkPath, checkSource, checkText, describeValue, safely } from '../shared/args';
-import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../shared/input';
-import { readFiguresCsv, type FiguresCsvReadOptions } from './figures-read';
-import { datasetRows, formatRows, type FiguresCsvWriteOptions } from './figures-write';
+import { checkDatasetArg, checkOptions, checkPath, checkSource, checkText, describeValue, safely } from '../../shared/args';
+import { inputName, readText, safeReadText, type InputOptions, type InputSource } from '../../shared/input';
+import { readFiguresCsv, type FiguresCsvReadOptions } from './read';
+import { datasetRows, formatRows, type FiguresCsvWriteOptions } from './write';
 
 export { escapeCsvCell, needsFormulaGuard, unescapeCsvCell } from './escape';
-export { figuresCsvColumns, figuresCsvRecords, type FiguresCsvColumn, type FiguresCsvRecord } from './figures-format';
-export type { FiguresCsvReadOptions } from './figures-read';
-export type { FiguresCsvWriteOptions } from './figures-write';
+export { figuresCsvColumns, figuresCsvRecords, type FiguresCsvColumn, type FiguresCsvRecord } from './format';
+export type { FiguresCsvReadOptions } from './read';
+export type { FiguresCsvWriteOptions } from './write';
 
 /** Options of {@link loadFiguresCsv}: those of {@link parseFiguresCsv} plus an abort signal. */
 export type FiguresCsvLoadOptions = FiguresCsvReadOptions & Pick<InputOptions, 'signal'>;

@@ -2,8 +2,8 @@
 // fractional averages, stated shares, derived figures, categories named without a count.
 import { datasetSchema } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
-import { detentionStatisticsTable, stateAndCountryOperation, statedShareOperation } from '../../../core/src/__fixtures__/tables';
-import { parseFiguresCsv, stringifyFiguresCsv } from './figures';
+import { detentionStatisticsTable, stateAndCountryOperation, statedShareOperation } from '../../../../core/src/__fixtures__/tables';
+import { parseFiguresCsv, stringifyFiguresCsv } from './index';
 
 describe('figures CSV round trip of the new model', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { IcestatError } from '@icestat/core';
-import { describeValue } from '../shared/args';
+import { describeValue } from '../../shared/args';
 
 function textArg(fn: string, param: string, x: unknown): void {
   if (typeof x !== 'string') throw new IcestatError('invalid_input', `${fn}: ${param}: expected a string; received ${describeValue(x)}`);

@@ -1,5 +1,5 @@
 import { qualifierInterval, type Breakdown, type Dataset, type Qualifier, type Unit } from '@icestat/core';
-import { orderDataset } from '../json/key-order';
+import { orderDataset } from '../../json/key-order';
 import { escapeCsvCell } from './escape';
 import {
   figuresCsvColumns,
@@ -10,7 +10,7 @@ import {
   type FiguresCsvColumn,
   type FiguresCsvRecord,
   type RecordSpec,
-} from './figures-format';
+} from './format';
 
 /** One row as the writer builds it, before escaping. */
 export interface WrittenRow {

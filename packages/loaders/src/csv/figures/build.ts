@@ -1,5 +1,5 @@
-import { parseJsonSafely } from '../json/syntax';
-import { parseCell, placeColumn, placeKinds, placeLayouts, type FiguresCsvColumn, type FiguresCsvRecord, type RecordSpec } from './figures-format';
+import { parseJsonSafely } from '../../json/syntax';
+import { parseCell, placeColumn, placeKinds, placeLayouts, type FiguresCsvColumn, type FiguresCsvRecord, type RecordSpec } from './format';
 
 type Obj = Record<string, unknown>;
 
