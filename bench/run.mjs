@@ -224,7 +224,7 @@ async function runSuite(peers, file, runs, table) {
       process.stdout.write(`  run ${i}/${runs} ${p.padEnd(10)}`);
       const r = await runPeer(p, file, table);
       results[p].push(r);
-      console.log(r.ok ? ` ${fmt.s(r.ms)} s, ${fmt.mb(r.peakRssKb)} MB` : ` FAILED (exit ${r.code ?? r.signal})`);
+      console.log(r.ok ? ` ${fmt.s(r.ms)} s, CPU ${r.cpuMs == null ? '?' : fmt.s(r.cpuMs)} s, ${fmt.mb(r.peakRssKb)} MB` : ` FAILED (exit ${r.code ?? r.signal})`);
     }
   }
   return results;
@@ -307,6 +307,8 @@ async function main() {
       ok: true,
       ms,
       runsMs: rs.map((r) => r.ms),
+      cpuMs: rs.every((r) => r.cpuMs != null) ? median(rs.map((r) => r.cpuMs)) : null,
+      runsCpuMs: rs.map((r) => r.cpuMs),
       procMs: median(rs.map((r) => r.procMs)),
       peakRssKb: Math.max(...rs.map((r) => r.peakRssKb)),
       rows: rs[0].rows,
@@ -339,12 +341,12 @@ async function main() {
 
   // --- table -----------------------------------------------------------------------------------
   console.log(`\n${opt.table}: ${meta.rows.toLocaleString('en-US')} rows, ${mbytes.toFixed(1)} MB · ${m.nproc} × ${m.cpu} · Node ${m.node} · ${m.date.slice(0, 10)} · median of ${opt.runs}\n`);
-  const header = ['peer', 'wall s', 'rows/s', 'MB/s', 'peak RSS MB', 'icestat ÷ peer', ice ? 'counts = icestat / generator' : 'counts = generator'];
+  const header = ['peer', 'wall s', 'CPU s', 'rows/s', 'MB/s', 'peak RSS MB', 'icestat ÷ peer', ice ? 'counts = icestat / generator' : 'counts = generator'];
   const rows = [];
   for (const p of peers) {
     const s = summary[p];
     if (!s.ok) {
-      rows.push([PEERS[p].label, results[p] ? 'failed' : 'not run', '', '', '', '', '✗']);
+      rows.push([PEERS[p].label, results[p] ? 'failed' : 'not run', '', '', '', '', '', '✗']);
       continue;
     }
     const mark = (b) => (b ? '✓' : '✗');
@@ -352,6 +354,7 @@ async function main() {
     rows.push([
       PEERS[p].label,
       fmt.s(s.ms),
+      s.cpuMs == null ? '?' : fmt.s(s.cpuMs),
       fmt.int(s.rows / (s.ms / 1000)),
       (mbytes / (s.ms / 1000)).toFixed(0),
       fmt.mb(s.peakRssKb),
@@ -361,6 +364,7 @@ async function main() {
   }
   printTable(header, rows);
   console.log('\nwall s: median time inside the peer process from opening the file to the final counts (imports and Node start-up excluded).');
+  console.log('CPU s: median CPU time (user + system, every thread) over the same span; it moves less than wall time when other work competes for the CPU.');
   if (summary.duckdb?.ok) console.log(`DuckDB ran with ${summary.duckdb.extra?.threads ?? '?'} threads; every other peer is single-threaded JavaScript.`);
   if (ice?.extra) console.log(`icestat: ${fmt.int(ice.rows)} rows read, ${ice.extra.accepted == null ? '?' : fmt.int(ice.extra.accepted)} accepted, ${ice.extra.rejected == null ? '?' : fmt.int(ice.extra.rejected)} rejected.`);
   const loadAfter = loadavg()[0];
@@ -382,7 +386,8 @@ async function main() {
     }
     const r = ice.ms / s.ms;
     if (r > t.max) missed = true;
-    console.log(`  ${r <= t.max ? '✓' : '✗'} ${t.text}: ${fmt.x(r)}`);
+    const cpu = ice.cpuMs != null && s.cpuMs != null ? ` (CPU time: ${fmt.x(ice.cpuMs / s.cpuMs)})` : '';
+    console.log(`  ${r <= t.max ? '✓' : '✗'} ${t.text}: ${fmt.x(r)}${cpu}`);
   }
   console.log(`  · peak RSS flat 1M → 5M (±${RSS_GROWTH * 100}%) and < ${RSS_LIMIT_MB} MB: npm run bench -- --rss-check${opt.table === 'arrests' ? '' : ` --table ${opt.table}`}${ice ? ` (this run: ${fmt.mb(ice.peakRssKb)} MB on ${opt.size})` : ''}`);
 

@@ -103,6 +103,16 @@ export function inputPath() {
   return p;
 }
 
+let cpuAtStart = null;
+/**
+ * Starts the peer's clock: returns `performance.now()` and notes the process's CPU time, so the
+ * report can say how much CPU (user + system, every thread) the work took besides its wall time.
+ */
+export function startClock() {
+  cpuAtStart = process.cpuUsage();
+  return performance.now();
+}
+
 /**
  * Prints the peer's result as one JSON line on stdout (the harness reads the last line).
  *
@@ -110,5 +120,7 @@ export function inputPath() {
  */
 export function report(r) {
   const groups = r.groups instanceof Map ? Object.fromEntries(r.groups) : r.groups;
-  process.stdout.write(JSON.stringify({ peer: r.peer, rows: r.rows, ms: r.ms, peakRssKb: peakRssKb(), groups, extra: r.extra }) + '\n');
+  const cpu = cpuAtStart ? process.cpuUsage(cpuAtStart) : null;
+  const cpuMs = cpu ? (cpu.user + cpu.system) / 1000 : null;
+  process.stdout.write(JSON.stringify({ peer: r.peer, rows: r.rows, ms: r.ms, cpuMs, peakRssKb: peakRssKb(), groups, extra: r.extra }) + '\n');
 }

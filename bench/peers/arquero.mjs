@@ -10,7 +10,7 @@
 import { createReadStream } from 'node:fs';
 import * as aq from 'arquero';
 import { AOR_LOOKUP } from '../lib/reference.mjs';
-import { inputPath, inputTable, report, SEP } from '../lib/peer.mjs';
+import { inputPath, inputTable, report, SEP, startClock } from '../lib/peer.mjs';
 
 const path = inputPath();
 const table = inputTable();
@@ -33,7 +33,7 @@ const KIND = {
 const names = table.keys.map((_, i) => `g${i}`);
 const derive = Object.fromEntries(table.keys.map((k, i) => [names[i], `(d, $) => ${KIND[k.kind](`d[${JSON.stringify(k.column)}]`)}`]));
 
-const t0 = performance.now();
+const t0 = startClock();
 const loaded = await aq.fromCSVStream(rowAlignedText(path), { autoType: false });
 const counts = loaded
   .params({

@@ -4,7 +4,7 @@
 // columns it needs.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { AOR_LOOKUP } from '../lib/reference.mjs';
-import { inputPath, inputTable, report, SEP } from '../lib/peer.mjs';
+import { inputPath, inputTable, report, SEP, startClock } from '../lib/peer.mjs';
 
 const path = inputPath();
 const table = inputTable();
@@ -41,7 +41,7 @@ SELECT
 FROM src ${cols.filter((c) => c.kind === 'aor').map((c) => `LEFT JOIN aor_lookup l${c.i} ON l${c.i}.release = src.${c.alias}`).join(' ')}
 GROUP BY ALL`;
 
-const t0 = performance.now();
+const t0 = startClock();
 const instance = await DuckDBInstance.create(':memory:');
 const conn = await instance.connect();
 const result = await conn.runAndReadAll(sql);

@@ -2,7 +2,7 @@
 // bench table's `table` and `by` (lib/tables.mjs; arrests: fiscal year × criminality × AOR). Unlike
 // the peers it maps every column of every row to a record field of that table and validates it;
 // rows it cannot accept are reported, not dropped.
-import { inputPath, inputTable, report, SEP } from '../lib/peer.mjs';
+import { inputPath, inputTable, report, SEP, startClock } from '../lib/peer.mjs';
 
 const path = inputPath();
 const table = inputTable();
@@ -20,7 +20,7 @@ if (typeof mod.tallyRecords !== 'function') {
   process.exit(3);
 }
 const by = table.by;
-const t0 = performance.now();
+const t0 = startClock();
 const { tally, report: load } = await mod.tallyRecords(path, { table: table.table, by });
 const ms = performance.now() - t0;
 const groups = new Map();
