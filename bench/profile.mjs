@@ -1,19 +1,23 @@
-// Profiles icestat's tallyArrestRecords on a bench file and prints the functions with the most
-// self time, on this thread (`--workers 1`, the default) or with workers. Usage:
-//   node bench/profile.mjs [--size 1m] [--workers 1]   (needs a built @icestat/loaders)
+// Profiles icestat's tallyRecords on a bench file and prints the functions with the most self
+// time, on this thread (`--workers 1`, the default) or with workers. Usage:
+//   node bench/profile.mjs [--size 1m] [--table arrests|encounters|removals] [--workers 1]
+// (needs a built @icestat/loaders)
 import { Session } from 'node:inspector/promises';
 import { dataPath } from './gen.mjs';
-import { tallyArrestRecords } from '@icestat/loaders/csv';
+import { benchTable } from './lib/tables.mjs';
+import { tallyRecords } from '@icestat/loaders/csv';
 
-const size = process.argv.includes('--size') ? process.argv[process.argv.indexOf('--size') + 1] : '1m';
+const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
+const size = arg('--size', '1m');
+const table = benchTable(arg('--table', 'arrests'));
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
 await session.post('Profiler.start');
 const t0 = performance.now();
-const workers = process.argv.includes('--workers') ? Number(process.argv[process.argv.indexOf('--workers') + 1]) : 1;
-const { report } = await tallyArrestRecords(dataPath(size), { by: ['fiscalYear', 'criminality', 'aor'], workers });
+const workers = Number(arg('--workers', 1));
+const { report } = await tallyRecords(dataPath(size, table.table), { table: table.table, by: table.by, workers });
 const ms = performance.now() - t0;
 const { profile } = await session.post('Profiler.stop');
 const self = new Map();

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// icestat record-level bench: icestat's tallyArrestRecords against the fastest CSV tools on npm, on
-// the same generated file, each peer in its own process. See bench/README.md.
+// icestat record-level bench: icestat's tallyRecords against the fastest CSV tools on npm, on the
+// same generated file (arrests, removals or encounters), each peer in its own process. See
+// bench/README.md.
 //
-//   npm run bench                          # 1M rows, 3 runs, all peers
+//   npm run bench                          # 1M arrest rows, 3 runs, all peers
+//   npm run bench -- --table removals      # the removals file (encounters likewise)
 //   npm run bench -- --size 100k --runs 5
 //   npm run bench -- --only udsv,icestat
 //   npm run bench -- --rss-check           # icestat's peak RSS on 1M vs 5M rows
@@ -13,6 +15,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, GENERATOR_VERSION, SIZES, dataPath, generatorFingerprint } from './gen.mjs';
 import { aorDrift } from './lib/reference.mjs';
+import { TABLES, TABLE_NAMES } from './lib/tables.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -25,7 +28,7 @@ const PEERS = {
   'csv-parse': { label: 'csv-parse + grouping', groups: true },
   arquero: { label: 'Arquero load + groupby', groups: true, node: ['--max-old-space-size=16384'] },
   duckdb: { label: 'DuckDB read_csv + GROUP BY', groups: true },
-  icestat: { label: 'icestat tallyArrestRecords', groups: true },
+  icestat: { label: 'icestat tallyRecords', groups: true },
 };
 
 /** Peers that run only when named in --only. */
@@ -45,6 +48,7 @@ const RSS_GROWTH = 0.2;
 function usage(code = 0) {
   console.log(`usage: npm run bench -- [options]
 
+  --table T           ${TABLE_NAMES.join('|')}: which table's file and grouping (default arrests)
   --size 100k|1m|5m   file to run on (default 1m; generated on demand into bench/data/)
   --runs N            runs per peer; the table shows the median (default 3)
   --only a,b          peers to run: ${Object.keys(PEERS).join(', ')}
@@ -58,13 +62,14 @@ function usage(code = 0) {
 }
 
 function parseArgs(argv) {
-  const o = { size: '1m', runs: 3, only: null, rssCheck: false, build: true, json: null, strict: false };
+  const o = { table: 'arrests', size: '1m', runs: 3, only: null, rssCheck: false, build: true, json: null, strict: false };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let v;
     if (a.startsWith('--') && a.includes('=')) [a, v] = a.split(/=(.*)/s);
     const val = () => v ?? argv[++i] ?? usage(64);
     switch (a) {
+      case '--table': o.table = val().toLowerCase(); break;
       case '--size': o.size = val().toLowerCase(); break;
       case '--runs': o.runs = Number(val()); break;
       case '--only': o.only = val().split(',').map((s) => s.trim()).filter(Boolean); break;
@@ -76,6 +81,7 @@ function parseArgs(argv) {
       default: console.error(`unknown option ${a}`); usage(64);
     }
   }
+  if (!TABLES[o.table]) { console.error(`--table must be one of ${TABLE_NAMES.join(', ')}`); process.exit(64); }
   if (!SIZES[o.size]) { console.error(`--size must be one of ${Object.keys(SIZES).join(', ')}`); process.exit(64); }
   if (!Number.isInteger(o.runs) || o.runs < 1) { console.error('--runs must be a positive integer'); process.exit(64); }
   for (const p of o.only ?? []) if (!PEERS[p]) { console.error(`unknown peer "${p}"; peers: ${Object.keys(PEERS).join(', ')}`); process.exit(64); }
@@ -84,9 +90,9 @@ function parseArgs(argv) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Makes sure bench/data/records-<size>.csv exists and matches the current generator; returns its sidecar. */
-function ensureData(size) {
-  const file = dataPath(size);
+/** Makes sure the table's bench/data/<prefix>-<size>.csv exists and matches the current generator; returns its sidecar. */
+function ensureData(size, table) {
+  const file = dataPath(size, table);
   const side = `${file}.json`;
   let meta = null;
   try {
@@ -99,11 +105,12 @@ function ensureData(size) {
     meta.version === GENERATOR_VERSION &&
     meta.fingerprint === generatorFingerprint() &&
     meta.seed === DEFAULT_SEED &&
+    (meta.table ?? 'arrests') === table &&
     existsSync(file) &&
     statSync(file).size === meta.bytes;
   if (fresh) return { file, meta };
   console.log(`generating ${relative(ROOT, file)} …`);
-  const r = spawnSync(process.execPath, [resolve(BENCH, 'gen.mjs'), '--size', size], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [resolve(BENCH, 'gen.mjs'), '--size', size, '--table', table], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`generator failed (exit ${r.status})`);
   return { file, meta: JSON.parse(readFileSync(side, 'utf8')) };
 }
@@ -130,10 +137,10 @@ function build() {
 }
 
 /** Runs one peer in its own process; resolves to its report plus the process's own wall time. */
-function runPeer(peer, file) {
+function runPeer(peer, file, table) {
   return new Promise((res) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...(PEERS[peer].node ?? []), resolve(BENCH, 'peers', `${peer}.mjs`), file], {
+    const child = spawn(process.execPath, [...(PEERS[peer].node ?? []), resolve(BENCH, 'peers', `${peer}.mjs`), file, table], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -209,15 +216,15 @@ function printTable(header, rows) {
 
 // ---------------------------------------------------------------------------------------------
 
-async function runSuite(peers, file, runs) {
+async function runSuite(peers, file, runs, table) {
   const results = Object.fromEntries(peers.map((p) => [p, []]));
   for (let i = 1; i <= runs; i++) {
     for (const p of peers) {
       if (results[p].some((r) => !r.ok)) continue; // it failed once; do not retry
       process.stdout.write(`  run ${i}/${runs} ${p.padEnd(10)}`);
-      const r = await runPeer(p, file);
+      const r = await runPeer(p, file, table);
       results[p].push(r);
-      console.log(r.ok ? ` ${fmt.s(r.ms)} s, ${fmt.mb(r.peakRssKb)} MB` : ` FAILED (exit ${r.code ?? r.signal})`);
+      console.log(r.ok ? ` ${fmt.s(r.ms)} s, CPU ${r.cpuMs == null ? '?' : fmt.s(r.cpuMs)} s, ${fmt.mb(r.peakRssKb)} MB` : ` FAILED (exit ${r.code ?? r.signal})`);
     }
   }
   return results;
@@ -239,10 +246,10 @@ async function main() {
     checkLoad(m.nproc, 'before the runs');
     const out = {};
     for (const size of ['1m', '5m']) {
-      const { file, meta } = ensureData(size);
+      const { file, meta } = ensureData(size, opt.table);
       await warm(file);
       console.log(`icestat on ${relative(ROOT, file)} (${fmt.int(meta.rows)} rows, ${(meta.bytes / 1e6).toFixed(0)} MB), ${opt.runs} run(s):`);
-      const rs = (await runSuite(['icestat'], file, opt.runs)).icestat;
+      const rs = (await runSuite(['icestat'], file, opt.runs, opt.table)).icestat;
       if (!rs.every((r) => r.ok)) {
         console.error(`  icestat failed:\n    ${rs.find((r) => !r.ok).error.replaceAll('\n', '\n    ')}`);
         process.exit(2);
@@ -260,12 +267,13 @@ async function main() {
     console.log(`\nicestat peak RSS: 1M rows ${fmt.mb(out['1m'].peakRssKb)} MB (${fmt.s(out['1m'].ms)} s), 5M rows ${fmt.mb(out['5m'].peakRssKb)} MB (${fmt.s(out['5m'].ms)} s)`);
     console.log(`  ${flat ? '✓' : '✗'} 1M → 5M within ${RSS_GROWTH * 100}%: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%`);
     console.log(`  ${small ? '✓' : '✗'} both < ${RSS_LIMIT_MB} MB`);
-    if (opt.json) writeFileSync(opt.json, JSON.stringify({ machine: m, rssCheck: out }, null, 1));
+    if (opt.json) writeFileSync(opt.json, JSON.stringify({ machine: m, table: opt.table, rssCheck: out }, null, 1));
     if (!exit && opt.strict && !(flat && small)) exit = 3;
     process.exit(exit);
   }
 
-  const { file, meta } = ensureData(opt.size);
+  const { file, meta } = ensureData(opt.size, opt.table);
+  const spec = TABLES[opt.table];
   const peers = opt.only ?? DEFAULT_PEERS;
   const skipped = [];
   let toRun = peers;
@@ -280,7 +288,8 @@ async function main() {
   const mbytes = meta.bytes / 1e6;
   console.log(`${relative(ROOT, file)}: ${fmt.int(meta.rows)} rows, ${mbytes.toFixed(1)} MB; ${opt.runs} run(s) per peer, round-robin\n`);
 
-  const results = await runSuite(toRun, file, opt.runs);
+  console.log(`table ${opt.table}: grouping by ${spec.by.join(' × ')} (${spec.keys.map((k) => k.column).join(', ')})\n`);
+  const results = await runSuite(toRun, file, opt.runs, opt.table);
 
   // --- correctness ---------------------------------------------------------------------------
   const summary = {};
@@ -298,6 +307,8 @@ async function main() {
       ok: true,
       ms,
       runsMs: rs.map((r) => r.ms),
+      cpuMs: rs.every((r) => r.cpuMs != null) ? median(rs.map((r) => r.cpuMs)) : null,
+      runsCpuMs: rs.map((r) => r.cpuMs),
       procMs: median(rs.map((r) => r.procMs)),
       peakRssKb: Math.max(...rs.map((r) => r.peakRssKb)),
       rows: rs[0].rows,
@@ -329,13 +340,13 @@ async function main() {
   }
 
   // --- table -----------------------------------------------------------------------------------
-  console.log(`\n${meta.rows.toLocaleString('en-US')} rows, ${mbytes.toFixed(1)} MB · ${m.nproc} × ${m.cpu} · Node ${m.node} · ${m.date.slice(0, 10)} · median of ${opt.runs}\n`);
-  const header = ['peer', 'wall s', 'rows/s', 'MB/s', 'peak RSS MB', 'icestat ÷ peer', ice ? 'counts = icestat / generator' : 'counts = generator'];
+  console.log(`\n${opt.table}: ${meta.rows.toLocaleString('en-US')} rows, ${mbytes.toFixed(1)} MB · ${m.nproc} × ${m.cpu} · Node ${m.node} · ${m.date.slice(0, 10)} · median of ${opt.runs}\n`);
+  const header = ['peer', 'wall s', 'CPU s', 'rows/s', 'MB/s', 'peak RSS MB', 'icestat ÷ peer', ice ? 'counts = icestat / generator' : 'counts = generator'];
   const rows = [];
   for (const p of peers) {
     const s = summary[p];
     if (!s.ok) {
-      rows.push([PEERS[p].label, results[p] ? 'failed' : 'not run', '', '', '', '', '✗']);
+      rows.push([PEERS[p].label, results[p] ? 'failed' : 'not run', '', '', '', '', '', '✗']);
       continue;
     }
     const mark = (b) => (b ? '✓' : '✗');
@@ -343,6 +354,7 @@ async function main() {
     rows.push([
       PEERS[p].label,
       fmt.s(s.ms),
+      s.cpuMs == null ? '?' : fmt.s(s.cpuMs),
       fmt.int(s.rows / (s.ms / 1000)),
       (mbytes / (s.ms / 1000)).toFixed(0),
       fmt.mb(s.peakRssKb),
@@ -352,6 +364,7 @@ async function main() {
   }
   printTable(header, rows);
   console.log('\nwall s: median time inside the peer process from opening the file to the final counts (imports and Node start-up excluded).');
+  console.log('CPU s: median CPU time (user + system, every thread) over the same span; it moves less than wall time when other work competes for the CPU.');
   if (summary.duckdb?.ok) console.log(`DuckDB ran with ${summary.duckdb.extra?.threads ?? '?'} threads; every other peer is single-threaded JavaScript.`);
   if (ice?.extra) console.log(`icestat: ${fmt.int(ice.rows)} rows read, ${ice.extra.accepted == null ? '?' : fmt.int(ice.extra.accepted)} accepted, ${ice.extra.rejected == null ? '?' : fmt.int(ice.extra.rejected)} rejected.`);
   const loadAfter = loadavg()[0];
@@ -373,12 +386,13 @@ async function main() {
     }
     const r = ice.ms / s.ms;
     if (r > t.max) missed = true;
-    console.log(`  ${r <= t.max ? '✓' : '✗'} ${t.text}: ${fmt.x(r)}`);
+    const cpu = ice.cpuMs != null && s.cpuMs != null ? ` (CPU time: ${fmt.x(ice.cpuMs / s.cpuMs)})` : '';
+    console.log(`  ${r <= t.max ? '✓' : '✗'} ${t.text}: ${fmt.x(r)}${cpu}`);
   }
-  console.log(`  · peak RSS flat 1M → 5M (±${RSS_GROWTH * 100}%) and < ${RSS_LIMIT_MB} MB: npm run bench -- --rss-check${ice ? ` (this run: ${fmt.mb(ice.peakRssKb)} MB on ${opt.size})` : ''}`);
+  console.log(`  · peak RSS flat 1M → 5M (±${RSS_GROWTH * 100}%) and < ${RSS_LIMIT_MB} MB: npm run bench -- --rss-check${opt.table === 'arrests' ? '' : ` --table ${opt.table}`}${ice ? ` (this run: ${fmt.mb(ice.peakRssKb)} MB on ${opt.size})` : ''}`);
 
   if (opt.json) {
-    writeFileSync(opt.json, JSON.stringify({ machine: m, load: [loadBefore, loadAfter], size: opt.size, rows: meta.rows, bytes: meta.bytes, runs: opt.runs, summary }, null, 1));
+    writeFileSync(opt.json, JSON.stringify({ machine: m, load: [loadBefore, loadAfter], table: opt.table, size: opt.size, rows: meta.rows, bytes: meta.bytes, runs: opt.runs, summary }, null, 1));
     console.log(`\nwrote ${opt.json}`);
   }
   if (!exit && opt.strict && missed) exit = 3;

@@ -1,24 +1,30 @@
-// What every JavaScript peer shares: the grouping (fiscal year × criminality class × AOR code, the
-// same keys icestat's tally produces) and the one-line JSON report a peer prints on exit.
+// What every JavaScript peer shares: the grouping of a bench table (lib/tables.mjs says which
+// columns and key kinds; the keys are the labels icestat's tally produces), the table a peer was
+// asked for, and the one-line JSON report a peer prints on exit.
 import { readFileSync, statSync } from 'node:fs';
 import { AOR_LOOKUP } from './reference.mjs';
+import { benchTable } from './tables.mjs';
 
 export const MISSING = '(missing)';
 export const REDACTED = '(redacted)';
 /** Joins a group's values, as @icestat/core's tally does. */
 export const SEP = '\u001f';
-export const BY = ['fiscalYear', 'criminality', 'aor'];
-export const COLUMNS = { date: 'Apprehension Date', criminality: 'Apprehension Criminality', aor: 'Apprehension AOR' };
 
-/** A FOIA redaction marker such as `(b)(6), (b)(7)(c)` or `b(6), b(7)(c)`. */
+/** A FOIA redaction marker such as `(b)(6), (b)(7)(c)`, `(B)(6);(B)(7)(C) ` or `b(6), b(7)(c)`. */
 export const isRedacted = (s) => /^\(?b\)?\s*\(\d/i.test(s);
 
-/** `2016-10-01[ hh:mm:ss]` → `FY2017` (US federal fiscal year: October starts the next one). */
+/**
+ * A date → its US federal fiscal year (October starts the next one): `2016-10-01[ hh:mm:ss]` or
+ * `10/1/2016[ h:mm]` → `FY2017`.
+ */
 export function fiscalYearKey(s) {
   if (s === undefined || s === null || s === '') return MISSING;
   if (isRedacted(s)) return REDACTED;
-  const y = +s.slice(0, 4);
-  return 'FY' + (s.charCodeAt(5) === 49 /* '1': Oct, Nov, Dec */ ? y + 1 : y);
+  if (s.charCodeAt(4) === 45 /* '-': ISO */) return 'FY' + (s.charCodeAt(5) === 49 /* '1': Oct, Nov, Dec */ ? +s.slice(0, 4) + 1 : +s.slice(0, 4));
+  const a = s.indexOf('/');
+  const b = s.indexOf('/', a + 1);
+  const y = +s.slice(b + 1, b + 5);
+  return 'FY' + (+s.slice(0, a) >= 10 ? y + 1 : y);
 }
 
 const CRIMINALITY = { 49: 'convicted', 50: 'pending-charges', 51: 'other-immigration-violator' };
@@ -36,24 +42,40 @@ export function aorKey(s) {
   return AOR_LOOKUP[s] ?? `(invalid: ${s})`;
 }
 
+/** A text cell as icestat keeps it: trimmed; blank → `(missing)`. */
+export function textKey(s) {
+  if (s === undefined || s === null) return MISSING;
+  const t = s.trim();
+  if (t === '') return MISSING;
+  if (isRedacted(t)) return REDACTED;
+  return t;
+}
+
+/** Each key kind of lib/tables.mjs → the function that turns a cell into its label. */
+export const KEY_FUNCTIONS = { fiscalYear: fiscalYearKey, criminality: criminalityKey, aor: aorKey, text: textKey };
+
+/** The bench table a peer was asked for (argv[3], default `arrests`), from lib/tables.mjs. */
+export function inputTable() {
+  return benchTable(process.argv[3] || 'arrests');
+}
+
 /**
  * A counter of groups for rows given as arrays of strings, with column positions taken from the
- * header row.
+ * header row and the keys from the table's description.
  */
-export function arrayGrouper(header) {
+export function arrayGrouper(header, table = inputTable()) {
   const at = (name) => {
     const i = header.indexOf(name);
     if (i < 0) throw new Error(`column "${name}" not in header: ${header.join(', ')}`);
     return i;
   };
-  const d = at(COLUMNS.date);
-  const c = at(COLUMNS.criminality);
-  const a = at(COLUMNS.aor);
+  const [k1, k2, k3] = table.keys.map((k) => ({ i: at(k.column), f: KEY_FUNCTIONS[k.kind] }));
+  if (!k3 || table.keys.length !== 3) throw new Error('the bench groups by exactly three keys');
   const groups = new Map();
   return {
     groups,
     add(row) {
-      const key = fiscalYearKey(row[d]) + SEP + criminalityKey(row[c]) + SEP + aorKey(row[a]);
+      const key = k1.f(row[k1.i]) + SEP + k2.f(row[k2.i]) + SEP + k3.f(row[k3.i]);
       groups.set(key, (groups.get(key) ?? 0) + 1);
     },
   };
@@ -74,11 +96,21 @@ export function peakRssKb() {
 export function inputPath() {
   const p = process.argv[2];
   if (!p) {
-    console.error(`usage: node ${process.argv[1]} <file.csv>`);
+    console.error(`usage: node ${process.argv[1]} <file.csv> [arrests|encounters|removals]`);
     process.exit(64);
   }
   statSync(p);
   return p;
+}
+
+let cpuAtStart = null;
+/**
+ * Starts the peer's clock: returns `performance.now()` and notes the process's CPU time, so the
+ * report can say how much CPU (user + system, every thread) the work took besides its wall time.
+ */
+export function startClock() {
+  cpuAtStart = process.cpuUsage();
+  return performance.now();
 }
 
 /**
@@ -88,5 +120,7 @@ export function inputPath() {
  */
 export function report(r) {
   const groups = r.groups instanceof Map ? Object.fromEntries(r.groups) : r.groups;
-  process.stdout.write(JSON.stringify({ peer: r.peer, rows: r.rows, ms: r.ms, peakRssKb: peakRssKb(), groups, extra: r.extra }) + '\n');
+  const cpu = cpuAtStart ? process.cpuUsage(cpuAtStart) : null;
+  const cpuMs = cpu ? (cpu.user + cpu.system) / 1000 : null;
+  process.stdout.write(JSON.stringify({ peer: r.peer, rows: r.rows, ms: r.ms, cpuMs, peakRssKb: peakRssKb(), groups, extra: r.extra }) + '\n');
 }

@@ -34,8 +34,14 @@ export const AORS = [
   ['WAS', 'Washington', ['DC', 'VA']],
 ].map(([code, name, states]) => ({ code, name, releaseName: `${name} Area of Responsibility`, states }));
 
-/** Release spelling (full name or 3-letter code) → AOR code: the lookup the peers use. */
-export const AOR_LOOKUP = Object.fromEntries(AORS.flatMap((a) => [[a.releaseName, a.code], [a.code, a.code]]));
+/** ICE headquarters, a real AOR value in the releases (`HQ Area of Responsibility`): icestat labels it `HQ`. */
+export const HQ = { code: 'HQ', releaseName: 'HQ Area of Responsibility' };
+
+/** Release spelling (full name or 3-letter code, and HQ's) → AOR code: the lookup the peers use. */
+export const AOR_LOOKUP = Object.fromEntries([
+  ...AORS.flatMap((a) => [[a.releaseName, a.code], [a.code, a.code]]),
+  [HQ.releaseName, HQ.code],
+]);
 
 export const STATE_NAMES = {
   AK: 'ALASKA', AL: 'ALABAMA', AR: 'ARKANSAS', AZ: 'ARIZONA', CA: 'CALIFORNIA', CO: 'COLORADO',

@@ -1,6 +1,6 @@
 // (d) Arquero: load the whole file into a column table (Arquero's own streaming CSV parser, all
-// columns kept, autoType off so every cell stays a string), then derive the three keys with Arquero
-// expressions and groupby + count.
+// columns kept, autoType off so every cell stays a string), then derive the table's three keys
+// (lib/tables.mjs) with Arquero expressions and groupby + count.
 //
 // Not `aq.loadCSV(path)`: in arquero 8.0.3 its stream parser corrupts a quoted field that straddles
 // two chunks (truncates it and loses rows: 99,997 of 100,000 rows on records-100k.csv; compare
@@ -10,42 +10,42 @@
 import { createReadStream } from 'node:fs';
 import * as aq from 'arquero';
 import { AOR_LOOKUP } from '../lib/reference.mjs';
-import { inputPath, report, SEP } from '../lib/peer.mjs';
+import { inputPath, inputTable, report, SEP, startClock } from '../lib/peer.mjs';
 
-const { op } = aq;
 const path = inputPath();
-const t0 = performance.now();
-const table = await aq.fromCSVStream(rowAlignedText(path), { autoType: false });
-const counts = table
+const table = inputTable();
+
+// One Arquero expression (as text, which Arquero parses) per key kind of lib/tables.mjs.
+const RED = String.raw`/^\(?b\)?\s*\(\d/i`;
+const keyed = (v, expr) => `(${v} == null || ${v} === '') ? '(missing)' : op.match(${v}, ${RED}) ? '(redacted)' : ${expr}`;
+const KIND = {
+  fiscalYear: (v) =>
+    keyed(
+      v,
+      `op.substring(${v}, 4, 5) === '-'
+        ? 'FY' + (op.parse_int(op.substring(${v}, 0, 4)) + (op.substring(${v}, 5, 6) === '1' ? 1 : 0))
+        : 'FY' + (op.parse_int(op.split(${v}, '/')[2]) + (op.parse_int(op.split(${v}, '/')[0]) >= 10 ? 1 : 0))`,
+    ),
+  criminality: (v) => keyed(v, `op.recode(op.substring(${v}, 0, 1), $.crimMap, '(invalid)')`),
+  aor: (v) => keyed(v, `op.recode(${v}, $.aorMap, '(invalid)')`),
+  text: (v) => `${v} == null ? '(missing)' : ${keyed(`op.trim(${v})`, `op.trim(${v})`)}`,
+};
+const names = table.keys.map((_, i) => `g${i}`);
+const derive = Object.fromEntries(table.keys.map((k, i) => [names[i], `(d, $) => ${KIND[k.kind](`d[${JSON.stringify(k.column)}]`)}`]));
+
+const t0 = startClock();
+const loaded = await aq.fromCSVStream(rowAlignedText(path), { autoType: false });
+const counts = loaded
   .params({
     aorMap: AOR_LOOKUP,
     crimMap: { 1: 'convicted', 2: 'pending-charges', 3: 'other-immigration-violator' },
   })
-  .derive({
-    fiscalYear: (d) =>
-      d['Apprehension Date'] == null
-        ? '(missing)'
-        : op.match(d['Apprehension Date'], /^\(?b\)?\s*\(\d/i)
-          ? '(redacted)'
-          : 'FY' + (op.parse_int(op.substring(d['Apprehension Date'], 0, 4)) + (op.substring(d['Apprehension Date'], 5, 6) === '1' ? 1 : 0)),
-    criminality: (d, $) =>
-      d['Apprehension Criminality'] == null
-        ? '(missing)'
-        : op.match(d['Apprehension Criminality'], /^\(?b\)?\s*\(\d/i)
-          ? '(redacted)'
-          : op.recode(op.substring(d['Apprehension Criminality'], 0, 1), $.crimMap, '(invalid)'),
-    aor: (d, $) =>
-      d['Apprehension AOR'] == null
-        ? '(missing)'
-        : op.match(d['Apprehension AOR'], /^\(?b\)?\s*\(\d/i)
-          ? '(redacted)'
-          : op.recode(d['Apprehension AOR'], $.aorMap, '(invalid)'),
-  })
-  .groupby('fiscalYear', 'criminality', 'aor')
+  .derive(derive)
+  .groupby(...names)
   .count();
 const groups = new Map();
-for (const r of counts.objects()) groups.set(r.fiscalYear + SEP + r.criminality + SEP + r.aor, r.count);
-report({ peer: 'arquero', rows: table.numRows(), ms: performance.now() - t0, groups });
+for (const r of counts.objects()) groups.set(names.map((n) => r[n]).join(SEP), r.count);
+report({ peer: 'arquero', rows: loaded.numRows(), ms: performance.now() - t0, groups });
 
 /** A Web ReadableStream of the file's text, each chunk ending at a newline. */
 function rowAlignedText(file) {

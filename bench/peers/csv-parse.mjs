@@ -1,10 +1,10 @@
 // (c) csv-parse (Node stream API) piped from a file stream, rows as arrays, grouping.
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { arrayGrouper, inputPath, report } from '../lib/peer.mjs';
+import { arrayGrouper, inputPath, report, startClock } from '../lib/peer.mjs';
 
 const path = inputPath();
-const t0 = performance.now();
+const t0 = startClock();
 let grouper = null;
 let rows = 0;
 const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(parse({ skip_empty_lines: true }));

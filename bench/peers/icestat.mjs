@@ -1,9 +1,11 @@
-// (f) icestat: tallyArrestRecords from the BUILT @icestat/loaders/csv (run.mjs builds it first),
-// grouping by fiscal year × criminality × AOR. Unlike the peers it maps every column of every row
-// to an ArrestRecord field and validates it; rows it cannot accept are reported, not dropped.
-import { inputPath, report, SEP } from '../lib/peer.mjs';
+// (f) icestat: tallyRecords from the BUILT @icestat/loaders/csv (run.mjs builds it first), with the
+// bench table's `table` and `by` (lib/tables.mjs; arrests: fiscal year × criminality × AOR). Unlike
+// the peers it maps every column of every row to a record field of that table and validates it;
+// rows it cannot accept are reported, not dropped.
+import { inputPath, inputTable, report, SEP, startClock } from '../lib/peer.mjs';
 
 const path = inputPath();
+const table = inputTable();
 // ICESTAT_BENCH_MODULE lets the harness itself be tested against a stand-in module.
 const specifier = process.env.ICESTAT_BENCH_MODULE || '@icestat/loaders/csv';
 let mod;
@@ -13,13 +15,13 @@ try {
   console.error(`icestat: cannot import ${specifier} (is it built? npx turbo run build --filter=@icestat/loaders...): ${err.message}`);
   process.exit(3);
 }
-if (typeof mod.tallyArrestRecords !== 'function') {
-  console.error('icestat: @icestat/loaders/csv does not export tallyArrestRecords (yet)');
+if (typeof mod.tallyRecords !== 'function') {
+  console.error(`icestat: ${specifier} does not export tallyRecords`);
   process.exit(3);
 }
-const by = ['fiscalYear', 'criminality', 'aor'];
-const t0 = performance.now();
-const { tally, report: load } = await mod.tallyArrestRecords(path, { by });
+const by = table.by;
+const t0 = startClock();
+const { tally, report: load } = await mod.tallyRecords(path, { table: table.table, by });
 const ms = performance.now() - t0;
 const groups = new Map();
 for (const row of tally.rows) {
@@ -31,7 +33,7 @@ report({
   rows: load.rowsRead,
   ms,
   groups,
-  extra: { accepted: count(load.accepted), rejected: count(load.rejected), total: tally.total, seen: tally.seen },
+  extra: { table: load.table, preset: load.preset, accepted: count(load.accepted), rejected: count(load.rejected), total: tally.total, seen: tally.seen },
 });
 
 /** A count given as a number or as the list of what was counted. */

@@ -1,10 +1,10 @@
 // (b) papaparse streaming a file (Node readable input, `chunk` callback, rows as arrays), grouping.
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
-import { arrayGrouper, inputPath, report } from '../lib/peer.mjs';
+import { arrayGrouper, inputPath, report, startClock } from '../lib/peer.mjs';
 
 const path = inputPath();
-const t0 = performance.now();
+const t0 = startClock();
 let grouper = null;
 let rows = 0;
 await new Promise((resolve, reject) => {

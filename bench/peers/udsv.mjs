@@ -1,10 +1,10 @@
 // (a) The floor: uDSV's incremental parser over a file stream, counting rows and nothing else.
 import { createReadStream } from 'node:fs';
 import { inferSchema, initParser } from 'udsv';
-import { inputPath, report } from '../lib/peer.mjs';
+import { inputPath, report, startClock } from '../lib/peer.mjs';
 
 const path = inputPath();
-const t0 = performance.now();
+const t0 = startClock();
 let parser = null;
 let rows = 0;
 const count = () => {

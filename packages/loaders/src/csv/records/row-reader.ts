@@ -233,8 +233,10 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       else if (wholeRecords || !isFreeText(kind) || needed.has(field)) actions[j] = VALUE;
       else actions[j] = REDACTION_ONLY;
       if (wholeRecords && field === p.spec.mainDate && p.spec.timeField !== undefined && !timeMapped) timeColumn = j;
-      // Dates with times hardly repeat; everything else is worth trying.
-      caches.push(actions[j] === VALUE && kind !== 'date' && kind !== 'timestamp' && kind !== 'time' ? new CellCache() : null);
+      // Dates with times hardly repeat; everything else is worth trying. A free-text column only
+      // checked for markers caches whether a candidate cell is one (its spellings repeat).
+      const cached = actions[j] === REDACTION_ONLY || (actions[j] === VALUE && kind !== 'date' && kind !== 'timestamp' && kind !== 'time');
+      caches.push(cached ? new CellCache() : null);
       unknownCounts.push(kind === 'aor' ? new Map() : null);
     }
     state.values = new Array<unknown>(ncols).fill(null);
@@ -379,7 +381,20 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       } else if (action === RAW) {
         values[j] = detach(row.cell(j));
       } else if (action === REDACTION_ONLY) {
-        if (mayStartMarker(text, row.starts[j]!, row.ends[j]!) && isRedactionMarker(row.cell(j).trim())) redactedInRow[nRedacted++] = j;
+        const start = row.starts[j]!;
+        const end = row.ends[j]!;
+        if (!mayStartMarker(text, start, end)) continue;
+        const cache = caches[j]!;
+        let redacted: unknown;
+        if (cache !== null && cache.enabled && row.escaped[j] === 0) {
+          redacted = cache.get(text, start, end);
+          if (redacted === CACHE_MISS) {
+            const cell = row.cell(j);
+            redacted = isRedactionMarker(cell.trim());
+            cache.set(cell, redacted);
+          }
+        } else redacted = isRedactionMarker(row.cell(j).trim());
+        if (redacted === true) redactedInRow[nRedacted++] = j;
       }
     }
     accepted++;
