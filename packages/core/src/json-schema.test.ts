@@ -107,6 +107,16 @@ describe('toJsonSchema', () => {
         (d) => void (d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'place', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'x', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]),
         '/operations/0/breakdowns/0/parts/0',
       ],
+      [
+        'a country code ISO 3166-1 does not assign (UK for GB)',
+        (d) => void (d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'citizenship', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'uk', country: 'UK', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]),
+        '/operations/0/breakdowns/0/parts/0/country',
+      ],
+      [
+        'a removal type not in the vocabulary',
+        (d) => void (d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'removal-type', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'er', removalType: 'Expedited Removal', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]),
+        '/operations/0/breakdowns/0/parts/0/removalType',
+      ],
     ];
     it('accepts the clean copy, the bundled dataset and the constructed tables', () => {
       expect(validate(base())).toBe(true);

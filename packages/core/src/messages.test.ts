@@ -7,6 +7,7 @@ import { closestWord, toIcestatIssues } from './errors';
 import { datasetKeys, datasetSchema } from './model/dataset';
 import { quantitySchema } from './model/quantity';
 import { placeSchema } from './model/place';
+import { breakdownPartSchema, removalTypeSchema } from './model/breakdown';
 
 const text = bundledDatasetText();
 const messages = (schema: { safeParse: (x: unknown) => { success: boolean; error?: { issues: any[] } } }, x: unknown) =>
@@ -24,6 +25,21 @@ describe('messages', () => {
   it('suggests the AOR code for its name, and the state code for a state name', () => {
     expect(messages(placeSchema, { kind: 'aor', aor: 'Salt Lake City' })[0]).toMatch(/^must be the code of an ICE Area of Responsibility; got "Salt Lake City" — did you mean "SLC"\?/);
     expect(messages(placeSchema, { kind: 'state', state: 'California' })[0]).toMatch(/^must be a state’s postal code; got "California" — did you mean "CA"\?/);
+  });
+
+  it('suggests the removal type a report’s words mean', () => {
+    expect(messages(removalTypeSchema, 'Expedited Removal')).toEqual([
+      'must be a removal type; got "Expedited Removal" — did you mean "expedited-removal"? (one of removal, expedited-removal, reinstatement, return, voluntary-departure, other)',
+    ]);
+    expect(messages(removalTypeSchema, 'reinstatment')[0]).toContain('did you mean "reinstatement"?');
+  });
+
+  it('suggests the country code for a name, at the part’s country, with no zod wording', () => {
+    const part = { category: 'mexico', label: 'Mexico', country: 'Mexcio', figure: { id: 'f', metric: 'arrests', quantity: { value: 4, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: 'Mexico 4' } };
+    const e = breakdownPartSchema.safeParse(part).error!;
+    expect(toIcestatIssues(e.issues).map((i) => i.message)).toEqual([
+      'country: must be an ISO 3166-1 alpha-2 country code in capitals; got "Mexcio" — did you mean "MX"? (one of AD, AE, AF, AG, AI, AL, AM, AO, AQ, AR, AS, AT, …)',
+    ]);
   });
 
   it('says what is missing and suggests the key a misspelt one meant, with no zod wording', () => {

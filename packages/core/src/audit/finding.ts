@@ -45,6 +45,8 @@ export type FindingCode =
  * | `named-uncounted` | a remainder of unknown exhaustiveness may lie in categories named without a count |
  * | `place-outside-total` | a part's place lies outside its total's place |
  * | `label-contradicts-class` | a part labelled "convicted" whose class is not, or the reverse |
+ * | `misspelt-country` | a country category's words are no country's spelling, but close to one (`mexcio`) |
+ * | `label-contradicts-country` | a country category's words name another country than its code |
  */
 export type FindingVerdict =
   | 'consistent'
@@ -69,7 +71,9 @@ export type FindingVerdict =
   | 'no-room-for-uncounted'
   | 'named-uncounted'
   | 'place-outside-total'
-  | 'label-contradicts-class';
+  | 'label-contradicts-class'
+  | 'misspelt-country'
+  | 'label-contradicts-country';
 
 /** Where a finding points: the ids involved and the JSON path of the checked item. */
 export interface FindingLocation {
@@ -138,6 +142,8 @@ export interface Finding {
   readonly places?: { readonly part: Place; readonly whole: Place };
   /** For `label-contradicts-class`: the words, the classes the part covers, and the class the words require or exclude. */
   readonly classes?: { readonly label: string; readonly classes: readonly CriminalityClass[]; readonly must?: CriminalityClass; readonly mustNot?: CriminalityClass };
+  /** For `misspelt-country` and `label-contradicts-country`: the category's words, the part's code if it has one, and the country the words most likely mean. */
+  readonly country?: { readonly words: string; readonly code?: string; readonly meant: { readonly code: string; readonly name: string } };
   /** For `claim-not-computable`: why (the statistics' own message). */
   readonly reason?: string;
   /** What the subject is, for the message: `figure “…”` or `operation “…”`. */

@@ -108,6 +108,7 @@ const classWords: Readonly<Record<CriminalityClass, string>> = {
 };
 
 function containmentMessage(f: FindingDraft): string {
+  if (f.country) return countryMessage(f);
   const head = `${f.breakdown!.dimension} breakdown “${f.breakdown!.id}”`;
   const p = f.parts![0]!;
   if (f.verdict === 'place-outside-total') {
@@ -118,6 +119,15 @@ function containmentMessage(f: FindingDraft): string {
   const covers = c.classes.length === 0 ? 'no class' : c.classes.map((k) => classWords[k]).join(' + ');
   const wants = c.must ? `the ${classWords[c.must]} class` : `no ${classWords[c.mustNot!]} class`;
   return `${head}: the part labelled “${c.label}” (${stated(p.quantity)}) covers ${covers}, but its words mean ${wants}`;
+}
+
+function countryMessage(f: FindingDraft): string {
+  const c = f.country!;
+  const p = f.parts?.[0];
+  const head = `${f.breakdown!.dimension} breakdown “${f.breakdown!.id}”: ${p ? `the part “${c.words}” (${stated(p.quantity)})` : `“${c.words}”, named without a count,`}`;
+  const meant = `${c.meant.name} (${c.meant.code})`;
+  if (f.verdict === 'label-contradicts-country') return `${head} names ${meant}, but carries country ${c.code}`;
+  return `${head}${c.code === undefined ? ' is' : ` carries country ${c.code}, but its words are`} spelt as no country — did you mean ${meant}?`;
 }
 
 function statedShareMessage(f: FindingDraft): string {

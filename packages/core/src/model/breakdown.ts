@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { vocabularyError } from '../errors';
+import { meantCountry } from '../records/countries';
+import { countryCodes } from '../reference/countries';
 import { agencySchema, type Agency } from './agency';
 import { criminalityClassSchema, offenceCategorySchema } from './criminality';
 import { figureSchema, type Figure } from './figure';
@@ -45,9 +47,11 @@ export const knownCategories: Readonly<Partial<Record<Dimension, readonly string
   'apprehension-type': ['targeted', 'collateral'],
 });
 
+const removalTypeValues = ['removal', 'expedited-removal', 'reinstatement', 'return', 'voluntary-departure', 'other'] as const;
 /** How a person left: ICE's removal types, for `removal-type` breakdowns. */
-export const removalTypeSchema = z.enum(['removal', 'expedited-removal', 'reinstatement', 'return', 'voluntary-departure', 'other'], {
-  error: 'must be one of removal, expedited-removal, reinstatement, return, voluntary-departure, other',
+export const removalTypeSchema = z.enum(removalTypeValues, {
+  error: (issue): string =>
+    vocabularyError('a removal type', removalTypeValues, (text) => removalTypeValues.find((t) => t === text.trim().toLowerCase().replace(/[\s_]+/g, '-')))(issue),
 });
 export type RemovalType = z.infer<typeof removalTypeSchema>;
 
@@ -90,8 +94,21 @@ export interface BreakdownPart {
   readonly figures?: readonly Figure[] | undefined;
 }
 
-/** An ISO 3166-1 alpha-2 country code in capitals: `MX`, `WS` (Samoa), `TO` (Tonga). */
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. "TO" for Tonga');
+/**
+ * An ISO 3166-1 alpha-2 country code in capitals: `MX`, `WS` (Samoa), `TO` (Tonga). Only codes
+ * officially assigned to a country or territory are accepted, and XK (Kosovo), the user-assigned
+ * code ICE's releases use; reserved codes (`UK`, `EU`, `YU`) are not. `countryCodeSchema.options`
+ * lists them all. A wrong code gets "did you mean" from its case (`mx`), a name (`Mexico`,
+ * `Mexcio`) or, for `UK`, its assigned code `GB`.
+ */
+export const countryCodeSchema = z.enum(countryCodes, {
+  error: (issue): string =>
+    vocabularyError('an ISO 3166-1 alpha-2 country code in capitals', countryCodes, (text) => {
+      const code = text.trim().toUpperCase();
+      // The text itself when nothing is meant: two letters are always one letter from some code.
+      return countryCodes.includes(code) ? code : code === 'UK' ? 'GB' : (meantCountry(text)?.code ?? text);
+    })(issue),
+});
 
 /**
  * A category a report names without a count ("…Samoa 2, Brazil 1, and Tonga"). It cannot be a

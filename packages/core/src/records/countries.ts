@@ -1,3 +1,5 @@
+import { closestWord } from '../errors';
+
 // ICE writes countries of citizenship, birth and departure in its own upper-case spellings
 // ("CHINA, PEOPLES REPUBLIC OF", "BURMA", "ST. KITTS-NEVIS"). These are the spellings of the
 // nationwide and Seattle releases and of the Deportation Data Project's copies, with their ISO 3166
@@ -103,3 +105,50 @@ export function recordCountry(text: string): RecordCountry {
 export function countryCodeOf(text: string): string | undefined {
   return byKey.get(countryKey(text));
 }
+
+/** Letters only, in capitals: `St Kitts-Nevis` and `ST. KITTS-NEVIS` are one spelling. */
+const letters = (text: string): string => text.replace(/[^a-z]/gi, '').toUpperCase();
+
+const byLetters: ReadonlyMap<string, string> = new Map(spellings.map(([name]) => [letters(name), name]));
+
+/**
+ * A country as a reader writes it, from ICE's capitals: each word capitalised, joining words
+ * (of, and, the) in lower case.
+ *
+ * @param spelling - An ICE spelling, e.g. `CHINA, PEOPLES REPUBLIC OF`.
+ * @returns e.g. `China, Peoples Republic of`.
+ * @example
+ * countryName('ST. KITTS-NEVIS'); // => 'St. Kitts-Nevis'
+ */
+export function countryName(spelling: string): string {
+  return spelling.toLowerCase().replace(/(^|[\s-'])([a-z]+)/g, (all, before: string, word: string) => (before && /^(of|and|the)$/.test(word) ? all : before + word[0]!.toUpperCase() + word.slice(1)));
+}
+
+/** A country named in words, as {@link meantCountry} reads it. */
+export interface MeantCountry {
+  /** ISO 3166-1 alpha-2 code, e.g. `MX`. */
+  readonly code: string;
+  /** The name as a reader writes it, e.g. `Mexico`. */
+  readonly name: string;
+  /** `true` when the words are an ICE spelling (case, spaces and punctuation aside), `false` when only close to one. */
+  readonly exact: boolean;
+}
+
+/**
+ * The country words most likely name: the ICE spelling they are (case, spaces and punctuation
+ * aside), or else the closest one by spelling, when it is close (the bound of the library's
+ * other "did you mean" suggestions). Spellings with no present-day code (USSR, YUGOSLAVIA) are
+ * not countries here, and neither is anything far from every spelling.
+ *
+ * @param words - A category, label or cell, e.g. `Hondruas`.
+ * @returns The code, the name and whether the words were exact; `undefined` when no country is close.
+ * @example
+ * meantCountry('mexcio'); // => { code: 'MX', name: 'Mexico', exact: false }
+ * meantCountry('KOREA, SOUTH'); // => { code: 'KR', name: 'Korea, South', exact: true }
+ */
+export function meantCountry(words: string): MeantCountry | undefined {
+  const exact = byLetters.get(letters(words));
+  const spelling = exact ?? closestWord(words, byLetters.values());
+  return spelling === undefined ? undefined : { code: byKey.get(spelling)!, name: countryName(spelling), exact: exact !== undefined };
+}
+

@@ -58,64 +58,20 @@ export type StateInfo = {
  * states.length; // => 56
  * states.find((s) => s.code === 'PR')?.fips; // => '72'
  */
-export const states: readonly StateInfo[] = [
-  { code: 'AK', name: 'Alaska', kind: 'state', fips: '02' },
-  { code: 'AL', name: 'Alabama', kind: 'state', fips: '01' },
-  { code: 'AR', name: 'Arkansas', kind: 'state', fips: '05' },
-  { code: 'AS', name: 'American Samoa', kind: 'territory', fips: '60' },
-  { code: 'AZ', name: 'Arizona', kind: 'state', fips: '04' },
-  { code: 'CA', name: 'California', kind: 'state', fips: '06' },
-  { code: 'CO', name: 'Colorado', kind: 'state', fips: '08' },
-  { code: 'CT', name: 'Connecticut', kind: 'state', fips: '09' },
-  { code: 'DC', name: 'District of Columbia', kind: 'district', fips: '11' },
-  { code: 'DE', name: 'Delaware', kind: 'state', fips: '10' },
-  { code: 'FL', name: 'Florida', kind: 'state', fips: '12' },
-  { code: 'GA', name: 'Georgia', kind: 'state', fips: '13' },
-  { code: 'GU', name: 'Guam', kind: 'territory', fips: '66' },
-  { code: 'HI', name: 'Hawaii', kind: 'state', fips: '15' },
-  { code: 'IA', name: 'Iowa', kind: 'state', fips: '19' },
-  { code: 'ID', name: 'Idaho', kind: 'state', fips: '16' },
-  { code: 'IL', name: 'Illinois', kind: 'state', fips: '17' },
-  { code: 'IN', name: 'Indiana', kind: 'state', fips: '18' },
-  { code: 'KS', name: 'Kansas', kind: 'state', fips: '20' },
-  { code: 'KY', name: 'Kentucky', kind: 'state', fips: '21' },
-  { code: 'LA', name: 'Louisiana', kind: 'state', fips: '22' },
-  { code: 'MA', name: 'Massachusetts', kind: 'state', fips: '25' },
-  { code: 'MD', name: 'Maryland', kind: 'state', fips: '24' },
-  { code: 'ME', name: 'Maine', kind: 'state', fips: '23' },
-  { code: 'MI', name: 'Michigan', kind: 'state', fips: '26' },
-  { code: 'MN', name: 'Minnesota', kind: 'state', fips: '27' },
-  { code: 'MO', name: 'Missouri', kind: 'state', fips: '29' },
-  { code: 'MP', name: 'Northern Mariana Islands', kind: 'territory', fips: '69' },
-  { code: 'MS', name: 'Mississippi', kind: 'state', fips: '28' },
-  { code: 'MT', name: 'Montana', kind: 'state', fips: '30' },
-  { code: 'NC', name: 'North Carolina', kind: 'state', fips: '37' },
-  { code: 'ND', name: 'North Dakota', kind: 'state', fips: '38' },
-  { code: 'NE', name: 'Nebraska', kind: 'state', fips: '31' },
-  { code: 'NH', name: 'New Hampshire', kind: 'state', fips: '33' },
-  { code: 'NJ', name: 'New Jersey', kind: 'state', fips: '34' },
-  { code: 'NM', name: 'New Mexico', kind: 'state', fips: '35' },
-  { code: 'NV', name: 'Nevada', kind: 'state', fips: '32' },
-  { code: 'NY', name: 'New York', kind: 'state', fips: '36' },
-  { code: 'OH', name: 'Ohio', kind: 'state', fips: '39' },
-  { code: 'OK', name: 'Oklahoma', kind: 'state', fips: '40' },
-  { code: 'OR', name: 'Oregon', kind: 'state', fips: '41' },
-  { code: 'PA', name: 'Pennsylvania', kind: 'state', fips: '42' },
-  { code: 'PR', name: 'Puerto Rico', kind: 'territory', fips: '72' },
-  { code: 'RI', name: 'Rhode Island', kind: 'state', fips: '44' },
-  { code: 'SC', name: 'South Carolina', kind: 'state', fips: '45' },
-  { code: 'SD', name: 'South Dakota', kind: 'state', fips: '46' },
-  { code: 'TN', name: 'Tennessee', kind: 'state', fips: '47' },
-  { code: 'TX', name: 'Texas', kind: 'state', fips: '48' },
-  { code: 'UT', name: 'Utah', kind: 'state', fips: '49' },
-  { code: 'VA', name: 'Virginia', kind: 'state', fips: '51' },
-  { code: 'VI', name: 'U.S. Virgin Islands', kind: 'territory', fips: '78' },
-  { code: 'VT', name: 'Vermont', kind: 'state', fips: '50' },
-  { code: 'WA', name: 'Washington', kind: 'state', fips: '53' },
-  { code: 'WI', name: 'Wisconsin', kind: 'state', fips: '55' },
-  { code: 'WV', name: 'West Virginia', kind: 'state', fips: '54' },
-  { code: 'WY', name: 'Wyoming', kind: 'state', fips: '56' },
-];
+export const states: readonly StateInfo[] = (
+  'AK02sAlaska|AL01sAlabama|AR05sArkansas|AS60tAmerican Samoa|AZ04sArizona|CA06sCalifornia|' +
+  'CO08sColorado|CT09sConnecticut|DC11dDistrict of Columbia|DE10sDelaware|FL12sFlorida|' +
+  'GA13sGeorgia|GU66tGuam|HI15sHawaii|IA19sIowa|ID16sIdaho|IL17sIllinois|IN18sIndiana|' +
+  'KS20sKansas|KY21sKentucky|LA22sLouisiana|MA25sMassachusetts|MD24sMaryland|ME23sMaine|' +
+  'MI26sMichigan|MN27sMinnesota|MO29sMissouri|MP69tNorthern Mariana Islands|MS28sMississippi|' +
+  'MT30sMontana|NC37sNorth Carolina|ND38sNorth Dakota|NE31sNebraska|NH33sNew Hampshire|' +
+  'NJ34sNew Jersey|NM35sNew Mexico|NV32sNevada|NY36sNew York|OH39sOhio|OK40sOklahoma|' +
+  'OR41sOregon|PA42sPennsylvania|PR72tPuerto Rico|RI44sRhode Island|SC45sSouth Carolina|' +
+  'SD46sSouth Dakota|TN47sTennessee|TX48sTexas|UT49sUtah|VA51sVirginia|VI78tU.S. Virgin Islands|' +
+  'VT50sVermont|WA53sWashington|WI55sWisconsin|WV54sWest Virginia|WY56sWyoming'
+)
+  .split('|')
+  .map((e) => ({ code: e.slice(0, 2) as StateCode, name: e.slice(5), kind: e[4] === 's' ? 'state' : e[4] === 'd' ? 'district' : 'territory', fips: e.slice(2, 4) }));
 
 // Spellings seen in government files besides the canonical `name`. Keys are already normalized
 // (see normalizeName), so "Washington, D.C." and "Washington DC" both land on 'washington dc'.

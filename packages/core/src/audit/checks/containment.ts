@@ -1,6 +1,7 @@
 import { formatPath } from '../../errors';
-import type { BreakdownPart } from '../../model/breakdown';
+import type { BreakdownPart, UncountedPart } from '../../model/breakdown';
 import type { CriminalityClass } from '../../model/criminality';
+import { meantCountry } from '../../records/countries';
 import { statesOfPlace, type Place } from '../../model/place';
 import { breakdownsOf } from '../../model/walk';
 import { figureRef, type AuditCheck } from '../check';
@@ -27,11 +28,17 @@ function totalPlace(part: BreakdownPart | undefined, places: readonly Place[] | 
  * a place breakdown in a state its total's place (an AOR, a region, a state) covers (no
  * California in a Salt Lake City AOR breakdown), and a criminality part whose label or category
  * says "convicted" must cover the convicted class (and one that says "not convicted" must not).
+ * A citizenship or departure-country category (counted or not) must be spelt as the country it
+ * is: words that are no country's spelling but close to one (`mexcio`, `Guatamala`) are a likely
+ * misspelling ("did you mean Mexico (MX)?") unless the part's `country` already is that country,
+ * and words that spell one country while `country` says another (`Guatemala` with `HN`)
+ * contradict it. Both are warnings: the words are the source's, and a reader decides. Words far
+ * from every country (`Other`, `USSR`, `Unknown`) and parts not recorded are left alone.
  */
 export const containmentCheck: AuditCheck = {
   name: 'containment',
   codes: ['containment'],
-  description: 'parts lie inside their total and their labels agree with their classes',
+  description: 'parts lie inside their total and their labels agree with their classes and countries',
   *run(ctx) {
     for (const { breakdown: b, path, operation, total, parent } of breakdownsOf(ctx.dataset)) {
       const location = (pi: number, figure: string) => ({ path: formatPath([...path, 'parts', pi]), operation: operation.id, breakdown: b.id, figures: [figure] });
@@ -57,6 +64,24 @@ export const containmentCheck: AuditCheck = {
               };
             }
           }
+        }
+      }
+      if (b.dimension === 'citizenship' || b.dimension === 'departure-country') {
+        for (const [k, x] of [...b.parts, ...(b.uncounted ?? [])].entries()) {
+          const part = 'figure' in x ? x : undefined;
+          const named = x as UncountedPart;
+          const words = x.label ?? x.category;
+          const meant = part?.notRecorded ? undefined : meantCountry(words);
+          if (!meant || meant.code === x.country || (meant.exact && !x.country)) continue;
+          yield {
+            code: 'containment',
+            severity: 'warning',
+            verdict: meant.exact ? 'label-contradicts-country' : 'misspelt-country',
+            location: part ? location(k, part.figure.id) : { path: formatPath([...path, 'uncounted', k - b.parts.length]), operation: operation.id, breakdown: b.id },
+            breakdown: info,
+            ...(part ? { parts: [figureRef(part.figure, words)] } : { uncounted: [{ category: named.category, ...(named.label ? { label: named.label } : {}), evidence: named.evidence }] }),
+            country: { words, ...(x.country ? { code: x.country } : {}), meant: { code: meant.code, name: meant.name } },
+          };
         }
       }
       if (b.dimension === 'criminality') {
