@@ -9,7 +9,7 @@ import { quantitySchema } from './model/quantity';
 import { placeSchema } from './model/place';
 
 const text = bundledDatasetText();
-const messages = (schema: { safeParse: (x: unknown) => { success: boolean; error?: { issues: any[] } } }, x: unknown) =>
+const messages = (schema: { safeParse: (x: unknown) => { success: boolean; error?: { issues: readonly { message: string }[] } } }, x: unknown) =>
   (schema.safeParse(x).error?.issues ?? []).map((i) => i.message);
 
 describe('messages', () => {
