@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const known = JSON.parse(readFileSync(new URL('./typedoc-known-warnings.json', import.meta.url), 'utf8')).warnings;
@@ -21,7 +22,7 @@ if (unknownArgs.length > 0) {
   process.exit(2);
 }
 const r = spawnSync(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-const output = `${r.stdout}${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+const output = stripVTControlCharacters(`${r.stdout}${r.stderr}`);
 process.stdout.write(output);
 if (r.status !== 0) {
   console.error(`\ndocs: TypeDoc failed (exit ${r.status ?? r.signal})`);

@@ -15,8 +15,10 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const requireBrowser = process.env.ICESTAT_REQUIRE_BROWSER === '1';
 const { entries } = JSON.parse(readFileSync(`${root}scripts/size-budgets.json`, 'utf8')) as { entries: { name: string; code: string }[] };
 
+// biome-ignore lint/suspicious/noExplicitAny: a bundle's exports and the rows reach a probe untyped (each probe reads a different entry point)
+type Untyped = any;
 // What each bundle computes in the page. `lib` is the bundle's exports; `input` the test's data.
-type Probe = (lib: any, input: { readonly json: string; readonly dataset: unknown; readonly rows: readonly any[] }) => unknown | Promise<unknown>;
+type Probe = (lib: Untyped, input: { readonly json: string; readonly dataset: unknown; readonly rows: readonly Untyped[] }) => unknown | Promise<unknown>;
 const probes: Record<string, { readonly probe: Probe; readonly expected: unknown }> = {
   '@icestat/core': {
     // "more than 680" at "approximately 75 percent" convicted leaves about 170 in [119, 276] (report 004).
@@ -130,8 +132,9 @@ describe('browser bundles', () => {
         const got = await page.evaluate(
           async ({ source, input }) => {
             // The probe travels as source text and runs against the bundle's global.
-            const run = (0, eval)(`(${source})`) as Probe;
-            return run((globalThis as any).__icestat, input);
+            // biome-ignore lint/security/noGlobalEval: the probe is this test's own function, sent to the page as text (indirect eval: global scope)
+            const run = globalThis.eval(`(${source})`) as Probe;
+            return run((globalThis as { __icestat?: Untyped }).__icestat, input);
           },
           { source: probe.toString(), input },
         );

@@ -7,7 +7,7 @@ export interface RenderedView {
   readonly svg: string;
 }
 
-function escape(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -26,7 +26,7 @@ export function renderHtmlReport(dataset: Dataset, views: readonly RenderedView[
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(dataset.title)} — icestat report</title>
+<title>${escapeHtml(dataset.title)} — icestat report</title>
 <style>
   body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d1d1f; }
   h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ddd; }
@@ -40,27 +40,27 @@ export function renderHtmlReport(dataset: Dataset, views: readonly RenderedView[
 </style>
 </head>
 <body>
-<h1>${escape(dataset.title)}</h1>
-<p class="lede">${escape(dataset.description ?? '')}</p>
+<h1>${escapeHtml(dataset.title)}</h1>
+<p class="lede">${escapeHtml(dataset.description ?? '')}</p>
 <p>${dataset.operations.length} operations · ${dataset.sources.length} sources · audit: <span class="error">${counts.error} errors</span>, <span class="warning">${counts.warning} warnings</span>, <span class="info">${counts.info} checks passed</span>. Every number carries its interval: “nearly 500” is drawn as 450–500.</p>
 
 <h2>Audit findings</h2>
 <table>
 <thead><tr><th>Severity</th><th>Finding</th><th>Where</th></tr></thead>
 <tbody>
-${sorted.map((f) => `<tr><td class="${f.severity}">${severityLabel[f.severity]}</td><td>${escape(f.message)}</td><td class="path">${escape(f.location.path)}</td></tr>`).join('\n')}
+${sorted.map((f) => `<tr><td class="${f.severity}">${severityLabel[f.severity]}</td><td>${escapeHtml(f.message)}</td><td class="path">${escapeHtml(f.location.path)}</td></tr>`).join('\n')}
 </tbody>
 </table>
 
 <h2>Charts</h2>
-${views.map((v) => `<figure id="${escape(v.name)}">\n<figcaption><strong>${escape(v.heading)}</strong></figcaption>\n${v.svg}\n</figure>`).join('\n')}
+${views.map((v) => `<figure id="${escapeHtml(v.name)}">\n<figcaption><strong>${escapeHtml(v.heading)}</strong></figcaption>\n${v.svg}\n</figure>`).join('\n')}
 
 <h2>Operations</h2>
-<pre>${escape(text)}</pre>
+<pre>${escapeHtml(text)}</pre>
 
 <h2>Sources</h2>
 <ul>
-${dataset.sources.map((s) => `<li><strong>${escape(s.title)}</strong> — ${escape(s.publisher)} (${escape(s.kind.replace(/-/g, ' '))}${s.published ? `, ${escape(s.published)}` : ''})</li>`).join('\n')}
+${dataset.sources.map((s) => `<li><strong>${escapeHtml(s.title)}</strong> — ${escapeHtml(s.publisher)} (${escapeHtml(s.kind.replace(/-/g, ' '))}${s.published ? `, ${escapeHtml(s.published)}` : ''})</li>`).join('\n')}
 </ul>
 <p class="lede">Made with icestat. Figures, their sources and evidence: <code>@icestat/data/icestat-dataset.json</code>.</p>
 </body>

@@ -68,7 +68,10 @@ await check('toVegaLitePlaceBars → vega-lite compile → vega View (renderer n
   const warnings = [];
   const logger = {
     level: () => logger,
-    warn: (...a) => (warnings.push(a.map(String).join(' ')), logger),
+    warn: (...a) => {
+      warnings.push(a.map(String).join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
     error: (...a) => {

@@ -42,7 +42,9 @@ export async function checkEvidence(dataset: Dataset, dir: string): Promise<Evid
     ...dataset.series.map((s, i): [typeof s.claims, string] => [s.claims, `series[${i}].claims`]),
     [dataset.claims, 'claims'],
   ];
-  for (const [claims, base] of claimSets) claims.forEach((c, k) => items.push({ id: c.id, source: c.source, evidence: c.evidence, path: `${base}[${k}].evidence` }));
+  for (const [claims, base] of claimSets) {
+    for (const [k, c] of claims.entries()) items.push({ id: c.id, source: c.source, evidence: c.evidence, path: `${base}[${k}].evidence` });
+  }
 
   const issues: IcestatIssue[] = [];
   let checked = 0;

@@ -10,8 +10,18 @@ function bufferIo(cwd = repoRoot): CliIo & { out: () => string; err: () => strin
   let out = '';
   let err = '';
   return {
-    stdout: { write: (s: string | Uint8Array) => ((out += String(s)), true) },
-    stderr: { write: (s: string | Uint8Array) => ((err += String(s)), true) },
+    stdout: {
+      write: (s: string | Uint8Array) => {
+        out += String(s);
+        return true;
+      },
+    },
+    stderr: {
+      write: (s: string | Uint8Array) => {
+        err += String(s);
+        return true;
+      },
+    },
     stdin: new PassThrough(),
     env: {},
     cwd,

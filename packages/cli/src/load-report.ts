@@ -35,7 +35,7 @@ export function describeLoadReport(report: LoadReport, paint: Paint, options: { 
     const byCode = new Map<string, Rejection[]>();
     for (const r of report.rejections) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
     const top = [...byCode.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 5);
-    out.push('  rejected rows, by reason' + (report.rejectionsDropped > 0 ? ` (among the first ${formatCount(report.rejections.length)} kept)` : '') + ':');
+    out.push(`  rejected rows, by reason${report.rejectionsDropped > 0 ? ` (among the first ${formatCount(report.rejections.length)} kept)` : ''}:`);
     for (const [code, list] of top) {
       const first = list[0]!;
       const lines = list.slice(0, 3).map((r) => r.line).join(', ');

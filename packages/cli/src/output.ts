@@ -14,7 +14,9 @@ export function tallyCsv(tally: TallyResult): string {
 /** Pads a table of cells to aligned columns; `right` columns are right-aligned. */
 export function alignColumns(rows: readonly (readonly string[])[], right: ReadonlySet<number>): string[] {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  for (const r of rows) {
+    for (const [i, c] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, [...c].length);
+  }
   return rows.map((r) =>
     r
       .map((c, i) => {

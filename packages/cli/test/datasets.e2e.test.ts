@@ -18,6 +18,7 @@ beforeAll(() => {
 });
 
 /** The bundled dataset with one change, written to a temporary file. */
+// biome-ignore lint/suspicious/noExplicitAny: the changes write JSON the model's (readonly) types forbid
 function mutated(name: string, change: (d: Record<string, any>) => void): string {
   const raw = JSON.parse(readFileSync(datasetPath, 'utf8'));
   change(raw);

@@ -40,7 +40,7 @@ describe('icestat inspect', () => {
 
   it('reads standard input once and counts it whole', async () => {
     const text = readFileSync(samplePath, 'utf8');
-    const short = text.split('\n').slice(0, 101).join('\n') + '\n';
+    const short = `${text.split('\n').slice(0, 101).join('\n')}\n`;
     const r = await icestat(['inspect', '-'], { input: short });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(stdin): 100 rows read · 100 accepted · 0 rejected');

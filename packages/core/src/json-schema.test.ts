@@ -70,6 +70,8 @@ describe('toJsonSchema', () => {
   });
 
   describe('says what zod says where JSON Schema can', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the mistakes below write values the model's types forbid
+    type Loose = any;
     const base = () => ({
       schemaVersion: '1.0.0',
       title: 'mistakes',
@@ -77,34 +79,34 @@ describe('toJsonSchema', () => {
       operations: [
         {
           id: 'o', name: 'o', agency: 'ICE', kind: 'targeted-sweep', period: { start: '2017-02-01' }, places: [],
-          figures: [{ id: 'f', metric: 'arrests', quantity: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: 'five' }] as any[],
-          breakdowns: [] as any[],
-          claims: [] as any[],
+          figures: [{ id: 'f', metric: 'arrests', quantity: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: 'five' }] as Loose[],
+          breakdowns: [] as Loose[],
+          claims: [] as Loose[],
           sources: ['s'],
         },
       ],
     });
     const mistakes: [string, (d: ReturnType<typeof base>) => void, string][] = [
-      ['a percent above 100', (d) => void (d.operations[0]!.figures[0].quantity = { value: 120, unit: 'percent' }), '/operations/0/figures/0/quantity/value'],
-      ['fractional people', (d) => void (d.operations[0]!.figures[0].quantity.value = 2.5), '/operations/0/figures/0/quantity/value'],
-      ['a negative count', (d) => void (d.operations[0]!.figures[0].quantity.value = -1), '/operations/0/figures/0/quantity/value'],
-      ['blank evidence', (d) => void (d.operations[0]!.figures[0].evidence = '   '), '/operations/0/figures/0/evidence'],
-      ['a range without bounds', (d) => void (d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', qualifier: 'range' }), '/operations/0/figures/0/quantity'],
-      ['low without high', (d) => void (d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', low: 4 }), '/operations/0/figures/0/quantity'],
-      ['an average daily population in whole people', (d) => void (d.operations[0]!.figures[0] = { ...d.operations[0]!.figures[0], metric: 'average-daily-population' }), '/operations/0/figures/0/quantity/unit'],
+      ['a percent above 100', (d) => { d.operations[0]!.figures[0].quantity = { value: 120, unit: 'percent' }; }, '/operations/0/figures/0/quantity/value'],
+      ['fractional people', (d) => { d.operations[0]!.figures[0].quantity.value = 2.5; }, '/operations/0/figures/0/quantity/value'],
+      ['a negative count', (d) => { d.operations[0]!.figures[0].quantity.value = -1; }, '/operations/0/figures/0/quantity/value'],
+      ['blank evidence', (d) => { d.operations[0]!.figures[0].evidence = '   '; }, '/operations/0/figures/0/evidence'],
+      ['a range without bounds', (d) => { d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', qualifier: 'range' }; }, '/operations/0/figures/0/quantity'],
+      ['low without high', (d) => { d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', low: 4 }; }, '/operations/0/figures/0/quantity'],
+      ['an average daily population in whole people', (d) => { d.operations[0]!.figures[0] = { ...d.operations[0]!.figures[0], metric: 'average-daily-population' }; }, '/operations/0/figures/0/quantity/unit'],
       [
         'a share claim stated in people',
-        (d) => void (d.operations[0]!.claims = [{ id: 'c', kind: 'share', inputs: ['f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' }]),
+        (d) => { d.operations[0]!.claims = [{ id: 'c', kind: 'share', inputs: ['f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' }]; },
         '/operations/0/claims/0/stated/unit',
       ],
       [
         'a difference of three figures',
-        (d) => void (d.operations[0]!.claims = [{ id: 'c', kind: 'difference', inputs: ['f', 'f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' }]),
+        (d) => { d.operations[0]!.claims = [{ id: 'c', kind: 'difference', inputs: ['f', 'f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' }]; },
         '/operations/0/claims/0/inputs',
       ],
       [
         'a place part without a place',
-        (d) => void (d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'place', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'x', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]),
+        (d) => { d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'place', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'x', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]; },
         '/operations/0/breakdowns/0/parts/0',
       ],
       [

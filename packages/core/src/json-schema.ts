@@ -65,6 +65,7 @@ function shapeKeys(schema: unknown): readonly string[] {
 
 const when = (property: string, values: readonly string[], then: Json): Json => ({
   if: { type: 'object', properties: { [property]: { type: 'string', enum: values } }, required: [property] },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, in a plain object that is never awaited
   then: { type: 'object', ...then },
 });
 const object = (properties: Json): Json => ({ type: 'object', properties });

@@ -10,7 +10,7 @@ import { placeSchema } from './model/place';
 import { breakdownPartSchema, removalTypeSchema } from './model/breakdown';
 
 const text = bundledDatasetText();
-const messages = (schema: { safeParse: (x: unknown) => { success: boolean; error?: { issues: any[] } } }, x: unknown) =>
+const messages = (schema: { safeParse: (x: unknown) => { success: boolean; error?: { issues: readonly { message: string }[] } } }, x: unknown) =>
   (schema.safeParse(x).error?.issues ?? []).map((i) => i.message);
 
 describe('messages', () => {

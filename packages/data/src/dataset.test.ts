@@ -11,7 +11,7 @@ import { datasetJsonPath, figuresCsvPath, loadBundledDataset, readBundledDataset
 // beside it. Without them the evidence check is skipped, unless ICESTAT_REQUIRE_REALDATA=1 says it
 // must run.
 const seedsDir = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
-const requireRealData = process.env['ICESTAT_REQUIRE_REALDATA'] === '1';
+const requireRealData = process.env.ICESTAT_REQUIRE_REALDATA === '1';
 const haveSeeds = existsSync(seedsDir);
 
 let dataset: Dataset;

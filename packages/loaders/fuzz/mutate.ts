@@ -144,7 +144,7 @@ export function mutations(banners: readonly string[]): Record<string, (r: Random
     'a control character': (r, t) => insertAt(t, safePos(r, t), pick(r, controls)),
     'a row of NULs': (r, t) => {
       const starts = lineStarts(t);
-      return insertAt(t, pick(r, starts), pick(r, ['\0\0\0', '\0,\0,\0', '\0;;', '\0']) + '\n');
+      return insertAt(t, pick(r, starts), `${pick(r, ['\0\0\0', '\0,\0,\0', '\0;;', '\0'])}\n`);
     },
     'a byte-order mark in a row': (r, t) => insertAt(t, pick(r, lineStarts(t)), '\uFEFF'),
     'a byte-order mark at a 64 KiB boundary': (r, t) => {
@@ -152,13 +152,13 @@ export function mutations(banners: readonly string[]): Record<string, (r: Random
       const at = Math.min(t.length, 65536 + int(r, -2, 2));
       return insertAt(t, Math.max(0, at), '\uFEFF');
     },
-    'a byte-order mark first': (_, t) => '\uFEFF' + t,
+    'a byte-order mark first': (_, t) => `\uFEFF${t}`,
     'a stray quote': (r, t) => insertAt(t, safePos(r, t), '"'),
     'a stray quote at a cell start': (r, t) => insertAt(t, pick(r, lineStarts(t)), '"'),
     'line ends mixed': (r, t) => t.replace(/\n/g, (m) => (r() < 0.15 ? pick(r, ['\r\n', '\r', '\n\n']) : m)),
     'a lone CR': (r, t) => insertAt(t, safePos(r, t), '\r'),
     'cut short': (r, t) => t.slice(0, safePos(r, t)),
-    'a doubled delimiter': (r, t) => {
+    'a doubled delimiter': (_, t) => {
       const i = t.search(/[,;|\t]/);
       return i < 0 ? t : insertAt(t, i, t[i]!);
     },
@@ -192,7 +192,7 @@ export async function realBanners(dir: string): Promise<string[]> {
     }
     lines.close();
     stream.destroy();
-    out.push(first.join('\n') + '\n');
+    out.push(`${first.join('\n')}\n`);
   }
   return out;
 }
@@ -222,7 +222,7 @@ export async function realHeads(dir: string, rows: number): Promise<string[]> {
     }
     lines.close();
     stream.destroy();
-    out.push(first.join('\n') + '\n');
+    out.push(`${first.join('\n')}\n`);
   }
   return out;
 }

@@ -60,7 +60,7 @@ if (process.env.SCALE_RECORDS === '1') {
     const header = 'Apprehension Date,Apprehension AOR,Apprehension Criminality\n';
     const body = Array.from({ length: 1_000_000 }, (_, i) => `2017-01-15,${['CHI', 'NYC', 'PHI'][i % 3]},1 Convicted Criminal\n`).join('');
     const stray = join(dir, 'stray.csv');
-    writeFileSync(stray, header + '2017-01-15,"CHI,1 Convicted Criminal\n' + body.slice(body.indexOf('\n') + 1));
+    writeFileSync(stray, `${header}2017-01-15,"CHI,1 Convicted Criminal\n${body.slice(body.indexOf('\n') + 1)}`);
     let t = performance.now();
     const reader = readArrestRecords(stray);
     for await (const _ of reader) void _;
@@ -72,7 +72,7 @@ if (process.env.SCALE_RECORDS === '1') {
     console.log(`  rows read ${tallied.report.rowsRead}, rejected ${tallied.report.rejected}`);
 
     const blank = join(dir, 'blank.csv');
-    writeFileSync(blank, ',,,,\n' + header + body);
+    writeFileSync(blank, `,,,,\n${header}${body}`);
     t = performance.now();
     const auto = await tallyArrestRecords(blank, { by: ['aor'] });
     row('records: ",,,," above the header, tally (auto)', '1,000,000 rows', Math.round(performance.now() - t));

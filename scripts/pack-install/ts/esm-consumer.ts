@@ -7,7 +7,7 @@ import { loadDataset, parseDataset, stringifyDataset } from '@icestat/loaders/js
 import { parseFiguresCsv, tallyArrestRecords, type LoadReport } from '@icestat/loaders/csv';
 import { breakdownRows, tallyRows, type ChartRow, type TimeRow } from '@icestat/chart-data';
 import { toVegaLitePlaceBars, toVegaLiteTimeSeries, type VegaLiteSpecOptions } from '@icestat/chart-data/vega-lite';
-import { chartJsTooltipLines, toChartJsPlaceBars, type ChartJsBarConfig } from '@icestat/chart-data/chartjs';
+import { type chartJsTooltipLines, toChartJsPlaceBars, type ChartJsBarConfig } from '@icestat/chart-data/chartjs';
 import { datasetJsonPath, figuresCsvUrl, loadBundledDataset, readBundledDataset } from '@icestat/data';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartConfiguration } from 'chart.js';

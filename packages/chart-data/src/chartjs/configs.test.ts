@@ -38,7 +38,7 @@ describe('every Chart.js configuration', () => {
     for (const ds of config.data.datasets) {
       expect(ds.data).toHaveLength(config.data.labels.length);
       expect(ds.icestat.rows).toHaveLength(ds.data.length);
-      ds.data.forEach((d, i) => expect(ds.icestat.rows[i] === null).toBe(d === null));
+      for (const [i, d] of ds.data.entries()) expect(ds.icestat.rows[i] === null).toBe(d === null);
     }
   });
 
@@ -58,7 +58,7 @@ describe('toChartJsPlaceBars', () => {
     expect(config.data.datasets.map((d) => d.icestat.role)).toEqual(['value']);
     const [values] = config.data.datasets;
     expect(values?.data.slice(0, 3)).toEqual([107, 101, 63]);
-    expect((values?.data as number[]).reduce((s, v) => s + v, 0)).toBe(498);
+    expect((values!.data as number[]).reduce((s, v) => s + v, 0)).toBe(498);
     expect(values?.icestat.rows[0]).toMatchObject({ source: { publisher: 'BuzzFeed News' }, evidence: 'Philadelphia saw the largest number of arrests, 107' });
     expect(config.options?.scales?.x).toMatchObject({ ticks: { format: { minimumFractionDigits: 0, maximumFractionDigits: 0 }, precision: 0 } });
   });
@@ -97,11 +97,11 @@ describe('toChartJsCriminality', () => {
     expect(parsed.map((p) => p.label)).toEqual(['criminal', 'cannot tell from the data', 'not criminal']);
     const [criminal, undetermined, notCriminal] = parsed.map((p) => p.values);
     expect(criminal?.[0]).toBeNull();
-    expect((criminal?.[1] as [number, number])[0]).toBe(0);
-    expect((criminal?.[1] as [number, number])[1]).toBeCloseTo(share, 9);
-    expect((undetermined?.[0] as [number, number])[1]).toBeCloseTo(january, 9);
+    expect((criminal![1] as [number, number])[0]).toBe(0);
+    expect((criminal![1] as [number, number])[1]).toBeCloseTo(share, 9);
+    expect((undetermined![0] as [number, number])[1]).toBeCloseTo(january, 9);
     expect(undetermined?.[1]).toBeNull();
-    expect((notCriminal?.[0] as [number, number])[0]).toBeCloseTo(january, 9);
+    expect((notCriminal![0] as [number, number])[0]).toBeCloseTo(january, 9);
     expect(config.options?.scales?.x).toMatchObject({ min: 0, max: 1, ticks: { format: { style: 'percent' } } });
     const subtitle = config.options?.plugins?.subtitle?.text as string[];
     expect(subtitle[0]).toBe('“Criminal” here: convicted of any crime.');

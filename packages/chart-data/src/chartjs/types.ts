@@ -1,4 +1,5 @@
 // resolution-mode: chart.js's types are ESM only; this lets CommonJS consumers (.d.cts) read them.
+// biome-ignore syntax/correctness/noTypeOnlyImportAttributes: TypeScript (5.3+) allows resolution-mode on a type-only import; Biome's parser does not know it yet
 import type { ChartConfiguration, ChartDataset, ChartTypeRegistry } from 'chart.js' with { 'resolution-mode': 'import' };
 import type { ChartRow } from '../tidy/chart-row';
 

@@ -1,4 +1,5 @@
 // resolution-mode: vega-lite's types are ESM only; this lets CommonJS consumers (.d.cts) read them.
+// biome-ignore syntax/correctness/noTypeOnlyImportAttributes: TypeScript (5.3+) allows resolution-mode on a type-only import; Biome's parser does not know it yet
 import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
 import type { CriminalityRow } from '../tidy/criminality-rows';
 import { frame, labelsInOrder, provenanceTooltip, schemaUrl, sourceLine, values } from './internal';

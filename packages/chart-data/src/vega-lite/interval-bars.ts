@@ -1,5 +1,6 @@
 // The horizontal bars-with-intervals layout behind the place and comparison specs; not public.
 // resolution-mode: vega-lite's types are ESM only; this lets CommonJS consumers (.d.cts) read them.
+// biome-ignore syntax/correctness/noTypeOnlyImportAttributes: TypeScript (5.3+) allows resolution-mode on a type-only import; Biome's parser does not know it yet
 import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
 import type { ChartRow } from '../tidy/chart-row';
 import { bandLine, frame, intervalLine, provenanceTooltip, schemaUrl, sourceLine, valueAxis, values, valueTitle } from './internal';

@@ -2,6 +2,10 @@
 // issue quotes; the rest are made up for the arithmetic and say so in their source's note.
 // Returned as JSON.parse would give them (untyped), to be parsed or audited raw.
 
+/** A dataset document as JSON.parse gives it: tests mutate it freely, often into shapes the model forbids. */
+// biome-ignore lint/suspicious/noExplicitAny: untyped on purpose, as above
+export type RawDocument = any;
+
 const fig = (id: string, metric: string, value: number, unit = 'people', extra: Record<string, unknown> = {}) => ({
   id,
   metric,
@@ -17,7 +21,7 @@ const fig = (id: string, metric: string, value: number, unit = 'people', extra: 
  * country list ending "…Samoa 2, Brazil 1, and Tonga" (Tonga named without a count); the
  * nationwide week it sits in, and the 143 outside the AOR derived as 1,660 − 1,517.
  */
-export function stateAndCountryOperation(): any {
+export function stateAndCountryOperation(): RawDocument {
   return {
     schemaVersion: '1.0.0',
     title: 'Constructed: arrests by state and by country',
@@ -78,7 +82,7 @@ export function stateAndCountryOperation(): any {
  * "More than 680" arrested at worksites, "approximately 75 percent" of them with criminal
  * convictions (a stated share as a part), and a count of 480 convicted given elsewhere.
  */
-export function statedShareOperation(convicted = 480): any {
+export function statedShareOperation(convicted = 480): RawDocument {
   return {
     schemaVersion: '1.0.0',
     title: 'Constructed: a stated share',
@@ -128,7 +132,7 @@ export function statedShareOperation(convicted = 480): any {
  * average daily population (fractional, also by criminality). The totals are those issue 13
  * quotes; the splits are made up so that they add up, and the source says so.
  */
-export function detentionStatisticsTable(): any {
+export function detentionStatisticsTable(): RawDocument {
   const cell = (id: string, metric: string, value: number, unit = 'people', extra: Record<string, unknown> = {}) =>
     fig(id, metric, value, unit, { source: 'ice-detention-fy2024', ...extra });
   const part = (category: string, f: ReturnType<typeof cell>, extra: Record<string, unknown> = {}) => ({ category, figure: f, ...extra });

@@ -1,5 +1,5 @@
 import type { Period } from '../model/period';
-import { type Estimate, type EstimateLike } from './estimate';
+import type { Estimate, EstimateLike } from './estimate';
 import { makeEstimate } from './internal';
 import { ratePerDay } from './rate-per-day';
 

@@ -320,7 +320,7 @@ export function criminalSharesByScope(operation: Pick<Operation, 'id' | 'figures
       if (part.breakdowns?.some((nb) => nb.dimension === 'criminality') && b.dimension !== 'criminality') {
         out.push({ scope: here, figure: part.figure.id, summary: criminalShares(part) });
       }
-      part.breakdowns?.forEach((nb) => visit(nb, `${here} › ${nb.id}`));
+      for (const nb of part.breakdowns ?? []) visit(nb, `${here} › ${nb.id}`);
     }
   };
   for (const b of operation.breakdowns) visit(b, b.id);

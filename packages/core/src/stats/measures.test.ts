@@ -61,9 +61,10 @@ describe('measures of time', () => {
   });
 
   it('warns when a stock is given several days, and when it lies beyond the day after its operation', () => {
-    const d: any = detention();
-    d.operations[0].figures[0].period = { start: '2024-09-01', end: '2024-10-01' };
-    d.operations[0].figures.push(fig('later', 'detention-population', 39000, 'people', { period: { start: '2024-10-02', end: '2024-10-02' } }));
+    const d = detention();
+    // The stock of the first figure, given a month instead of its day.
+    d.operations[0]!.figures[0] = fig('currently-detained', 'detention-population', 37684, 'people', { period: { start: '2024-09-01', end: '2024-10-01' } });
+    d.operations[0]!.figures.push(fig('later', 'detention-population', 39000, 'people', { period: { start: '2024-10-02', end: '2024-10-02' } }));
     const found = audit(d).filter((f) => f.code === 'impossible-period');
     expect(found.map((f) => [f.verdict, f.severity, f.message])).toEqual([
       ['stock-not-instant', 'warning', 'figure “37684”: a population held on one day, but its period runs 2024-09-01 … 2024-10-01; give the day it was counted'],

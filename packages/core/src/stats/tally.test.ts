@@ -346,7 +346,7 @@ describe('tally properties', () => {
     const at = pairs.length === 0 ? 0 : k % (pairs.length + 1);
     const a = createTally({ by: ['citizenship', 'aor'] });
     const b = createTally({ by: ['citizenship', 'aor'] });
-    pairs.forEach((p, i) => (i < at ? a : b).addGroup(p));
+    for (const [i, p] of pairs.entries()) (i < at ? a : b).addGroup(p);
     a.merge(JSON.parse(JSON.stringify(b.snapshot())));
     const expected = new Map<string, number>();
     for (const p of pairs) expected.set(JSON.stringify(p), (expected.get(JSON.stringify(p)) ?? 0) + 1);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fc, test } from '@fast-check/vitest';
-import { IcestatError } from '@icestat/core';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readArrestRecords, stringifyFiguresCsv, loadFiguresCsv, tallyArrestRecords } from '../csv/index';
@@ -65,7 +64,10 @@ describe('gzip and zip: any text, any chunking', { timeout: 60_000 }, () => {
     const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
     const parts: Buffer[] = [];
     let from = 0;
-    for (const c of [...at, bytes.length]) parts.push(Buffer.from(bytes.subarray(from, c))), (from = c);
+    for (const c of [...at, bytes.length]) {
+      parts.push(Buffer.from(bytes.subarray(from, c)));
+      from = c;
+    }
     return Readable.from(parts);
   };
   test.prop([fc.string({ unit: 'grapheme', maxLength: 3000 }), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 0, max: 9 })])(
@@ -94,7 +96,7 @@ describe('zip, read transparently', { timeout: 60_000 }, () => {
   it('several: the caller names one, and the error lists them', async () => {
     const p = file('two.zip', zipSync({ 'arrests.csv': strToU8(csv), 'README.txt': strToU8('readme') }));
     const e = await caught(readText(p));
-    expect(e.message).toMatchInlineSnapshot(`"${p}: the zip archive holds 2 files ('arrests.csv', 'README.txt'); name the one to read with the \`entry\` option, e.g. { entry: 'arrests.csv' }"`.replace('${p}', p));
+    expect(e.message).toBe(`${p}: the zip archive holds 2 files ('arrests.csv', 'README.txt'); name the one to read with the \`entry\` option, e.g. { entry: 'arrests.csv' }`);
     expect(await readText(p, { entry: 'README.txt' })).toBe('readme');
     const e2 = await caught(readText(p, { entry: 'removals.csv' }));
     expect(e2.message).toContain("has no entry 'removals.csv'; it holds 'arrests.csv', 'README.txt'");

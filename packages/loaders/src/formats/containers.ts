@@ -91,7 +91,10 @@ export async function randomAccess(source: unknown, chunks: AsyncIterable<Chunk>
   }
   const all = new Uint8Array(size);
   let at = 0;
-  for (const p of parts) all.set(p, at), (at += p.length);
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
   return bytesAccess(all);
 }
 
@@ -109,7 +112,11 @@ async function peek(it: AsyncIterator<Chunk>, want: number): Promise<{ head: Chu
   }
   const bytes = new Uint8Array(size);
   let at = 0;
-  for (const h of head) if (typeof h !== 'string') bytes.set(h, at), (at += h.length);
+  for (const h of head) {
+    if (typeof h === 'string') continue;
+    bytes.set(h, at);
+    at += h.length;
+  }
   return { head, bytes, done: size < want };
 }
 

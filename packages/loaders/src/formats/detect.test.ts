@@ -43,7 +43,10 @@ describe('detectFormat on text', { timeout: 60_000 }, () => {
     expect(detectFormat(new Uint8Array([0xff, 0xfe, ...le]))).toMatchObject({ encoding: 'utf-16le', bom: true });
     expect(detectFormat(le)).toMatchObject({ format: 'text', encoding: 'utf-16le', bom: false });
     const be = new Uint8Array(le.length);
-    for (let i = 0; i < le.length; i += 2) (be[i] = le[i + 1]!), (be[i + 1] = le[i]!);
+    for (let i = 0; i < le.length; i += 2) {
+      be[i] = le[i + 1]!;
+      be[i + 1] = le[i]!;
+    }
     expect(detectFormat(be)).toMatchObject({ format: 'text', encoding: 'utf-16be', bom: false });
   });
 
@@ -53,7 +56,7 @@ describe('detectFormat on text', { timeout: 60_000 }, () => {
   });
 
   it('a UTF-8 character cut by the end of the sample is still UTF-8', () => {
-    const b = new TextEncoder().encode('x'.repeat(8190) + '€');
+    const b = new TextEncoder().encode(`${'x'.repeat(8190)}€`);
     expect(b.length).toBe(8193);
     expect(detectFormat(b)).toMatchObject({ format: 'text', encoding: 'utf-8' });
   });

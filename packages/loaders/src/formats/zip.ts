@@ -134,8 +134,14 @@ export async function zipEntries(ra: RandomAccess, file: string): Promise<ZipEnt
       const len = u16(dir, e + 2);
       if (id === 1) {
         let p = e + 4;
-        if (size === 0xffffffff) (size = u64(dir, p)), (p += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(dir, p)), (p += 8);
+        if (size === 0xffffffff) {
+          size = u64(dir, p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(dir, p);
+          p += 8;
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(dir, p);
       }
       e += 4 + len;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { datasetSchema, type Dataset } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
 import { datasetInput } from '../../../core/src/__fixtures__/arbitraries';
@@ -153,8 +153,8 @@ describe('prototype pollution', () => {
     expect(r.error.issues[0]?.message).toBe(
       '__proto__: a "__proto__" key is not allowed (no icestat object has one, and it can pollute object prototypes)',
     );
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect(({} as Record<string, unknown>)['pollutedNested']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).pollutedNested).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('pollutedViaConstructor');
   });
@@ -162,7 +162,7 @@ describe('prototype pollution', () => {
     const text = '{"schemaVersion": "1.0.0", "title": "T", "sources": [], "operations": [], "constructor": {"prototype": {"pollutedViaConstructor": true}}}';
     const r = safeParseDataset(text);
     expect(r.success || r.error.issues.map((i) => i.message)).toEqual(['(root): unknown key "constructor"']);
-    expect(({} as Record<string, unknown>)['pollutedViaConstructor']).toBeUndefined();
+    expect(({} as Record<string, unknown>).pollutedViaConstructor).toBeUndefined();
   });
 });
 

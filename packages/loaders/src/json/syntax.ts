@@ -122,13 +122,22 @@ export function scanJson(text: string, options: { readonly offsets?: boolean } =
     if (pos >= n) throw new Stop(pos, 'expected a value; got the end of the text');
     offsets?.set(formatPath(path), pos);
     const c = text[pos];
-    if (c === '{') return object(path);
-    if (c === '[') return array(path);
+    if (c === '{') {
+      object(path);
+      return;
+    }
+    if (c === '[') {
+      array(path);
+      return;
+    }
     if (c === '"') {
       string();
       return;
     }
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+      number();
+      return;
+    }
     for (const lit of literals) {
       if (text.startsWith(lit, pos) && !/[A-Za-z0-9_$]/.test(text[pos + lit.length] ?? '')) {
         pos += lit.length;

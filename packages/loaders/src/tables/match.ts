@@ -169,7 +169,10 @@ const knownKeys: ReadonlyMap<RecordTableName | 'auto', ReadonlySet<string>> = ((
   const map = new Map<RecordTableName | 'auto', Set<string>>([['auto', new Set()]]);
   for (const p of headerPresets) {
     let set = map.get(p.table);
-    if (set === undefined) map.set(p.table, (set = new Set()));
+    if (set === undefined) {
+      set = new Set();
+      map.set(p.table, set);
+    }
     for (const [h, f] of Object.entries(p.columns)) {
       if (f === null) continue;
       set.add(headerKey(h));

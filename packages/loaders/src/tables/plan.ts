@@ -1,5 +1,5 @@
 import { IcestatError, recordTableNames, type RecordDimension, type RecordTableName, recordTables, type RecordTableSpec } from '@icestat/core';
-import { type RecordFieldKind } from '@icestat/core/internal';
+import type { RecordFieldKind } from '@icestat/core/internal';
 import { headerKey, neededFields, rankPresets, type ColumnNeeds } from './match';
 import { headerPresets } from './presets';
 
@@ -79,7 +79,8 @@ function tableSpellings(table: RecordTableName): ReadonlyMap<string, string> {
       if (p.table !== table) continue;
       for (const [h, f] of Object.entries(p.columns)) if (f !== null && !m.has(headerKey(h))) m.set(headerKey(h), f);
     }
-    spellingsByTable.set(table, (map = m));
+    spellingsByTable.set(table, m);
+    map = m;
   }
   return map;
 }

@@ -2,7 +2,7 @@
 // are the accepted rows, and the parallel tally equals one thread's.
 import { fc, test } from '@fast-check/vitest';
 import { IcestatError, type TallyDimension, recordTables, type RecordTableSpec } from '@icestat/core';
-import { type RecordFieldKind } from '@icestat/core/internal';
+import type { RecordFieldKind } from '@icestat/core/internal';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,7 @@ const file: fc.Arbitrary<Generated> = fc
           .join(delimiter),
       );
     }
-    let text = lines.join('\n') + '\n';
+    let text = `${lines.join('\n')}\n`;
     for (const d of damage) {
       const at = Math.floor(d.at * text.length);
       text = text.slice(0, at) + d.what + text.slice(d.what === '' ? at + 1 : at);
@@ -81,14 +81,14 @@ let n = 0;
 describe('any table, any preset, random damage', { timeout: 180_000 }, () => {
   it('a lone CR above the header: workers read the header one thread finds (a counterexample)', async () => {
     const path = join(dir, 'lone-cr.csv');
-    writeFileSync(path, '\rApprehension Date,Apprehension Time\n' + '2016-10-01,12:50\n'.repeat(3));
+    writeFileSync(path, `\rApprehension Date,Apprehension Time\n${'2016-10-01,12:50\n'.repeat(3)}`);
     const one = await tallyRecords(path, { by: [], workers: 1 });
     expect(one.report).toMatchObject({ rowsRead: 3, accepted: 3, blankLines: 1, header: { line: 2 } });
     expect(await tallyRecords(path, { by: [], workers: 3, minBytesPerWorker: 1 })).toStrictEqual(one);
   });
 
   test.prop([file], { numRuns: 150 })('every row read is accepted or rejected; records are the accepted rows', ({ text }) => {
-    let out;
+    let out: ReturnType<typeof parseRecords>;
     try {
       out = parseRecords(text, { table: 'auto' });
     } catch (e) {

@@ -1,5 +1,5 @@
 import { type UnknownValue, resolveRecordAor } from '@icestat/core';
-import { type RecordFieldKind } from '@icestat/core/internal';
+import type { RecordFieldKind } from '@icestat/core/internal';
 import {
   normaliseApprehensionType,
   normaliseBirthYear,

@@ -123,15 +123,19 @@ function splitSample(text: string, delimiter: string, maxRows: number): { row: n
   for (let i = 0; i < text.length && out.length < maxRows; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else {
         if (c === '\n') line++;
         cell += c;
       }
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) cells.push(cell), (cell = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
       out.push({ row: rowLine, cells });

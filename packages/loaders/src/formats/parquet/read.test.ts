@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { IcestatError } from '@icestat/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRealdata, realdata } from '../__fixtures__/realdata';
 import { parquetValueToString, readParquetMetadata, readParquetRows, type ParquetRow } from './index';

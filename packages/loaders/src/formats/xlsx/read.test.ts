@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { IcestatError } from '@icestat/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { describeRealdata, realdata } from '../__fixtures__/realdata';

@@ -166,7 +166,10 @@ async function dateStyles(wb: Workbook, limits: DecompressionLimits): Promise<bo
       else if (n === 'xf' && inCellXfs) xfIds.push(Number(t.attributes.numFmtId ?? 0));
     },
     close: (name) => {
-      if (local(name) === 'cellXfs') (inCellXfs = false), (done = true);
+      if (local(name) === 'cellXfs') {
+        inCellXfs = false;
+        done = true;
+      }
     },
     // numFmts and cellXfs come before the (often large) rest of the part.
     stop: () => done,
