@@ -42,11 +42,11 @@ const publicEntries = new Set(
 );
 const rules = {
   core: { deps: ['zod'], allow: (spec) => spec === 'zod' || spec.startsWith('.') },
-  // udsv (CSV), fflate (gzip/zip), saxes (xlsx XML), hyparquet + hyparquet-compressors (Parquet);
+  // fflate (gzip/zip), saxes (xlsx XML), hyparquet + hyparquet-compressors (Parquet);
   // `#node-files`: the package's own file access (package.json "imports"), with a browser twin.
   // `@icestat/loaders/xlsx` and `/parquet`: the record readers load their own format subpaths lazily,
   // by package name, so that the CSV and JSON builds do not carry them.
-  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/xlsx' || spec === '@icestat/loaders/parquet' || spec === coreInternal || ['udsv', 'fflate', 'saxes', 'hyparquet', 'hyparquet-compressors', '#node-files'].includes(spec) || spec.startsWith('node:') },
+  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/xlsx' || spec === '@icestat/loaders/parquet' || spec === coreInternal || ['fflate', 'saxes', 'hyparquet', 'hyparquet-compressors', '#node-files'].includes(spec) || spec.startsWith('node:') },
   'chart-data': { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === coreInternal || spec === 'vega-lite' || spec === 'chart.js' || spec.startsWith('vega-lite/') },
   // The curated dataset reads its files with the JSON loader; nothing depends on it.
   data: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/json' || spec.startsWith('node:') },

@@ -21,7 +21,7 @@ const preserveModules: EsbuildPlugin = {
 export default defineConfig({
   entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts', '!src/**/__fixtures__/**'],
   format: ['esm', 'cjs'],
-  dts: { entry: ['src/index.ts', 'src/internal.ts'] },
+  dts: { entry: ['src/index.ts', 'src/internal.ts', 'src/json-schema.ts'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jsonSchemaTypes, toJsonSchema } from '../dist/index.js';
+import { jsonSchemaTypes, toJsonSchema } from '../dist/json-schema.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'schema');
 mkdirSync(out, { recursive: true });

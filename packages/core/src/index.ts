@@ -42,8 +42,8 @@ export { recordTableNames, recordDimensions, encounterRecordSchema, removalRecor
 export { stateByCode, stateByName, resolveState, stateCodes, stateCodeSchema, states, type StateCode, type StateInfo } from './reference/states';
 export { aorByCode, aorByName, resolveAor, aorsForState, isStateSplit, statesOfAor, aorCodes, aorCodeSchema, aors, type AorCode, type AorCoverage, type AorInfo } from './reference/aors';
 
-// JSON Schema export of the model
-export { jsonSchemaId, toJsonSchema, jsonSchemaTypes, type JsonSchemaType } from './json-schema';
+// JSON Schema: generated at build into @icestat/core/schema/<type>.json; `toJsonSchema` itself is
+// the subpath @icestat/core/json-schema, so browser bundles of the model do not carry the generator.
 
 // Statistics: interval-carrying estimates and what they derive
 export { toEstimate, type Estimate, type EstimateLike } from './stats/estimate';

@@ -23,9 +23,15 @@ describe('public surface', () => {
   });
 
   it('exports the names the READMEs document', () => {
-    for (const name of ['quantity', 'share', 'ratio', 'sum', 'audit', 'countFindings', 'datasetSchema', 'toJsonSchema', 'createTally', 'formatEstimate', 'IcestatError', 'recordTables', 'dimensionField']) {
+    for (const name of ['quantity', 'share', 'ratio', 'sum', 'audit', 'countFindings', 'datasetSchema', 'createTally', 'formatEstimate', 'IcestatError', 'recordTables', 'dimensionField']) {
       expect(typeof (core as Record<string, unknown>)[name], name).not.toBe('undefined');
     }
-    expect(Object.keys(core)).toHaveLength(134);
+    expect(Object.keys(core)).toHaveLength(131);
+  });
+
+  it('keeps the JSON Schema generator out of the root entry: it is @icestat/core/json-schema', async () => {
+    for (const name of ['toJsonSchema', 'jsonSchemaTypes', 'jsonSchemaId']) expect(Object.keys(core), name).not.toContain(name);
+    const generator = await import('./json-schema');
+    expect(generator.toJsonSchema('quantity').$id).toBe(generator.jsonSchemaId('quantity'));
   });
 });
