@@ -56,7 +56,13 @@ function ensureData(size) {
   } catch {
     // absent
   }
-  const fresh = meta && meta.version === GENERATOR_VERSION && meta.fingerprint === generatorFingerprint() && meta.seed === DEFAULT_SEED && existsSync(file) && statSync(file).size === meta.bytes;
+  const fresh =
+    meta &&
+    meta.version === GENERATOR_VERSION &&
+    meta.fingerprint === generatorFingerprint() &&
+    meta.seed === DEFAULT_SEED &&
+    existsSync(file) &&
+    statSync(file).size === meta.bytes;
   if (fresh) return file;
   console.log(`generating ${relative(ROOT, file)} …`);
   const r = spawnSync(process.execPath, [resolve(BENCH, 'gen.mjs'), '--size', size], { stdio: 'inherit' });
@@ -71,10 +77,7 @@ const LIBRARY = resolve(BENCH, 'lib/library-tally-csv.mjs');
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 function runOnce(kind, file) {
-  const args =
-    kind === 'cli'
-      ? [BIN, 'tally', file, '--by', 'fiscal-year,criminality,aor', '--format', 'csv', '--no-progress']
-      : [LIBRARY, file];
+  const args = kind === 'cli' ? [BIN, 'tally', file, '--by', 'fiscal-year,criminality,aor', '--format', 'csv', '--no-progress'] : [LIBRARY, file];
   const [command, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'cpu %U %S', process.execPath, ...args]] : [process.execPath, args];
   return new Promise((res, rej) => {
     const t0 = performance.now();
@@ -115,7 +118,9 @@ if (o.build) {
 }
 const file = ensureData(o.size);
 for await (const _ of createReadStream(file, { highWaterMark: 1 << 22 })); // eslint-disable-line no-unused-vars
-console.log(`file ${relative(ROOT, file)} (${(statSync(file).size / 1e6).toFixed(0)} MB) · ${o.runs} runs each, alternating · ${cpus().length} cores · load ${loadavg()[0].toFixed(2)}`);
+console.log(
+  `file ${relative(ROOT, file)} (${(statSync(file).size / 1e6).toFixed(0)} MB) · ${o.runs} runs each, alternating · ${cpus().length} cores · load ${loadavg()[0].toFixed(2)}`,
+);
 
 // Start-up: `icestat --version` against `node -e 0`, alternating, 15 runs each; wall time, and
 // CPU time (less moved by other work on a shared machine) when GNU time is there.
@@ -141,7 +146,9 @@ for (let i = 0; i < 15; i++) {
 const startupExtra = median(startup.version) - median(startup.node);
 const startupMet = startupExtra <= 100;
 const cpuExtra = startup.versionCpu.length ? ` · CPU +${(median(startup.versionCpu) - median(startup.nodeCpu)).toFixed(0)} ms` : '';
-console.log(`start-up: node -e 0 ${median(startup.node).toFixed(0)} ms · icestat --version ${median(startup.version).toFixed(0)} ms · +${startupExtra.toFixed(0)} ms (target ≤ +100 ms) ${startupMet ? '✓' : '✗'}${cpuExtra}`);
+console.log(
+  `start-up: node -e 0 ${median(startup.node).toFixed(0)} ms · icestat --version ${median(startup.version).toFixed(0)} ms · +${startupExtra.toFixed(0)} ms (target ≤ +100 ms) ${startupMet ? '✓' : '✗'}${cpuExtra}`,
+);
 
 const times = { cli: [], library: [] };
 const cpu = { cli: [], library: [] };
@@ -161,17 +168,24 @@ for (let i = 0; i < o.runs; i++) {
   const same = a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
   if (!same) agree = false;
   const cpuText = cpu.cli.length > i ? ` (CPU ${(cpu.library[i] / 1000).toFixed(2)} s · ${(cpu.cli[i] / 1000).toFixed(2)} s)` : '';
-  console.log(`  run ${i + 1}: library ${(times.library[i] / 1000).toFixed(2)} s · icestat tally ${(times.cli[i] / 1000).toFixed(2)} s${cpuText} · counts ${same ? 'equal' : 'DIFFER'}`);
+  console.log(
+    `  run ${i + 1}: library ${(times.library[i] / 1000).toFixed(2)} s · icestat tally ${(times.cli[i] / 1000).toFixed(2)} s${cpuText} · counts ${same ? 'equal' : 'DIFFER'}`,
+  );
 }
 const lib = median(times.library);
 const cli = median(times.cli);
 const ratio = cli / lib;
 const met = ratio <= TARGET;
-console.log(`\nmedian: library ${(lib / 1000).toFixed(2)} s · icestat tally ${(cli / 1000).toFixed(2)} s · ratio ${ratio.toFixed(3)} (target ≤ ${TARGET}) ${met ? '✓' : '✗'} · counts ${agree ? 'equal ✓' : 'DIFFER ✗'}`);
+console.log(
+  `\nmedian: library ${(lib / 1000).toFixed(2)} s · icestat tally ${(cli / 1000).toFixed(2)} s · ratio ${ratio.toFixed(3)} (target ≤ ${TARGET}) ${met ? '✓' : '✗'} · counts ${agree ? 'equal ✓' : 'DIFFER ✗'}`,
+);
 if (cpu.cli.length === o.runs) {
   const cpuRatio = median(cpu.cli) / median(cpu.library);
-  console.log(`median CPU time (user + system): library ${(median(cpu.library) / 1000).toFixed(2)} s · icestat tally ${(median(cpu.cli) / 1000).toFixed(2)} s · ratio ${cpuRatio.toFixed(3)}`);
+  console.log(
+    `median CPU time (user + system): library ${(median(cpu.library) / 1000).toFixed(2)} s · icestat tally ${(median(cpu.cli) / 1000).toFixed(2)} s · ratio ${cpuRatio.toFixed(3)}`,
+  );
 }
 console.log(`load average after: ${loadavg()[0].toFixed(2)} (on a shared machine, other work competes for the CPU)`);
-if (o.json) writeFileSync(o.json, `${JSON.stringify({ size: o.size, runs: o.runs, times, median: { library: lib, cli }, ratio, agree, startup, cpu }, null, 2)}\n`);
+if (o.json)
+  writeFileSync(o.json, `${JSON.stringify({ size: o.size, runs: o.runs, times, median: { library: lib, cli }, ratio, agree, startup, cpu }, null, 2)}\n`);
 process.exit(!agree ? 1 : o.strict && (!met || !startupMet) ? 3 : 0);

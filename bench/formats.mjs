@@ -23,15 +23,17 @@ const ROOT = resolve(BENCH, '..');
 const DATA = resolve(BENCH, 'data');
 const SIZES = { '100k': 100_000, '1m': 1_000_000 };
 const SHEETS = ['FY2016', 'FY2017', 'FY2018'];
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const BANNER = ['ERO-LESA Statistical Tracking Unit', 'For Official Use Only (FOUO)/Pre-decisional', 'Generated for the icestat bench', '', 'ERO Administrative Arrests'];
 const HEADER = ['Apprehension Date', 'Area of Responsibility', 'Gender', 'Citizenship', 'Birth Year', 'Landmark'];
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const AORS = ['ATL', 'BAL', 'BOS', 'BUF', 'CHI', 'DAL', 'DEN', 'DET', 'ELP', 'HOU', 'LOS', 'MIA', 'NEW', 'NOL', 'NYC', 'PHI', 'PHO', 'SEA', 'SFR', 'SLC', 'SNA', 'SND', 'SPM', 'WAS', 'HQ'];
 const COUNTRIES = ['MEXICO', 'GUATEMALA', 'HONDURAS', 'EL SALVADOR', 'INDIA', 'CHINA', 'PHILIPPINES', 'CANADA'];
 
 /** The generator's rows: deterministic (an LCG), and its own tally by AOR. */
 function* rows(n) {
   let s = 20240930;
-  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   for (let i = 0; i < n; i++) {
     const day = Math.floor(next() * 3 * 365);
     yield {
@@ -158,7 +160,13 @@ async function runPeer(name, file) {
       }
     }
   } else if (name === 'exceljs') {
-    const reader = new m.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+    const reader = new m.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      worksheets: 'emit',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
     for await (const ws of reader) {
       let header = false;
       for await (const row of ws) {
@@ -181,7 +189,9 @@ async function runPeer(name, file) {
     const c = await (await m.DuckDBInstance.create(':memory:')).connect();
     await c.run('LOAD excel'); // needs the extension, which DuckDB downloads on first use
     for (const sheet of SHEETS) {
-      const r = await c.runAndReadAll(`SELECT "Area of Responsibility" AS aor, count(*)::INTEGER AS n FROM read_xlsx('${file}', sheet = '${sheet}', range = 'A6:F99999999') GROUP BY 1`);
+      const r = await c.runAndReadAll(
+        `SELECT "Area of Responsibility" AS aor, count(*)::INTEGER AS n FROM read_xlsx('${file}', sheet = '${sheet}', range = 'A6:F99999999') GROUP BY 1`,
+      );
       for (const [aor, n] of r.getRows()) (counts[aor] = (counts[aor] ?? 0) + n), (rows += n);
     }
   } else if (name === 'icestat-parquet' || name === 'icestat-parquet-all') {
@@ -250,7 +260,11 @@ if (opts.build) {
 }
 
 function child(peer, file) {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', fileURLToPath(import.meta.url), '--peer', peer, '--file', file], { cwd: BENCH, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', fileURLToPath(import.meta.url), '--peer', peer, '--file', file], {
+    cwd: BENCH,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   const line = r.stdout.trim().split('\n').at(-1);
   try {
     return JSON.parse(line);
@@ -262,11 +276,17 @@ function child(peer, file) {
 const same = (a, b) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; Node ${process.version}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${new Date().toISOString()}`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; Node ${process.version}; load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; ${new Date().toISOString()}`,
+);
 const peers = (opts.rssCheck ? ['icestat-xlsx', 'icestat-parquet-all'] : (opts.only ?? Object.keys(PEERS))).filter((p) => PEERS[p]);
 for (const size of opts.sizes) {
   const data = await generate(size);
-  console.log(`\n### ${fmt(data.expected.rows)} rows — ${(statSync(data.xlsx).size / 1e6).toFixed(1)} MB xlsx (3 sheets), ${(statSync(data.parquet).size / 1e6).toFixed(1)} MB Parquet\n`);
+  console.log(
+    `\n### ${fmt(data.expected.rows)} rows — ${(statSync(data.xlsx).size / 1e6).toFixed(1)} MB xlsx (3 sheets), ${(statSync(data.parquet).size / 1e6).toFixed(1)} MB Parquet\n`,
+  );
   console.log('| peer | file | wall s (median) | rows/s | CPU s (median) | peak RSS MB | counts = generator | runs, wall (s) |');
   console.log('|---|---|---:|---:|---:|---:|:-:|---|');
   // Runs alternate between peers (A B C, A B C, …), so a burst of outside load hits them alike.
@@ -285,7 +305,13 @@ for (const size of opts.sizes) {
     const agree = ok.every((r) => r.rows === data.expected.rows && same(r.counts, data.expected.counts));
     const each = ok.map((r) => fmt(r.ms / 1000, 2)).join(' / ');
     const cpu = ok.map((r) => r.cpuMs).sort((a, b) => a - b)[Math.floor(ok.length / 2)];
-    console.log(`| ${PEERS[peer].label} | ${PEERS[peer].kind} | ${fmt(ms / 1000, 2)} | ${fmt(data.expected.rows / (ms / 1000))} | ${fmt(cpu / 1000, 2)} | ${fmt(rss)} | ${agree ? '✓' : `✗ (${ok[0].rows} rows)`} | ${each} |`);
+    console.log(
+      `| ${PEERS[peer].label} | ${PEERS[peer].kind} | ${fmt(ms / 1000, 2)} | ${fmt(data.expected.rows / (ms / 1000))} | ${fmt(cpu / 1000, 2)} | ${fmt(rss)} | ${agree ? '✓' : `✗ (${ok[0].rows} rows)`} | ${each} |`,
+    );
   }
 }
-console.log(`\nload after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `\nload after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

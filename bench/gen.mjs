@@ -60,9 +60,15 @@ function splitmix32(seed) {
 
 function sfc32(seed) {
   const sm = splitmix32(seed);
-  let a = sm(), b = sm(), c = sm(), d = sm();
+  let a = sm(),
+    b = sm(),
+    c = sm(),
+    d = sm();
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -94,6 +100,7 @@ function table(pairs) {
 }
 
 // Fiscal-year weights follow the shape of ERO administrative arrests FY2012–FY2024.
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const FY_WEIGHTS = [
   [2012, 290], [2013, 230], [2014, 180], [2015, 125], [2016, 110], [2017, 143], [2018, 158],
   [2019, 143], [2020, 104], [2021, 74], [2022, 142], [2023, 170], [2024, 113],
@@ -108,6 +115,7 @@ const FY_DAYS = new Map(
   }),
 );
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const AOR_WEIGHTS = {
   ATL: 8, BAL: 1.5, BOS: 2.5, BUF: 1.5, CHI: 6, DAL: 8, DEN: 2.5, DET: 3, ELP: 3, HAL: 3, HOU: 9,
   LOS: 7, MIA: 4.5, NEW: 2.5, NOL: 6, NYC: 3, PHI: 3, PHO: 6, SEA: 2.5, SFR: 4, SLC: 3, SNA: 8,
@@ -141,6 +149,7 @@ const COUNTIES = {
   WAS: ['FAIRFAX', 'ARLINGTON', 'DISTRICT OF COLUMBIA', 'PRINCE WILLIAM'],
 };
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const METHODS = table([
   ['CAP Local Incarceration', 34], ['CAP State Incarceration', 8], ['CAP Federal Incarceration', 6],
   ['Non-Custodial Arrest', 17], ['Located', 12], ['ERO Reprocessed Arrest', 6],
@@ -155,6 +164,7 @@ const CRIMINALITY = table([
   [['3 Other Immigration Violator', 'other-immigration-violator'], 30],
 ]);
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const COUNTRIES = table([
   ['MEXICO', 540], ['GUATEMALA', 120], ['HONDURAS', 100], ['EL SALVADOR', 70],
   ['DOMINICAN REPUBLIC', 20], ['ECUADOR', 15], ['"CHINA, PEOPLES REPUBLIC OF"', 14],
@@ -165,8 +175,14 @@ const COUNTRIES = table([
   ['"CONGO, DEMOCRATIC REPUBLIC OF THE"', 1], ['"GAMBIA, THE"', 1], ['', 3],
 ]);
 
-const GENDERS = table([['Male', 860], ['Female', 132], ['Unknown', 5], ['', 3]]);
+const GENDERS = table([
+  ['Male', 860],
+  ['Female', 132],
+  ['Unknown', 5],
+  ['', 3],
+]);
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const CASE_STATUSES = table([
   ['6-Deported/Removed - Deportability', 24], ['8-Excluded/Removed - Inadmissibility', 19],
   ['ACTIVE', 20], ['A-Proceedings Terminated', 4], ['B-Relief Granted', 3],
@@ -185,6 +201,7 @@ const REDACTED_PLAIN = '(b)(6)(b)(7)(c)';
 // trailing space.
 
 // ERO removals by fiscal year (shape of ICE's annual reports, FY2012–FY2024).
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const REMOVAL_FY_WEIGHTS = [
   [2012, 410], [2013, 368], [2014, 316], [2015, 235], [2016, 240], [2017, 226], [2018, 256],
   [2019, 267], [2020, 185], [2021, 59], [2022, 72], [2023, 142], [2024, 271],
@@ -195,29 +212,42 @@ const LESA_REDACTED = '(B)(6);(B)(7)(C) ';
 const LESA_REDACTED_QUOTED = '"(B)(6);(B)(7)(C) "';
 const LESA_REDACTED_E = '(B)(7)(E) ';
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const REMOVAL_COUNTRIES = table([
   ['MEXICO', 620], ['GUATEMALA', 140], ['HONDURAS', 110], ['EL SALVADOR', 60],
   ['DOMINICAN REPUBLIC', 10], ['ECUADOR', 8], ['BRAZIL', 8], ['COLOMBIA', 6], ['NICARAGUA', 5],
   ['JAMAICA', 5], ['HAITI', 4], ['"CHINA, PEOPLES REPUBLIC OF"', 3], ['INDIA', 3], ['PERU', 2],
   ['"KOREA, SOUTH"', 1], ['"BAHAMAS, THE"', 1], ['"GAMBIA, THE"', 0.5], ['NIGERIA', 1], ['', 2],
 ]);
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const DISPOSITION_CODES = table([
   ['ER', 35], ['REINST', 38], ['NTA', 12], ['VR', 4], ['SR', 3], ['AR', 2], ['OTHER', 2], ['', 4],
 ]);
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const THREAT_LEVELS = table([
   ['Level 1', 18], ['Level 2', 10], ['Level 3', 12], ['No Threat Level', 50], ['', 9], [LESA_REDACTED_E, 1],
 ]);
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const CHARGE_SECTIONS = table([
   ['212a6Ai', 40], ['212a7AiI', 25], ['237a1B', 8], ['237a2Aiii', 6], ['241a5', 12], ['237a1C', 3], ['', 6],
 ]);
 // What an encounter led to: ICE's processing disposition, as written (some with a stray trailing
 // space, which icestat trims).
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const ENCOUNTER_DISPOSITIONS = table([
   ['Notice to Appear', 24], ['Reinstated Prior Order', 18], ['Expedited Removal', 6],
   ['Warrant of Arrest/Notice to Appear', 10], ['Voluntary Return', 3], ['Administrative Removal', 2],
   ['Detainer Lodged ', 9], ['Other', 8], ['No Action Taken', 14], ['', 6],
 ]);
-const OPERATIONS = table([['CAP', 55], ['ERO', 18], ['NFOP', 8], ['287G', 4], ['VRU', 3], ['OTHER', 4], ['', 8]]);
+const OPERATIONS = table([
+  ['CAP', 55],
+  ['ERO', 18],
+  ['NFOP', 8],
+  ['287G', 4],
+  ['VRU', 3],
+  ['OTHER', 4],
+  ['', 8],
+]);
 
 /** `2015-10-26` → `10/26/2015`, as the LESA releases write dates. */
 const mdy = (iso) => `${+iso.slice(5, 7)}/${+iso.slice(8, 10)}/${iso.slice(0, 4)}`;
@@ -286,7 +316,15 @@ const ROW_MAKERS = {
       return {
         line: `${date},${state},${county},${aorText},${method},${crimText},${country},${gender},${birthYear},${caseStatus},${landmark}\n`,
         key: `FY${fy}${SEP}${crimClass}${SEP}${aorKey}`,
-        blanks: (state === '') + (county === '') + (aorText === '') + (country === '') + (gender === '') + (birthYear === '') + (caseStatus === '') + (landmark === ''),
+        blanks:
+          (state === '') +
+          (county === '') +
+          (aorText === '') +
+          (country === '') +
+          (gender === '') +
+          (birthYear === '') +
+          (caseStatus === '') +
+          (landmark === ''),
       };
     };
   },
@@ -329,7 +367,15 @@ const ROW_MAKERS = {
       return {
         line: `${aorText},${apprehension},${disposition},${birthDate},${country},${gender},${threat},${charge},${departed},${removal}\n`,
         key: `FY${fy}${SEP}${countryKey}${SEP}${aorKey}`,
-        blanks: (aorText === '') + (apprehension === '') + (disposition === '') + (country === '') + (gender === '') + (threat === '') + (charge === '') + (removal === ''),
+        blanks:
+          (aorText === '') +
+          (apprehension === '') +
+          (disposition === '') +
+          (country === '') +
+          (gender === '') +
+          (threat === '') +
+          (charge === '') +
+          (removal === ''),
       };
     };
   },
@@ -480,7 +526,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     rows = Number(args.rows);
     out = args.out;
     if (!Number.isInteger(rows) || rows < 0 || !out) {
-      console.error('usage: node bench/gen.mjs --size 100k|1m|5m [--table arrests|encounters|removals] [--out file] [--seed n]\n       node bench/gen.mjs --rows N --out file [--table …] [--seed n]');
+      console.error(
+        'usage: node bench/gen.mjs --size 100k|1m|5m [--table arrests|encounters|removals] [--out file] [--seed n]\n       node bench/gen.mjs --rows N --out file [--table …] [--seed n]',
+      );
       process.exit(64);
     }
   }

@@ -69,22 +69,59 @@ function parseArgs(argv) {
     if (a.startsWith('--') && a.includes('=')) [a, v] = a.split(/=(.*)/s);
     const val = () => v ?? argv[++i] ?? usage(64);
     switch (a) {
-      case '--table': o.table = val().toLowerCase(); break;
-      case '--size': o.size = val().toLowerCase(); break;
-      case '--runs': o.runs = Number(val()); break;
-      case '--only': o.only = val().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--rss-check': o.rssCheck = true; break;
-      case '--no-build': o.build = false; break;
-      case '--json': o.json = val(); break;
-      case '--strict': o.strict = true; break;
-      case '-h': case '--help': usage(0); break;
-      default: console.error(`unknown option ${a}`); usage(64);
+      case '--table':
+        o.table = val().toLowerCase();
+        break;
+      case '--size':
+        o.size = val().toLowerCase();
+        break;
+      case '--runs':
+        o.runs = Number(val());
+        break;
+      case '--only':
+        o.only = val()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        break;
+      case '--rss-check':
+        o.rssCheck = true;
+        break;
+      case '--no-build':
+        o.build = false;
+        break;
+      case '--json':
+        o.json = val();
+        break;
+      case '--strict':
+        o.strict = true;
+        break;
+      case '-h':
+      case '--help':
+        usage(0);
+        break;
+      default:
+        console.error(`unknown option ${a}`);
+        usage(64);
     }
   }
-  if (!TABLES[o.table]) { console.error(`--table must be one of ${TABLE_NAMES.join(', ')}`); process.exit(64); }
-  if (!SIZES[o.size]) { console.error(`--size must be one of ${Object.keys(SIZES).join(', ')}`); process.exit(64); }
-  if (!Number.isInteger(o.runs) || o.runs < 1) { console.error('--runs must be a positive integer'); process.exit(64); }
-  for (const p of o.only ?? []) if (!PEERS[p]) { console.error(`unknown peer "${p}"; peers: ${Object.keys(PEERS).join(', ')}`); process.exit(64); }
+  if (!TABLES[o.table]) {
+    console.error(`--table must be one of ${TABLE_NAMES.join(', ')}`);
+    process.exit(64);
+  }
+  if (!SIZES[o.size]) {
+    console.error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+    process.exit(64);
+  }
+  if (!Number.isInteger(o.runs) || o.runs < 1) {
+    console.error('--runs must be a positive integer');
+    process.exit(64);
+  }
+  for (const p of o.only ?? [])
+    if (!PEERS[p]) {
+      console.error(`unknown peer "${p}"; peers: ${Object.keys(PEERS).join(', ')}`);
+      process.exit(64);
+    }
   return o;
 }
 
@@ -224,7 +261,9 @@ async function runSuite(peers, file, runs, table) {
       process.stdout.write(`  run ${i}/${runs} ${p.padEnd(10)}`);
       const r = await runPeer(p, file, table);
       results[p].push(r);
-      console.log(r.ok ? ` ${fmt.s(r.ms)} s, CPU ${r.cpuMs == null ? '?' : fmt.s(r.cpuMs)} s, ${fmt.mb(r.peakRssKb)} MB` : ` FAILED (exit ${r.code ?? r.signal})`);
+      console.log(
+        r.ok ? ` ${fmt.s(r.ms)} s, CPU ${r.cpuMs == null ? '?' : fmt.s(r.cpuMs)} s, ${fmt.mb(r.peakRssKb)} MB` : ` FAILED (exit ${r.code ?? r.signal})`,
+      );
     }
   }
   return results;
@@ -264,7 +303,9 @@ async function main() {
     const growth = out['5m'].peakRssKb / out['1m'].peakRssKb - 1;
     const flat = Math.abs(growth) <= RSS_GROWTH;
     const small = Math.max(out['1m'].peakRssKb, out['5m'].peakRssKb) / 1024 < RSS_LIMIT_MB;
-    console.log(`\nicestat peak RSS: 1M rows ${fmt.mb(out['1m'].peakRssKb)} MB (${fmt.s(out['1m'].ms)} s), 5M rows ${fmt.mb(out['5m'].peakRssKb)} MB (${fmt.s(out['5m'].ms)} s)`);
+    console.log(
+      `\nicestat peak RSS: 1M rows ${fmt.mb(out['1m'].peakRssKb)} MB (${fmt.s(out['1m'].ms)} s), 5M rows ${fmt.mb(out['5m'].peakRssKb)} MB (${fmt.s(out['5m'].ms)} s)`,
+    );
     console.log(`  ${flat ? '✓' : '✗'} 1M → 5M within ${RSS_GROWTH * 100}%: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%`);
     console.log(`  ${small ? '✓' : '✗'} both < ${RSS_LIMIT_MB} MB`);
     if (opt.json) writeFileSync(opt.json, JSON.stringify({ machine: m, table: opt.table, rssCheck: out }, null, 1));
@@ -340,7 +381,9 @@ async function main() {
   }
 
   // --- table -----------------------------------------------------------------------------------
-  console.log(`\n${opt.table}: ${meta.rows.toLocaleString('en-US')} rows, ${mbytes.toFixed(1)} MB · ${m.nproc} × ${m.cpu} · Node ${m.node} · ${m.date.slice(0, 10)} · median of ${opt.runs}\n`);
+  console.log(
+    `\n${opt.table}: ${meta.rows.toLocaleString('en-US')} rows, ${mbytes.toFixed(1)} MB · ${m.nproc} × ${m.cpu} · Node ${m.node} · ${m.date.slice(0, 10)} · median of ${opt.runs}\n`,
+  );
   const header = ['peer', 'wall s', 'CPU s', 'rows/s', 'MB/s', 'peak RSS MB', 'icestat ÷ peer', ice ? 'counts = icestat / generator' : 'counts = generator'];
   const rows = [];
   for (const p of peers) {
@@ -366,7 +409,10 @@ async function main() {
   console.log('\nwall s: median time inside the peer process from opening the file to the final counts (imports and Node start-up excluded).');
   console.log('CPU s: median CPU time (user + system, every thread) over the same span; it moves less than wall time when other work competes for the CPU.');
   if (summary.duckdb?.ok) console.log(`DuckDB ran with ${summary.duckdb.extra?.threads ?? '?'} threads; every other peer is single-threaded JavaScript.`);
-  if (ice?.extra) console.log(`icestat: ${fmt.int(ice.rows)} rows read, ${ice.extra.accepted == null ? '?' : fmt.int(ice.extra.accepted)} accepted, ${ice.extra.rejected == null ? '?' : fmt.int(ice.extra.rejected)} rejected.`);
+  if (ice?.extra)
+    console.log(
+      `icestat: ${fmt.int(ice.rows)} rows read, ${ice.extra.accepted == null ? '?' : fmt.int(ice.extra.accepted)} accepted, ${ice.extra.rejected == null ? '?' : fmt.int(ice.extra.rejected)} rejected.`,
+    );
   const loadAfter = loadavg()[0];
   console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (the peers themselves add ~1; DuckDB up to ${m.nproc}).`);
   if (ice && !ice.vsTruth) console.log('✗ icestat does not match the counts the generator wrote (see below).');
@@ -389,10 +435,19 @@ async function main() {
     const cpu = ice.cpuMs != null && s.cpuMs != null ? ` (CPU time: ${fmt.x(ice.cpuMs / s.cpuMs)})` : '';
     console.log(`  ${r <= t.max ? '✓' : '✗'} ${t.text}: ${fmt.x(r)}${cpu}`);
   }
-  console.log(`  · peak RSS flat 1M → 5M (±${RSS_GROWTH * 100}%) and < ${RSS_LIMIT_MB} MB: npm run bench -- --rss-check${opt.table === 'arrests' ? '' : ` --table ${opt.table}`}${ice ? ` (this run: ${fmt.mb(ice.peakRssKb)} MB on ${opt.size})` : ''}`);
+  console.log(
+    `  · peak RSS flat 1M → 5M (±${RSS_GROWTH * 100}%) and < ${RSS_LIMIT_MB} MB: npm run bench -- --rss-check${opt.table === 'arrests' ? '' : ` --table ${opt.table}`}${ice ? ` (this run: ${fmt.mb(ice.peakRssKb)} MB on ${opt.size})` : ''}`,
+  );
 
   if (opt.json) {
-    writeFileSync(opt.json, JSON.stringify({ machine: m, load: [loadBefore, loadAfter], table: opt.table, size: opt.size, rows: meta.rows, bytes: meta.bytes, runs: opt.runs, summary }, null, 1));
+    writeFileSync(
+      opt.json,
+      JSON.stringify(
+        { machine: m, load: [loadBefore, loadAfter], table: opt.table, size: opt.size, rows: meta.rows, bytes: meta.bytes, runs: opt.runs, summary },
+        null,
+        1,
+      ),
+    );
     console.log(`\nwrote ${opt.json}`);
   }
   if (!exit && opt.strict && missed) exit = 3;

@@ -37,7 +37,9 @@ const coreInternal = '@icestat/core/internal';
 const publicEntries = new Set(
   ['core', 'loaders', 'chart-data'].flatMap((p) => {
     const m = JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8'));
-    return Object.keys(m.exports).filter((k) => k !== './package.json' && k !== './internal').map((k) => (k === '.' ? m.name : `${m.name}/${k.slice(2)}`));
+    return Object.keys(m.exports)
+      .filter((k) => k !== './package.json' && k !== './internal')
+      .map((k) => (k === '.' ? m.name : `${m.name}/${k.slice(2)}`));
   }),
 );
 const rules = {
@@ -46,8 +48,25 @@ const rules = {
   // `#node-files`: the package's own file access (package.json "imports"), with a browser twin.
   // `@icestat/loaders/xlsx` and `/parquet`: the record readers load their own format subpaths lazily,
   // by package name, so that the CSV and JSON builds do not carry them.
-  loaders: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/xlsx' || spec === '@icestat/loaders/parquet' || spec === coreInternal || ['fflate', 'saxes', 'hyparquet', 'hyparquet-compressors', '#node-files'].includes(spec) || spec.startsWith('node:') },
-  'chart-data': { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === coreInternal || spec === 'vega-lite' || spec === 'chart.js' || spec.startsWith('vega-lite/') },
+  loaders: {
+    allow: (spec) =>
+      spec.startsWith('.') ||
+      publicCoreEntries.has(spec) ||
+      spec === '@icestat/loaders/xlsx' ||
+      spec === '@icestat/loaders/parquet' ||
+      spec === coreInternal ||
+      ['fflate', 'saxes', 'hyparquet', 'hyparquet-compressors', '#node-files'].includes(spec) ||
+      spec.startsWith('node:'),
+  },
+  'chart-data': {
+    allow: (spec) =>
+      spec.startsWith('.') ||
+      publicCoreEntries.has(spec) ||
+      spec === coreInternal ||
+      spec === 'vega-lite' ||
+      spec === 'chart.js' ||
+      spec.startsWith('vega-lite/'),
+  },
   // The curated dataset reads its files with the JSON loader; nothing depends on it.
   data: { allow: (spec) => spec.startsWith('.') || publicCoreEntries.has(spec) || spec === '@icestat/loaders/json' || spec.startsWith('node:') },
   cli: {
@@ -64,7 +83,8 @@ for (const [pkg, rule] of Object.entries(rules)) {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (rule.deps) {
     const deps = Object.keys(manifest.dependencies ?? {}).sort();
-    if (deps.join(',') !== rule.deps.join(',')) problems.push(`${pkg}: runtime dependencies must be exactly ${rule.deps.join(', ')}; found ${deps.join(', ') || 'none'}`);
+    if (deps.join(',') !== rule.deps.join(','))
+      problems.push(`${pkg}: runtime dependencies must be exactly ${rule.deps.join(', ')}; found ${deps.join(', ') || 'none'}`);
     if (Object.keys(manifest.peerDependencies ?? {}).length > 0) problems.push(`${pkg}: must have no peer dependencies`);
   }
   for (const file of sources(join(dir, 'src'))) {
@@ -93,7 +113,9 @@ const madge = join(root, 'node_modules', '.bin', 'madge');
 for (const pkg of Object.keys(rules)) {
   const src = join(root, 'packages', pkg, 'src');
   try {
-    execFileSync(madge, ['--circular', '--extensions', 'ts', '--ts-config', join(root, 'packages', pkg, 'tsconfig.json'), '--no-spinner', src], { stdio: 'pipe' });
+    execFileSync(madge, ['--circular', '--extensions', 'ts', '--ts-config', join(root, 'packages', pkg, 'tsconfig.json'), '--no-spinner', src], {
+      stdio: 'pipe',
+    });
   } catch (e) {
     problems.push(`${pkg}: import cycles found by madge:\n${e.stdout?.toString() ?? e.message}`);
   }

@@ -53,7 +53,8 @@ try {
     }
     if (manifest.version === before.version) failures.push(`${manifest.name}: has a ${bump} changeset but stayed at ${before.version}`);
     if (!existsSync(changelog)) failures.push(`${manifest.name}: no CHANGELOG.md was written`);
-    else if (!readFileSync(changelog, 'utf8').includes(`## ${manifest.version}`)) failures.push(`${manifest.name}: CHANGELOG.md lacks a "## ${manifest.version}" entry`);
+    else if (!readFileSync(changelog, 'utf8').includes(`## ${manifest.version}`))
+      failures.push(`${manifest.name}: CHANGELOG.md lacks a "## ${manifest.version}" entry`);
     else console.log(`${manifest.name}: ${before.version} → ${manifest.version} (${bump}), CHANGELOG.md written`);
   }
   if (failures.length > 0) {

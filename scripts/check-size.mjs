@@ -29,7 +29,9 @@ const source = argv.includes('--source');
 if (!source) {
   const missing = ['core', 'loaders', 'chart-data'].filter((p) => !existsSync(`${root}packages/${p}/dist/index.js`));
   if (missing.length > 0) {
-    console.error(`check:size measures the built packages, but ${missing.map((p) => `packages/${p}/dist`).join(', ')} is missing: run \`npm run build\` first (or pass --source)`);
+    console.error(
+      `check:size measures the built packages, but ${missing.map((p) => `packages/${p}/dist`).join(', ')} is missing: run \`npm run build\` first (or pass --source)`,
+    );
     process.exit(2);
   }
 }
@@ -87,7 +89,10 @@ if (argv.includes('--json')) {
 } else {
   console.log(`Browser bundles (esbuild, platform browser, minified, gzip -9; from ${source ? 'sources' : 'dist'}):`);
   for (const r of rows) {
-    const sizes = r.min === undefined ? '' : `${kb(r.min).padStart(9)} min ${kb(r.gzip).padStart(9)} gzip (budget ${kb(r.budget)})${r.zodLocales ? `, zod locales ${kb(r.zodLocales)} min` : ''}`;
+    const sizes =
+      r.min === undefined
+        ? ''
+        : `${kb(r.min).padStart(9)} min ${kb(r.gzip).padStart(9)} gzip (budget ${kb(r.budget)})${r.zodLocales ? `, zod locales ${kb(r.zodLocales)} min` : ''}`;
     console.log(`${r.ok ? '✓' : '✗'} ${r.name.padEnd(36)} ${sizes}${r.problem ? `\n    ${r.problem}` : ''}`);
   }
   if (levers) {

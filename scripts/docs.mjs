@@ -21,7 +21,11 @@ if (unknownArgs.length > 0) {
   console.error(`unknown option ${unknownArgs.join(' ')}; usage: node scripts/docs.mjs [--strict]`);
   process.exit(2);
 }
-const r = spawnSync(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+const r = spawnSync(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`], {
+  cwd: root,
+  encoding: 'utf8',
+  env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+});
 const output = stripVTControlCharacters(`${r.stdout}${r.stderr}`);
 process.stdout.write(output);
 if (r.status !== 0) {
@@ -37,7 +41,8 @@ const normalise = (w) => w.replaceAll(root, '').replaceAll(root.replace(/\/$/, '
 const seen = warnings.map(normalise);
 const unknown = seen.filter((w) => !known.includes(w));
 const gone = known.filter((w) => !seen.includes(w));
-if (gone.length > 0) console.log(`\ndocs: ${gone.length} known warning(s) no longer occur; remove them from scripts/typedoc-known-warnings.json:\n- ${gone.join('\n- ')}`);
+if (gone.length > 0)
+  console.log(`\ndocs: ${gone.length} known warning(s) no longer occur; remove them from scripts/typedoc-known-warnings.json:\n- ${gone.join('\n- ')}`);
 const strict = process.argv.includes('--strict');
 if (unknown.length > 0) {
   console.error(`\ndocs: ${unknown.length} new TypeDoc warning(s) (not in scripts/typedoc-known-warnings.json):\n- ${unknown.join('\n- ')}`);

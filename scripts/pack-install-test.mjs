@@ -45,7 +45,9 @@ const forceBuild = argv.includes('--build');
 // npm passes its config to scripts as npm_config_* variables; those that pick workspaces or a
 // prefix would point the consumer's npm back at this repository, so they are left out.
 const env = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !/^npm_config_(workspace|workspaces|include_workspace_root|prefix|global|location|dry_run|package_lock_only)$/i.test(k)),
+  Object.entries(process.env).filter(
+    ([k]) => !/^npm_config_(workspace|workspaces|include_workspace_root|prefix|global|location|dry_run|package_lock_only)$/i.test(k),
+  ),
 );
 
 /** Runs a command; resolves with its exit code, output and duration (never rejects). */
@@ -127,7 +129,12 @@ function manifestTargets(manifest) {
 /** Whether a target (possibly with a `*` wildcard, which matches across `/` as in Node) is among the files. */
 function targetPresent(target, files) {
   if (!target.includes('*')) return files.has(target);
-  const re = new RegExp(`^${target.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
+  const re = new RegExp(
+    `^${target
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+')}$`,
+  );
   return [...files].some((f) => re.test(f));
 }
 
@@ -202,12 +209,22 @@ await step(
     if (report.length !== packageDirs.length) throw fail(`npm pack made ${report.length} tarballs, expected ${packageDirs.length}`);
     for (const entry of report) {
       const dir = packageDirs.find((d) => readJson(join(d, 'package.json')).name === entry.name);
-      packed.push({ name: entry.name, version: entry.version, dir, tarball: join(tarballDir, entry.filename), files: new Set(entry.files.map((f) => f.path)), entry });
+      packed.push({
+        name: entry.name,
+        version: entry.version,
+        dir,
+        tarball: join(tarballDir, entry.filename),
+        files: new Set(entry.files.map((f) => f.path)),
+        entry,
+      });
     }
     return {
       detail: `${packed.length} tarballs`,
       output: packed
-        .map(({ entry: e }) => `${e.filename}: ${e.entryCount} files, ${(e.size / 1024).toFixed(0)} KiB packed, ${(e.unpackedSize / 1024).toFixed(0)} KiB unpacked`)
+        .map(
+          ({ entry: e }) =>
+            `${e.filename}: ${e.entryCount} files, ${(e.size / 1024).toFixed(0)} KiB packed, ${(e.unpackedSize / 1024).toFixed(0)} KiB unpacked`,
+        )
         .join('\n'),
     };
   },
@@ -219,10 +236,14 @@ await step(
   () => {
     const problems = [];
     for (const { name, dir, files } of packed) {
-      for (const t of manifestTargets(readJson(join(dir, 'package.json')))) if (!targetPresent(t, files)) problems.push(`${name}: package.json points at ${t}, which is not in the tarball`);
+      for (const t of manifestTargets(readJson(join(dir, 'package.json'))))
+        if (!targetPresent(t, files)) problems.push(`${name}: package.json points at ${t}, which is not in the tarball`);
       for (const f of ['package.json', 'README.md', 'LICENSE']) if (!files.has(f)) problems.push(`${name}: ${f} is not in the tarball`);
-      const stray = [...files].filter((f) => /\.test(-d)?\.[cm]?tsx?$|\.fixture\.[cm]?ts$|__fixtures__\/|(^|\/)(tsconfig|vitest\.config|tsup\.config)\b/.test(f));
-      if (stray.length) problems.push(`${name}: test or build files in the tarball: ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ` … (${stray.length})` : ''}`);
+      const stray = [...files].filter((f) =>
+        /\.test(-d)?\.[cm]?tsx?$|\.fixture\.[cm]?ts$|__fixtures__\/|(^|\/)(tsconfig|vitest\.config|tsup\.config)\b/.test(f),
+      );
+      if (stray.length)
+        problems.push(`${name}: test or build files in the tarball: ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ` … (${stray.length})` : ''}`);
     }
     if (problems.length) throw fail(problems.join('\n'));
     return 'every file package.json names (exports, main, module, types, typesVersions) is in; README, LICENSE; no tests or fixtures';
@@ -236,10 +257,14 @@ await step(
     cpSync(fixtures, project, { recursive: true, filter: (src) => !/(^|\/)(node_modules|out)(\/|$)/.test(relative(fixtures, src)) });
     mkdirSync(join(project, 'data'), { recursive: true });
     for (const f of dataFiles) cpSync(f, join(project, 'data', f.split('/').pop()));
-    const r = await run('npm', ['install', ...packed.map((p) => p.tarball), ...registryDeps, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
-      cwd: project,
-      timeout: 300_000,
-    });
+    const r = await run(
+      'npm',
+      ['install', ...packed.map((p) => p.tarball), ...registryDeps, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+      {
+        cwd: project,
+        timeout: 300_000,
+      },
+    );
     if (r.code !== 0) throw fail(`npm install failed (exit ${r.code})`, tail(r.stderr || r.stdout));
     // The loaders and chart-data must use the packed core, not a copy from the registry.
     const lock = readJson(join(project, 'package-lock.json')).packages;
@@ -300,6 +325,8 @@ await step('the icestat command (@icestat/cli, ESM only): import, bin, tally, au
 cleanup();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
-console.log(`\n${keep ? `kept ${tmp}\n` : ''}${failed > 0 && !keep ? '(rerun with --keep to inspect the consumer project)\n' : ''}took ${seconds(Date.now() - t0)}`);
+console.log(
+  `\n${keep ? `kept ${tmp}\n` : ''}${failed > 0 && !keep ? '(rerun with --keep to inspect the consumer project)\n' : ''}took ${seconds(Date.now() - t0)}`,
+);
 console.log(`pack-install: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

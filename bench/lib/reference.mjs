@@ -38,11 +38,13 @@ export const AORS = [
 export const HQ = { code: 'HQ', releaseName: 'HQ Area of Responsibility' };
 
 /** Release spelling (full name or 3-letter code, and HQ's) → AOR code: the lookup the peers use. */
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 export const AOR_LOOKUP = Object.fromEntries([
   ...AORS.flatMap((a) => [[a.releaseName, a.code], [a.code, a.code]]),
   [HQ.releaseName, HQ.code],
 ]);
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 export const STATE_NAMES = {
   AK: 'ALASKA', AL: 'ALABAMA', AR: 'ARKANSAS', AZ: 'ARIZONA', CA: 'CALIFORNIA', CO: 'COLORADO',
   CT: 'CONNECTICUT', DC: 'DISTRICT OF COLUMBIA', DE: 'DELAWARE', FL: 'FLORIDA', GA: 'GEORGIA',

@@ -75,16 +75,7 @@ export const TABLES = Object.freeze({
     table: 'encounters',
     filePrefix: 'encounters',
     release: 'ICE ERO-LESA nationwide encounters release, FY2016–FY2019 (EROEncounters_FY*.csv)',
-    header: [
-      'Event Area of Responsibility',
-      'Event Date',
-      'Landmark',
-      'Operation',
-      'Processing Disposition',
-      'Birth Date',
-      'Citizenship',
-      'Gender',
-    ],
+    header: ['Event Area of Responsibility', 'Event Date', 'Landmark', 'Operation', 'Processing Disposition', 'Birth Date', 'Citizenship', 'Gender'],
     // The LESA encounters carry no event type: the processing disposition is what an encounter led to.
     by: ['fiscalYear', 'disposition', 'aor'],
     keys: [

@@ -11,8 +11,11 @@ const table = inputTable();
 const q = (s) => `'${String(s).replaceAll("'", "''")}'`;
 const id = (s) => `"${String(s).replaceAll('"', '""')}"`;
 const RED = `'^\\(?b\\)?\\s*\\(\\d'`;
-const key = (col, expr) => `CASE WHEN ${col} IS NULL OR ${col} = '' THEN '(missing)' WHEN regexp_matches(${col}, ${RED}, 'i') THEN '(redacted)' ELSE ${expr} END`;
-const aorValues = Object.entries(AOR_LOOKUP).map(([k, v]) => `(${q(k)}, ${q(v)})`).join(', ');
+const key = (col, expr) =>
+  `CASE WHEN ${col} IS NULL OR ${col} = '' THEN '(missing)' WHEN regexp_matches(${col}, ${RED}, 'i') THEN '(redacted)' ELSE ${expr} END`;
+const aorValues = Object.entries(AOR_LOOKUP)
+  .map(([k, v]) => `(${q(k)}, ${q(v)})`)
+  .join(', ');
 
 // One SQL expression per key kind; `k` is the column's alias in `src`, `i` its position.
 const KIND = {
@@ -24,7 +27,10 @@ const KIND = {
         ELSE 'FY' || (CAST(substr(split_part(${k}, '/', 3), 1, 4) AS INTEGER) + CASE WHEN CAST(split_part(${k}, '/', 1) AS INTEGER) >= 10 THEN 1 ELSE 0 END) END`,
     ),
   criminality: (k) =>
-    key(k, `CASE substr(${k}, 1, 1) WHEN '1' THEN 'convicted' WHEN '2' THEN 'pending-charges' WHEN '3' THEN 'other-immigration-violator' ELSE '(invalid: ' || ${k} || ')' END`),
+    key(
+      k,
+      `CASE substr(${k}, 1, 1) WHEN '1' THEN 'convicted' WHEN '2' THEN 'pending-charges' WHEN '3' THEN 'other-immigration-violator' ELSE '(invalid: ' || ${k} || ')' END`,
+    ),
   aor: (k, i) => key(k, `coalesce(l${i}.code, '(invalid: ' || ${k} || ')')`),
   text: (k) => key(`trim(${k})`, `trim(${k})`),
 };
@@ -38,7 +44,10 @@ src AS (
 SELECT
   ${cols.map((c) => `${KIND[c.kind](`src.${c.alias}`, c.i)} AS g${c.i}`).join(',\n  ')},
   count(*)::BIGINT AS n
-FROM src ${cols.filter((c) => c.kind === 'aor').map((c) => `LEFT JOIN aor_lookup l${c.i} ON l${c.i}.release = src.${c.alias}`).join(' ')}
+FROM src ${cols
+  .filter((c) => c.kind === 'aor')
+  .map((c) => `LEFT JOIN aor_lookup l${c.i} ON l${c.i}.release = src.${c.alias}`)
+  .join(' ')}
 GROUP BY ALL`;
 
 const t0 = startClock();

@@ -33,7 +33,11 @@ const probes: Record<string, { readonly probe: Probe; readonly expected: unknown
     // 566 of 1,179 arrests is 48.0% (report 001 says "around 47%").
     probe: (lib) => {
       const s = lib.share(lib.quantity(566), lib.quantity(1179));
-      return { share: Math.round(s.value * 100) / 100, nearly500: [lib.quantity(500, 'nearly').low, lib.quantity(500, 'nearly').high], exports: Object.keys(lib).sort() };
+      return {
+        share: Math.round(s.value * 100) / 100,
+        nearly500: [lib.quantity(500, 'nearly').low, lib.quantity(500, 'nearly').high],
+        exports: Object.keys(lib).sort(),
+      };
     },
     expected: { share: 48.01, nearly500: [450, 500], exports: ['quantity', 'share'] },
   },
@@ -108,7 +112,15 @@ describe('browser bundles', () => {
       const { chromium: launcher } = await import('playwright-core');
       browser = await launcher.launch({
         executablePath: chromium,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
     }, 120_000);
     afterAll(async () => {
@@ -116,7 +128,11 @@ describe('browser bundles', () => {
     });
 
     const dataset = readBundledDataset();
-    const input = { json: readFileSync(`${root}packages/data/data/icestat-dataset.json`, 'utf8'), dataset, rows: breakdownRows(dataset, 'surge-2019-09-by-aor') };
+    const input = {
+      json: readFileSync(`${root}packages/data/data/icestat-dataset.json`, 'utf8'),
+      dataset,
+      rows: breakdownRows(dataset, 'surge-2019-09-by-aor'),
+    };
     it.each(entries.map((e) => [e.name, e.code] as const))('%s loads and computes', { timeout: 120_000 }, async (name, code) => {
       const bundle = await browserBundle(code);
       const page = await browser.newPage();

@@ -44,7 +44,10 @@ export function renderTextReport(dataset: Dataset): string {
     out(`■ ${o.name}  (${o.agency}, ${o.kind})`);
     out(`  when   ${periodText(o)}`);
     if (o.places.length > 0) out(`  where  ${o.places.map(placeName).join('; ')}`);
-    const headline = tryOr(() => headlineFigure(o), () => undefined);
+    const headline = tryOr(
+      () => headlineFigure(o),
+      () => undefined,
+    );
     if (headline) {
       out(`  total  ${formatEstimate(headline.quantity)} ${headline.metric} — “${headline.evidence}”`);
       const rate = tryOr(
@@ -57,7 +60,9 @@ export function renderTextReport(dataset: Dataset): string {
       if (f === headline) continue;
       // A derived figure is the dataset's own arithmetic, not a quote: say so instead of quoting it.
       const said = f.derivedFrom ? `computed: ${f.evidence}` : `“${f.evidence}”`;
-      out(`  also   ${formatEstimate(f.quantity)} ${f.metric}${f.places ? ` in ${f.places.map(placeName).join(', ')}` : ''}${f.period?.label ? ` (${f.period.label})` : ''} — ${said}`);
+      out(
+        `  also   ${formatEstimate(f.quantity)} ${f.metric}${f.places ? ` in ${f.places.map(placeName).join(', ')}` : ''}${f.period?.label ? ` (${f.period.label})` : ''} — ${said}`,
+      );
     }
     for (const v of visits.filter((x) => x.operation === o)) {
       const b = v.breakdown;
@@ -72,7 +77,9 @@ export function renderTextReport(dataset: Dataset): string {
       const summary = criminalShares(o);
       out('  “criminal”, by definition:');
       for (const s of Object.values(summary.shares)) {
-        out(`    ${s.definition.padEnd(26)} ${s.share ? formatEstimate(s.share) : `not determinable — between ${s.bounds.low.toFixed(1)}% and ${s.bounds.high.toFixed(1)}%: ${s.reason}`}`);
+        out(
+          `    ${s.definition.padEnd(26)} ${s.share ? formatEstimate(s.share) : `not determinable — between ${s.bounds.low.toFixed(1)}% and ${s.bounds.high.toFixed(1)}%: ${s.reason}`}`,
+        );
       }
       out(`    the definitions span ${summary.range.points.toFixed(1)} percentage points (${summary.range.low.toFixed(1)}%–${summary.range.high.toFixed(1)}%)`);
     }

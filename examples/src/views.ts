@@ -1,11 +1,6 @@
 import type { Dataset, TallyResult } from '@icestat/core';
 import { breakdownRows, comparisonRows, criminalityRows, seriesRows, tallyRows } from '@icestat/chart-data';
-import {
-  toVegaLiteComparison,
-  toVegaLiteCriminality,
-  toVegaLitePlaceBars,
-  toVegaLiteTimeSeries,
-} from '@icestat/chart-data/vega-lite';
+import { toVegaLiteComparison, toVegaLiteCriminality, toVegaLitePlaceBars, toVegaLiteTimeSeries } from '@icestat/chart-data/vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
 /** One chart of the demo report: a file name, a heading, and its Vega-Lite spec. */
@@ -50,19 +45,23 @@ export function demoViews(dataset: Dataset, tally?: TallyResult): View[] {
     {
       name: 'operations-per-day',
       heading: 'Operations compared: arrests per day',
-      spec: toVegaLiteComparison(
-        comparisonRows(dataset, ['midwest-2016', 'safe-city-2017', 'multi-state-2019-06', 'surge-2019-09'], { measure: 'per-day' }),
-        { title: 'Arrests per day, by operation' },
-      ),
+      spec: toVegaLiteComparison(comparisonRows(dataset, ['midwest-2016', 'safe-city-2017', 'multi-state-2019-06', 'surge-2019-09'], { measure: 'per-day' }), {
+        title: 'Arrests per day, by operation',
+      }),
     },
   ];
   if (tally) {
     views.push({
       name: 'sample-records-by-fiscal-year',
       heading: 'Sample record-level file: arrests by fiscal year and criminality',
-      spec: toVegaLiteTimeSeries(tallyRows(tally, { source: { id: 'sample-arrests', title: 'sample-arrests.csv (a generated sample in the FOIA release format)', publisher: 'icestat' } }), {
-        title: 'Sample records: arrests by fiscal year and criminality',
-      }),
+      spec: toVegaLiteTimeSeries(
+        tallyRows(tally, {
+          source: { id: 'sample-arrests', title: 'sample-arrests.csv (a generated sample in the FOIA release format)', publisher: 'icestat' },
+        }),
+        {
+          title: 'Sample records: arrests by fiscal year and criminality',
+        },
+      ),
     });
   }
   return views;

@@ -12,9 +12,7 @@ const preserveModules: EsbuildPlugin = {
   name: 'icestat-preserve-modules',
   setup(build) {
     const extension = build.initialOptions.format === 'cjs' ? '.cjs' : '.js';
-    build.onResolve({ filter: /^\.\.?\// }, (args) =>
-      args.kind === 'entry-point' ? undefined : { path: `${args.path}${extension}`, external: true },
-    );
+    build.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: `${args.path}${extension}`, external: true }));
   },
 };
 

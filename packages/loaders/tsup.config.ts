@@ -37,5 +37,15 @@ export default defineConfig({
   // `#node-files` stays an import, resolved by the user's runtime or bundler (browser or not).
   // The record readers load the xlsx and Parquet readers with import() only when a source is a
   // workbook or Parquet file: as the package's own entries, so CSV users never load them.
-  external: ['@icestat/loaders/xlsx', '@icestat/loaders/parquet', '#node-files', 'node:fs', 'node:fs/promises', 'node:stream', 'node:readline', 'node:os', 'node:worker_threads'],
+  external: [
+    '@icestat/loaders/xlsx',
+    '@icestat/loaders/parquet',
+    '#node-files',
+    'node:fs',
+    'node:fs/promises',
+    'node:stream',
+    'node:readline',
+    'node:os',
+    'node:worker_threads',
+  ],
 });

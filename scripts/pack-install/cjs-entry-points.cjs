@@ -25,7 +25,10 @@ async function main() {
   for (const [specifier, keys] of Object.entries(expected)) {
     await check(`require('${specifier}')`, () => {
       const file = require.resolve(specifier);
-      assert(file.startsWith(`${__dirname}/`) && /\/node_modules\/@icestat\/[^/]+\/dist\/.+\.cjs$/.test(file), `resolves to ${file}, not a dist/*.cjs file of the package installed here`);
+      assert(
+        file.startsWith(`${__dirname}/`) && /\/node_modules\/@icestat\/[^/]+\/dist\/.+\.cjs$/.test(file),
+        `resolves to ${file}, not a dist/*.cjs file of the package installed here`,
+      );
       const mod = require(specifier);
       const names = expectExports(specifier, mod, keys);
       seen[specifier] = names;

@@ -14,7 +14,10 @@ for (const [specifier, keys] of Object.entries(expected)) {
   await check(`import * from '${specifier}'`, async () => {
     const url = import.meta.resolve(specifier);
     const file = fileURLToPath(url);
-    assert(file.startsWith(here) && /\/node_modules\/@icestat\/[^/]+\/dist\/.+\.js$/.test(file), `resolves to ${file}, not a dist/*.js file of the package installed here`);
+    assert(
+      file.startsWith(here) && /\/node_modules\/@icestat\/[^/]+\/dist\/.+\.js$/.test(file),
+      `resolves to ${file}, not a dist/*.js file of the package installed here`,
+    );
     const mod = await import(specifier);
     const names = expectExports(specifier, mod, keys);
     seen[specifier] = names;
@@ -52,7 +55,7 @@ await check('deep imports are closed by "exports"', async () => {
 
 // The arrest-column helpers (column plans, value normalisers) are public on /csv only.
 const csvOnly = /^(normalise[A-Z]\w*|planColumns|arrestColumnPresets|arrestFieldKinds|criminalitySpellings|isRedactionMarker|timeOfDate)$/;
-await check('@icestat/loaders exports what /json and /csv export (but /csv\'s column helpers)', () => {
+await check("@icestat/loaders exports what /json and /csv export (but /csv's column helpers)", () => {
   const root = new Set(seen['@icestat/loaders'] ?? []);
   const missing = [...(seen['@icestat/loaders/json'] ?? []), ...(seen['@icestat/loaders/csv'] ?? [])].filter((k) => !root.has(k) && !csvOnly.test(k));
   const leaked = [...root].filter((k) => csvOnly.test(k));

@@ -48,7 +48,10 @@ await check('tally sample-arrests.csv by fiscalYear × criminality', async () =>
   assert(tally.seen === report.accepted, `tally saw ${tally.seen}, the report accepted ${report.accepted}`);
   const counted = tally.rows.reduce((n, r) => n + r.count, 0);
   assert(counted === tally.total, `rows sum to ${counted}, total is ${tally.total}`);
-  assert(tally.rows.every((r) => typeof r.fiscalYear === 'string' && typeof r.criminality === 'string'), 'a row lacks fiscalYear or criminality');
+  assert(
+    tally.rows.every((r) => typeof r.fiscalYear === 'string' && typeof r.criminality === 'string'),
+    'a row lacks fiscalYear or criminality',
+  );
   return `rowsRead ${report.rowsRead} = ${report.accepted} accepted + ${report.rejected} rejected; ${tally.rows.length} groups`;
 });
 
@@ -58,7 +61,10 @@ let rows;
 await check(`breakdownRows(dataset, '${breakdown}')`, () => {
   rows = breakdownRows(dataset, breakdown);
   assert(rows.length === 10, `${rows.length} rows, expected 10`);
-  assert(rows.every((r) => r.source && typeof r.text === 'string'), 'a row lacks its source or text');
+  assert(
+    rows.every((r) => r.source && typeof r.text === 'string'),
+    'a row lacks its source or text',
+  );
   return `${rows.length} rows, ${rows.reduce((s, r) => s + (r.value ?? 0), 0)} arrests`;
 });
 

@@ -62,14 +62,18 @@ await check('the schema rejects broken datasets', () => {
       return copy;
     })(),
   };
-  const accepted = Object.entries(broken).filter(([, data]) => validate(data)).map(([what]) => what);
+  const accepted = Object.entries(broken)
+    .filter(([, data]) => validate(data))
+    .map(([what]) => what);
   assert(accepted.length === 0, `accepted a dataset with ${accepted.join(', ')}`);
   return `${Object.keys(broken).length} broken copies rejected`;
 });
 
 await check('every shipped schema compiles strictly', () => {
   const dir = dirname(schemaFile);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const bad = [];
   for (const f of files) {
     const { ajv, warnings } = strictAjv();

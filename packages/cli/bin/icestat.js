@@ -10,7 +10,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else {
   const cli = new URL('../dist/cli.js', import.meta.url);
   if (!existsSync(cli)) {
-    process.stderr.write('icestat: this copy has not been built yet (dist/cli.js is missing).\nicestat: run `npm run build` at the root of the repository, then try again.\n');
+    process.stderr.write(
+      'icestat: this copy has not been built yet (dist/cli.js is missing).\nicestat: run `npm run build` at the root of the repository, then try again.\n',
+    );
     process.exit(2);
   }
   const { main } = await import(cli.href);

@@ -26,5 +26,8 @@ export function parseCommandArgs<const T extends Config>(command: string, config
 /** Splits comma-separated and repeated values: `--by aor,fiscal-year --by gender` → three. */
 export function listValues(values: string | readonly string[] | undefined): string[] {
   const all = values === undefined ? [] : typeof values === 'string' ? [values] : values;
-  return all.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return all
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }

@@ -86,7 +86,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return first === undefined ? exitCodes.badInput : exitCodes.ok;
     }
     if (!isCommand(first)) {
-      throw new UsageError(first.startsWith('-') ? `unknown option ${first} before the command` : `unknown command "${first}"; expected one of ${Object.keys(commands).join(', ')}`);
+      throw new UsageError(
+        first.startsWith('-')
+          ? `unknown option ${first} before the command`
+          : `unknown command "${first}"; expected one of ${Object.keys(commands).join(', ')}`,
+      );
     }
     const command = await commands[first]();
     return await command.run(rest, io);

@@ -21,7 +21,8 @@ export function describeError(e: unknown, debug: boolean): string {
     // The library speaks of options; on the command line they are flags.
     text = text.replace(/pass \{ encoding: '([\w-]+)' \}/g, 'pass --encoding $1').replace(/\{ encoding: '([\w-]+)' \}/g, '--encoding $1');
     // The library speaks of options; on the command line they are flags.
-    if (e.code === 'not_determinable' && lines.length === 1) text += '\non the command line: map a column with --column "HEADER=FIELD", or leave the dimension out of --by (`icestat inspect FILE` lists the columns)';
+    if (e.code === 'not_determinable' && lines.length === 1)
+      text += '\non the command line: map a column with --column "HEADER=FIELD", or leave the dimension out of --by (`icestat inspect FILE` lists the columns)';
   } else if (e instanceof Error && 'code' in e && typeof e.code === 'string' && systemErrors[e.code]) {
     const path = 'path' in e && typeof e.path === 'string' ? e.path : undefined;
     text = path ? `${path}: ${systemErrors[e.code]}` : `${systemErrors[e.code]} (${e.message})`;

@@ -22,7 +22,9 @@ describe('dimension names on the command line', () => {
 
   it('names the choices for an unknown dimension', () => {
     expect(() => parseDimension('colour', '--by', 'tally')).toThrow(UsageError);
-    expect(() => parseDimension('colour', '--by', 'tally')).toThrow(/--by "colour": expected one of fiscal-year, month, day, state, aor, criminality, citizenship, gender, apprehension-type/);
+    expect(() => parseDimension('colour', '--by', 'tally')).toThrow(
+      /--by "colour": expected one of fiscal-year, month, day, state, aor, criminality, citizenship, gender, apprehension-type/,
+    );
   });
 });
 
@@ -36,7 +38,9 @@ describe('parseColumnsOption', () => {
   });
 
   it('refuses a field that is not a record field', () => {
-    expect(() => parseColumnsOption(['Office=office'], 'tally')).toThrow(/--column "Office=office": expected HEADER=FIELD, FIELD one of .*apprehensionAor.*releaseReason/);
+    expect(() => parseColumnsOption(['Office=office'], 'tally')).toThrow(
+      /--column "Office=office": expected HEADER=FIELD, FIELD one of .*apprehensionAor.*releaseReason/,
+    );
     expect(() => parseColumnsOption(['=apprehensionAor'], 'tally')).toThrow(UsageError);
   });
 });

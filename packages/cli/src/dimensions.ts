@@ -16,7 +16,10 @@ export function dimensionColumn(d: TallyDimension): string {
  * `fiscalYear`.
  */
 export function parseDimension(text: string, option: string, command: string): TallyDimension {
-  const key = text.trim().toLowerCase().replace(/[-_\s]/g, '');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]/g, '');
   const aliases: Readonly<Record<string, TallyDimension>> = { fy: 'fiscalYear', year: 'fiscalYear', country: 'citizenship', type: 'apprehensionType' };
   const found = tallyDimensions.find((d) => d.toLowerCase() === key) ?? aliases[key];
   if (!found) {

@@ -30,12 +30,15 @@ describe('documentation', () => {
     expect(all.filter((e) => e.file === 'index.ts' && e.kind === 'function').map((e) => e.name)).toEqual(['runIcestat']);
   });
 
-  it.each(all.filter((e) => e.file === 'index.ts' || e.name === 'processIo').map((e) => [`${e.file} ${e.name}`, e] as const))('public %s has TSDoc with @param, @returns and @example', (_, e) => {
-    expect(e.doc, `${e.name} has no doc comment`).toBeDefined();
-    expect(e.doc).toMatch(/@returns/);
-    expect(e.doc).toMatch(/@example/);
-    if (e.kind === 'function' && e.name !== 'processIo') expect(e.doc).toMatch(/@param/);
-  });
+  it.each(all.filter((e) => e.file === 'index.ts' || e.name === 'processIo').map((e) => [`${e.file} ${e.name}`, e] as const))(
+    'public %s has TSDoc with @param, @returns and @example',
+    (_, e) => {
+      expect(e.doc, `${e.name} has no doc comment`).toBeDefined();
+      expect(e.doc).toMatch(/@returns/);
+      expect(e.doc).toMatch(/@example/);
+      if (e.kind === 'function' && e.name !== 'processIo') expect(e.doc).toMatch(/@param/);
+    },
+  );
 
   it.each(all.filter((e) => e.kind !== 'type').map((e) => [`${e.file} ${e.name}`, e] as const))('%s has a doc comment', (_, e) => {
     expect(e.doc, `${e.name} has no doc comment`).toBeDefined();

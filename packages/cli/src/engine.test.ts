@@ -37,8 +37,12 @@ describe('checkRecordOptions', () => {
     for (const table of ['auto', 'arrests', 'encounters', 'removals', 'detainers', 'detentions']) expect(() => checkRecordOptions({ table })).not.toThrow();
     expect(() => checkRecordOptions({})).not.toThrow();
     expect(() => checkRecordOptions({ table: 'removals', date: 'removalDate' })).not.toThrow();
-    expect(() => checkRecordOptions({ table: 'bookings' })).toThrow(/--table: expected one of auto, arrests, encounters, removals, detainers, detentions; received "bookings"/);
-    expect(() => checkRecordOptions({ table: 'arrests', date: 'removalDate' })).toThrow(/--date removalDate: the arrests table has no such date; expected one of apprehensionDate/);
+    expect(() => checkRecordOptions({ table: 'bookings' })).toThrow(
+      /--table: expected one of auto, arrests, encounters, removals, detainers, detentions; received "bookings"/,
+    );
+    expect(() => checkRecordOptions({ table: 'arrests', date: 'removalDate' })).toThrow(
+      /--date removalDate: the arrests table has no such date; expected one of apprehensionDate/,
+    );
     expect(() => checkRecordOptions({ date: 'yesterday' })).toThrow(/--date "yesterday": expected a date field, one of .*departedDate/);
   });
 });
@@ -59,7 +63,10 @@ describe('mergeTallies', () => {
         whole.addGroup(g);
         parts[(cuts[i] ?? 0) % 3]!.addGroup(g);
       });
-      const merged = mergeTallies(parts.map((p) => p.result()), by);
+      const merged = mergeTallies(
+        parts.map((p) => p.result()),
+        by,
+      );
       expect(merged).toEqual(whole.result());
       expect(merged.total).toBe(rows.length);
     },

@@ -92,7 +92,10 @@ export function checkRecordOptions(options: RecordReadOptions): void {
     throw new IcestatError('invalid_input', `--date ${JSON.stringify(options.date)}: expected a date field, one of ${recordDateFields.join(', ')}`);
   }
   if (table !== 'auto' && options.date !== undefined && !tableSpecs[table as RecordTableName].dateFields.includes(options.date as never)) {
-    throw new IcestatError('invalid_input', `--date ${options.date}: the ${table} table has no such date; expected one of ${tableSpecs[table as RecordTableName].dateFields.join(', ')}`);
+    throw new IcestatError(
+      'invalid_input',
+      `--date ${options.date}: the ${table} table has no such date; expected one of ${tableSpecs[table as RecordTableName].dateFields.join(', ')}`,
+    );
   }
 }
 
@@ -259,10 +262,19 @@ export interface Peek {
 }
 
 /** Reads an input's first records (up to `rows`) with the library's `readRecords`. */
-export async function peekInput(input: InputSpec | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly name: string }, options: RecordReadOptions, rows = 200): Promise<Peek> {
+export async function peekInput(
+  input: InputSpec | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly name: string },
+  options: RecordReadOptions,
+  rows = 200,
+): Promise<Peek> {
   checkRecordOptions(options);
   const spec: InputSpec = input.kind === 'bytes' ? { kind: 'path', path: input.name, name: input.name } : input;
-  const source = input.kind === 'bytes' ? (async function* () { yield input.bytes; })() : sourceOf(input);
+  const source =
+    input.kind === 'bytes'
+      ? (async function* () {
+          yield input.bytes;
+        })()
+      : sourceOf(input);
   const reader = readRecords(source as Parameters<typeof readRecords>[0], { ...loaderOptions(spec, options), maxRejections: 20 });
   const sample: Record<string, unknown>[] = [];
   let whole = true;
@@ -314,7 +326,10 @@ export async function inspectInput(input: InputSpec, options: RecordReadOptions,
     }
     stdin = { bytes: Buffer.concat(parts), whole };
   }
-  const bytesSource = (): AsyncIterable<Uint8Array> => (async function* () { yield stdin!.bytes; })();
+  const bytesSource = (): AsyncIterable<Uint8Array> =>
+    (async function* () {
+      yield stdin!.bytes;
+    })();
   const { inspectSource } = await import('@icestat/loaders/inspect');
   const source = await inspectSource(stdin ? (bytesSource() as never) : (input as { path: string }).path, {
     name,
@@ -330,8 +345,12 @@ export async function inspectInput(input: InputSpec, options: RecordReadOptions,
   if ('error' in peek) return { source, peek, notCounted: 'the records could not be read' };
   if (peek.whole) return { source, peek, count: peek.report };
   if (!count) return { source, peek, notCounted: 'not counted (--no-count)' };
-  if (stdin && !stdin.whole) return { source, peek, notCounted: `not counted: standard input is read only once, and only its first ${formatBytes(STDIN_INSPECT_BYTES)} are held` };
-  const { report } = await tallyRecords((stdin ? bytesSource() : (input as { path: string }).path) as Parameters<typeof tallyRecords>[0], { by: [], ...loaderOptions(input, options) });
+  if (stdin && !stdin.whole)
+    return { source, peek, notCounted: `not counted: standard input is read only once, and only its first ${formatBytes(STDIN_INSPECT_BYTES)} are held` };
+  const { report } = await tallyRecords((stdin ? bytesSource() : (input as { path: string }).path) as Parameters<typeof tallyRecords>[0], {
+    by: [],
+    ...loaderOptions(input, options),
+  });
   return { source, peek, count: report };
 }
 
@@ -346,7 +365,8 @@ function formatBytes(n: number): string {
 export function mergeTallies(results: readonly TallyResult[], by: readonly TallyDimension[]): TallyResult {
   const first = results[0];
   const tables = [...new Set(results.map((r) => r.table))];
-  if (tables.length > 1) throw new IcestatError('invalid_input', `the files are of different tables (${tables.join(', ')}); tally each table on its own, or name one with --table`);
+  if (tables.length > 1)
+    throw new IcestatError('invalid_input', `the files are of different tables (${tables.join(', ')}); tally each table on its own, or name one with --table`);
   const merged = createTally({ by, ...(first ? { table: first.table, date: first.date } : {}) });
   for (const r of results) {
     merged.merge({

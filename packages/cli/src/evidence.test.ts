@@ -23,9 +23,30 @@ const dataset = datasetSchema.parse({
       places: [],
       sources: ['report-a'],
       figures: [
-        { id: 'op-arrests', metric: 'arrests', quantity: { value: 498, unit: 'people' }, source: 'report-a', claimant: { role: 'agency', name: 'ICE' }, evidence: 'arrested “nearly 500\n people”' },
-        { id: 'op-convicted', metric: 'arrests', quantity: { value: 317, unit: 'people' }, source: 'report-a', claimant: { role: 'agency', name: 'ICE' }, evidence: '317 had criminal convictions' },
-        { id: 'op-other', metric: 'arrests', quantity: { value: 1, unit: 'people' }, source: 'report-b', claimant: { role: 'agency', name: 'ICE' }, evidence: 'one more' },
+        {
+          id: 'op-arrests',
+          metric: 'arrests',
+          quantity: { value: 498, unit: 'people' },
+          source: 'report-a',
+          claimant: { role: 'agency', name: 'ICE' },
+          evidence: 'arrested “nearly 500\n people”',
+        },
+        {
+          id: 'op-convicted',
+          metric: 'arrests',
+          quantity: { value: 317, unit: 'people' },
+          source: 'report-a',
+          claimant: { role: 'agency', name: 'ICE' },
+          evidence: '317 had criminal convictions',
+        },
+        {
+          id: 'op-other',
+          metric: 'arrests',
+          quantity: { value: 1, unit: 'people' },
+          source: 'report-b',
+          claimant: { role: 'agency', name: 'ICE' },
+          evidence: 'one more',
+        },
       ],
     },
   ],
@@ -44,7 +65,8 @@ describe('checkEvidence', () => {
         code: 'evidence_not_found',
         path: 'operations[0].figures[1].evidence',
         file: 'report-a.txt',
-        message: 'operations[0].figures[1].evidence: the evidence of "op-convicted", “317 had criminal convictions”, is not in report-a.txt (the text of source "report-a")',
+        message:
+          'operations[0].figures[1].evidence: the evidence of "op-convicted", “317 had criminal convictions”, is not in report-a.txt (the text of source "report-a")',
       },
     ]);
   });

@@ -16,7 +16,12 @@ export interface EvidenceCheck {
 
 /** Whitespace runs as one space, typographic quotes and dashes as plain ones: a PDF's line breaks and a CMS's quotes do not hide a quote. */
 function normalise(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -36,7 +41,8 @@ export async function checkEvidence(dataset: Dataset, dir: string): Promise<Evid
   for (const file of new Set(matched.values())) texts.set(file, normalise(await readFile(join(dir, file), 'utf8')));
 
   const items: { id: string; source: string; evidence: string; path: string }[] = [];
-  for (const v of figuresOf(dataset)) items.push({ id: v.figure.id, source: v.figure.source, evidence: v.figure.evidence, path: `${pathText(v.path)}.evidence` });
+  for (const v of figuresOf(dataset))
+    items.push({ id: v.figure.id, source: v.figure.source, evidence: v.figure.evidence, path: `${pathText(v.path)}.evidence` });
   const claimSets: [readonly { id: string; source: string; evidence: string }[], string][] = [
     ...dataset.operations.map((o, i): [typeof o.claims, string] => [o.claims, `operations[${i}].claims`]),
     ...dataset.series.map((s, i): [typeof s.claims, string] => [s.claims, `series[${i}].claims`]),
@@ -57,7 +63,12 @@ export async function checkEvidence(dataset: Dataset, dir: string): Promise<Evid
     }
     checked++;
     if (!texts.get(file)!.includes(normalise(item.evidence))) {
-      issues.push({ code: 'evidence_not_found', path: item.path, file, message: `${item.path}: the evidence of "${item.id}", “${item.evidence}”, is not in ${file} (the text of source "${item.source}")` });
+      issues.push({
+        code: 'evidence_not_found',
+        path: item.path,
+        file,
+        message: `${item.path}: the evidence of "${item.id}", “${item.evidence}”, is not in ${file} (the text of source "${item.source}")`,
+      });
     }
   }
   return { checked, issues, sourcesWithoutText: [...without], matched };

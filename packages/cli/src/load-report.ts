@@ -27,8 +27,10 @@ export function describeLoadReport(report: LoadReport, paint: Paint, options: { 
   const out: string[] = [];
   const rejected = report.rejected > 0 ? paint.yellow(`${formatCount(report.rejected)} rejected`) : `${formatCount(report.rejected)} rejected`;
   const head = options.stopped ? paint.red('INTERRUPTED — partial counts, up to the rows read so far (the last may be cut off): ') : '';
-  out.push(`${head}${paint.bold(report.file)}: ${formatCount(report.rowsRead)} rows read · ${formatCount(report.accepted)} accepted · ${rejected}` +
-    (report.blankLines > 0 ? ` · ${formatCount(report.blankLines)} blank line${report.blankLines === 1 ? "" : "s"} skipped` : ''));
+  out.push(
+    `${head}${paint.bold(report.file)}: ${formatCount(report.rowsRead)} rows read · ${formatCount(report.accepted)} accepted · ${rejected}` +
+      (report.blankLines > 0 ? ` · ${formatCount(report.blankLines)} blank line${report.blankLines === 1 ? '' : 's'} skipped` : ''),
+  );
   if (!options.countsOnly) describeReading(report, paint, out);
   describeUnknownValues(report, paint, out);
   if (report.rejected > 0) {
@@ -38,8 +40,13 @@ export function describeLoadReport(report: LoadReport, paint: Paint, options: { 
     out.push(`  rejected rows, by reason${report.rejectionsDropped > 0 ? ` (among the first ${formatCount(report.rejections.length)} kept)` : ''}:`);
     for (const [code, list] of top) {
       const first = list[0]!;
-      const lines = list.slice(0, 3).map((r) => r.line).join(', ');
-      out.push(`    ${code.padEnd(22)} ${formatCount(list.length).padStart(7)}  lines ${lines}${list.length > 3 ? ', …' : ''} — e.g. line ${first.line}${first.column ? ` (${first.column})` : ''}: ${first.reason}`);
+      const lines = list
+        .slice(0, 3)
+        .map((r) => r.line)
+        .join(', ');
+      out.push(
+        `    ${code.padEnd(22)} ${formatCount(list.length).padStart(7)}  lines ${lines}${list.length > 3 ? ', …' : ''} — e.g. line ${first.line}${first.column ? ` (${first.column})` : ''}: ${first.reason}`,
+      );
     }
   }
   return `${out.join('\n')}\n`;
@@ -47,9 +54,20 @@ export function describeLoadReport(report: LoadReport, paint: Paint, options: { 
 
 /** The table, preset, header, banner lines and columns of a read. */
 function describeReading(report: LoadReport, paint: Paint, out: string[]): void {
-  out.push(paint.dim(`  table ${report.table} · preset ${report.preset === 'none' ? 'none (custom columns only)' : report.preset} · delimiter ${quoted(report.delimiter)} · header on line ${report.header.line}`));
+  out.push(
+    paint.dim(
+      `  table ${report.table} · preset ${report.preset === 'none' ? 'none (custom columns only)' : report.preset} · delimiter ${quoted(report.delimiter)} · header on line ${report.header.line}`,
+    ),
+  );
   if (report.header.bannerLines > 0) {
-    out.push(paint.dim(`  ${report.header.bannerLines} banner line${report.header.bannerLines === 1 ? '' : 's'} above the header skipped: ${report.header.banner.filter((b) => b.trim() !== '').map(quoted).join(' · ')}`));
+    out.push(
+      paint.dim(
+        `  ${report.header.bannerLines} banner line${report.header.bannerLines === 1 ? '' : 's'} above the header skipped: ${report.header.banner
+          .filter((b) => b.trim() !== '')
+          .map(quoted)
+          .join(' · ')}`,
+      ),
+    );
   }
   out.push(paint.dim(`  columns: ${report.columns.mapped.length} mapped (${report.columns.mapped.map((m) => `${m.header} → ${m.field}`).join(', ')})`));
   if (report.columns.extra.length > 0) out.push(paint.dim(`  unmapped, kept as extra (${report.columns.extra.length}): ${report.columns.extra.join(', ')}`));
@@ -60,7 +78,14 @@ function describeUnknownValues(report: LoadReport, paint: Paint, out: string[]):
   for (const [field, values] of Object.entries(report.unknownValues)) {
     const list = Object.entries(values).sort((a, b) => b[1] - a[1]);
     if (list.length === 0) continue;
-    out.push(paint.yellow(`  unknown ${field} values, kept and counted under their own label: ${list.slice(0, 5).map(([v, n]) => `${quoted(v)} ×${formatCount(n)}`).join(', ')}${list.length > 5 ? `, … (${list.length} in all)` : ''}`));
+    out.push(
+      paint.yellow(
+        `  unknown ${field} values, kept and counted under their own label: ${list
+          .slice(0, 5)
+          .map(([v, n]) => `${quoted(v)} ×${formatCount(n)}`)
+          .join(', ')}${list.length > 5 ? `, … (${list.length} in all)` : ''}`,
+      ),
+    );
   }
 }
 
@@ -69,7 +94,9 @@ export function rejectionsCsv(reports: readonly LoadReport[]): string {
   const lines = ['file,line,column,code,reason,raw'];
   for (const report of reports) {
     for (const r of report.rejections) {
-      lines.push([escapeCsvCell(report.file), String(r.line), escapeCsvCell(r.column ?? ''), r.code, escapeCsvCell(r.reason), escapeCsvCell(r.raw ?? '')].join(','));
+      lines.push(
+        [escapeCsvCell(report.file), String(r.line), escapeCsvCell(r.column ?? ''), r.code, escapeCsvCell(r.reason), escapeCsvCell(r.raw ?? '')].join(','),
+      );
     }
   }
   return `${lines.join('\n')}\n`;

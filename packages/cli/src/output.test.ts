@@ -13,14 +13,24 @@ function tallyOf(by: TallyDimension[], groups: string[][]) {
 
 describe('tallyCsv', () => {
   it('writes snake_case dimension columns, then count', () => {
-    const t = tallyOf(['fiscalYear', 'aor'], [['FY2016', 'SEA'], ['FY2016', 'SEA'], ['FY2017', '(missing)']]);
+    const t = tallyOf(
+      ['fiscalYear', 'aor'],
+      [
+        ['FY2016', 'SEA'],
+        ['FY2016', 'SEA'],
+        ['FY2017', '(missing)'],
+      ],
+    );
     expect(tallyCsv(t)).toBe('fiscal_year,aor,count\nFY2016,SEA,2\nFY2017,(missing),1\n');
   });
 
   prop.prop([fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })), { maxLength: 30 })])(
     'parses back to the same groups and counts for any values (quotes, commas, line breaks, formulas)',
     (groups) => {
-      const t = tallyOf(['citizenship', 'gender'], groups.map(([a, b]) => [a, b]));
+      const t = tallyOf(
+        ['citizenship', 'gender'],
+        groups.map(([a, b]) => [a, b]),
+      );
       const rows = parse(tallyCsv(t), { columns: true }) as Record<string, string>[];
       expect(rows.map((r) => [unescapeCsvCell(r.citizenship!), unescapeCsvCell(r.gender!), Number(r.count)])).toEqual(
         t.rows.map((r) => [r.citizenship, r.gender, r.count]),

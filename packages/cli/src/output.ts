@@ -31,7 +31,13 @@ export function alignColumns(rows: readonly (readonly string[])[], right: Readon
 /** A tally as a table for a reader: dimensions, count with thousands separators, share of the total. */
 export function tallyTable(tally: TallyResult, bold: (s: string) => string = (s) => s): string {
   if (tally.by.length === 0) {
-    const [head, total] = alignColumns([['', 'count'], ['total', integer.format(tally.total)]], new Set([1]));
+    const [head, total] = alignColumns(
+      [
+        ['', 'count'],
+        ['total', integer.format(tally.total)],
+      ],
+      new Set([1]),
+    );
     return `${bold(head!)}\n${bold(total!)}\n`;
   }
   const share = (n: number): string => (tally.total === 0 ? '' : `${((100 * n) / tally.total).toFixed(1)}%`);

@@ -29,7 +29,12 @@ export async function terminalProgress(stream: OutStream, label: string, totalBy
   );
   const payload = (bytes: number, rows: number) => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-    return { done: megabytes(bytes), size: totalBytes ? megabytes(totalBytes) : '', rows: rows.toLocaleString('en-US'), rate: Math.round(rows / seconds).toLocaleString('en-US') };
+    return {
+      done: megabytes(bytes),
+      size: totalBytes ? megabytes(totalBytes) : '',
+      rows: rows.toLocaleString('en-US'),
+      rate: Math.round(rows / seconds).toLocaleString('en-US'),
+    };
   };
   bar.start(totalBytes ?? 1, 0, payload(0, 0));
   return {

@@ -22,5 +22,8 @@ export function parseHeaderRow(text: string, command: string): number {
  * @returns The cells, trimmed, empty ones left out.
  */
 export function parseMissingValues(values: readonly string[]): string[] {
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }

@@ -35,7 +35,9 @@ describe('icestat audit', () => {
     expect(r.stdout).toContain(`packages/data/data/icestat-dataset.json: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} checks passed`);
     expect(counts).toEqual({ error: 0, warning: 3, info: 10 });
     expect(r.stdout).toContain('Warnings — a reader should look (3)');
-    expect(r.stdout).toContain('at operations[2].claims[1] (operation ice-enforcement-2025-01, claim ice-enforcement-2025-01-26-share-undocumented-status) [claim]');
+    expect(r.stdout).toContain(
+      'at operations[2].claims[1] (operation ice-enforcement-2025-01, claim ice-enforcement-2025-01-26-share-undocumented-status) [claim]',
+    );
     expect(r.stdout).not.toContain('Checked and consistent');
     const passed = await icestat(['audit', datasetPath, '--passed']);
     expect(passed.stdout).toContain('Checked and consistent (10)');
@@ -87,7 +89,8 @@ describe('icestat validate', () => {
     const r = await icestat(['validate', datasetPath]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('valid (schema and cross-references; 15 sources, 8 operations, 2 series)');
-    const items = figuresOf(dataset).length + dataset.operations.flatMap((o) => o.claims).length + dataset.series.flatMap((s) => s.claims).length + dataset.claims.length;
+    const items =
+      figuresOf(dataset).length + dataset.operations.flatMap((o) => o.claims).length + dataset.series.flatMap((s) => s.claims).length + dataset.claims.length;
     const e = await icestat(['validate', datasetPath, '--texts', seedsDir]);
     expect(e.code).toBe(0);
     expect(e.stdout).toContain(`evidence: ${items} of ${items} found in 4 source text(s)`);
@@ -126,7 +129,9 @@ describe('icestat validate', () => {
     const r = await icestat(['validate', file, '--texts', seedsDir]);
     expect(r.code).toBe(1);
     const id = dataset.operations[0]!.figures[0]!.id;
-    expect(r.stdout).toContain(`operations[0].figures[0].evidence: the evidence of "${id}", “the arrest of 3,310 individuals”, is not in 000_8f42807424de4bfa.txt`);
+    expect(r.stdout).toContain(
+      `operations[0].figures[0].evidence: the evidence of "${id}", “the arrest of 3,310 individuals”, is not in 000_8f42807424de4bfa.txt`,
+    );
   });
 
   it('validates every file a glob names; one invalid file makes the exit 1', async () => {

@@ -26,6 +26,10 @@ function built(name: string, entry: string): boolean {
 export default function setup(): void {
   const fresh = built('cli', 'cli.js') && built('core', 'index.js') && built('loaders', 'csv/index.js') && built('chart-data', 'vega-lite/index.js');
   if (fresh) return;
-  const r = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@icestat/cli...', '--output-logs=errors-only'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+  const r = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@icestat/cli...', '--output-logs=errors-only'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
   if (r.status !== 0) throw new Error(`could not build @icestat/cli for the end-to-end tests:\n${r.stdout}\n${r.stderr}`);
 }

@@ -64,7 +64,11 @@ describe('icestat inspect', () => {
   });
 
   it('says text that is not UTF-8 is not, and names the --encoding that reads it', async () => {
-    const latin1 = Buffer.concat([Buffer.from('Apprehension Date,Gender,Apprehension Site Landmark\n2017-01-01,Male,CAF'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('Apprehension Date,Gender,Apprehension Site Landmark\n2017-01-01,Male,CAF'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
     const inspect = await icestat(['inspect', '-'], { input: latin1 });
     expect(inspect.code).toBe(0);
     expect(inspect.stdout).toContain('encoding latin1');

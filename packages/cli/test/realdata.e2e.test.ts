@@ -64,7 +64,9 @@ describe.skipIf(!realdataPresent)('real releases', () => {
     expect(r.stderr).toContain('table encounters · preset ice-lesa/encounters');
   });
 
-  it('ICE’s FY2016 removals (.csv.gz): --date removalDate counts by another date axis than the departed date, each the library’s', { timeout: 120_000 }, async () => {
+  it('ICE’s FY2016 removals (.csv.gz): --date removalDate counts by another date axis than the departed date, each the library’s', {
+    timeout: 120_000,
+  }, async () => {
     const file = lesa('ICERemovals_FY2016.csv.gz');
     const departed = await icestat(['tally', file, '--by', 'month', '--format', 'csv']);
     const removal = await icestat(['tally', file, '--by', 'month', '--date', 'removalDate', '--format', 'csv']);
@@ -92,12 +94,23 @@ describe.skipIf(!realdataPresent)('real releases', () => {
     expect(r.code).toBe(0);
     const lib = await tallyRecords(file, { by: ['fiscalYear'] });
     expect(csv(r.stdout).map((x) => [x.fiscal_year, Number(x.count)])).toEqual(lib.tally.rows.map((x) => [x.fiscalYear, x.count]));
-    expect(counts(r.stdout, 'fiscal_year')).toMatchObject({ FY2012: 6620, FY2013: 7165, FY2014: 4715, FY2015: 2977, FY2016: 2698, FY2017: 3376, FY2018: 3067, FY2019: 1931 });
+    expect(counts(r.stdout, 'fiscal_year')).toMatchObject({
+      FY2012: 6620,
+      FY2013: 7165,
+      FY2014: 4715,
+      FY2015: 2977,
+      FY2016: 2698,
+      FY2017: 3376,
+      FY2018: 3067,
+      FY2019: 1931,
+    });
     expect(r.stderr).toContain('header on line 7');
     expect(r.stderr).toContain('6 banner lines above the header skipped');
   });
 
-  it('--progress (the row-by-row read a terminal gets) gives the same counts and report on a .gz with banner lines, and the same refusals', { timeout: 120_000 }, async () => {
+  it('--progress (the row-by-row read a terminal gets) gives the same counts and report on a .gz with banner lines, and the same refusals', {
+    timeout: 120_000,
+  }, async () => {
     const file = lesa('EROArrests_FY2016.csv.gz');
     const watched = await icestat(['tally', file, '--by', 'aor,fiscal-year', '--progress', '--format', 'csv']);
     const fast = await icestat(['tally', file, '--by', 'aor,fiscal-year', '--format', 'csv']);
@@ -125,7 +138,9 @@ describe.skipIf(!realdataPresent)('real releases', () => {
     expect(y2026.stderr).not.toContain('warning');
   });
 
-  it('inspect on a .gz names the compression, the banner, the table and preset, and its next command gives the library’s counts', { timeout: 120_000 }, async () => {
+  it('inspect on a .gz names the compression, the banner, the table and preset, and its next command gives the library’s counts', {
+    timeout: 120_000,
+  }, async () => {
     const file = lesa('EROArrests_FY2016.csv.gz');
     const r = await icestat(['inspect', file]);
     expect(r.code).toBe(0);
@@ -142,7 +157,12 @@ describe.skipIf(!realdataPresent)('real releases', () => {
     const lib = await tallyRecords(file, { table: 'arrests', by: ['fiscalYear', 'aor'] });
     expect(JSON.parse(tally.stdout).rows).toEqual(lib.tally.rows);
     const encounters = await icestat(['inspect', lesa('EROEncounters_FY2016.csv.gz'), '--no-count', '--json']);
-    expect(JSON.parse(encounters.stdout)).toMatchObject({ table: 'encounters', preset: 'ice-lesa/encounters', compression: ['gzip'], header: { line: 6, bannerLines: 5 } });
+    expect(JSON.parse(encounters.stdout)).toMatchObject({
+      table: 'encounters',
+      preset: 'ice-lesa/encounters',
+      compression: ['gzip'],
+      header: { line: 6, bannerLines: 5 },
+    });
   });
 
   it('DDP joined file (235 rows, R’s NA): inspect detects the table, and the suggested tally counts all 235', async () => {

@@ -155,25 +155,55 @@ describe('icestat tally with bad rows', () => {
       { aor: 'SEA', fiscal_year: 'FY2017', count: '1' },
       { aor: 'SEA', fiscal_year: 'FY2018', count: '1' },
     ]);
-    const d = await icestat(['tally', f, '--by', 'fiscal-year', '--column', 'Office=apprehensionAor', '--column', 'Arrested=apprehensionDate', '--date', 'departed-date']);
+    const d = await icestat([
+      'tally',
+      f,
+      '--by',
+      'fiscal-year',
+      '--column',
+      'Office=apprehensionAor',
+      '--column',
+      'Arrested=apprehensionDate',
+      '--date',
+      'departed-date',
+    ]);
     expect(d.code).toBe(0);
     expect(d.stderr).toContain('dates: fiscal-year, month and day are those of the field departedDate');
     expect(d.stderr).toContain('columns: 3 mapped (Arrested → apprehensionDate, Office → apprehensionAor, Departed Date → departedDate)');
     const nope = await icestat(['tally', f, '--by', 'fiscal-year', '--date', 'Nope']);
     expect(nope.code).toBe(2);
     expect(nope.stderr).toContain('icestat: --date "Nope": expected a date field, one of apprehensionDate, bookInDate,');
-    const missing = await icestat(['tally', f, '--by', 'fiscal-year', '--column', 'Office=apprehensionAor', '--column', 'Arrested=apprehensionDate', '--column', 'Seized=departedDate']);
+    const missing = await icestat([
+      'tally',
+      f,
+      '--by',
+      'fiscal-year',
+      '--column',
+      'Office=apprehensionAor',
+      '--column',
+      'Arrested=apprehensionDate',
+      '--column',
+      'Seized=departedDate',
+    ]);
     expect(missing.stderr).toContain(`warning: ${f} has no column "Seized" (--column)`);
-    expect(csv(d.stdout)).toEqual([
-      { fiscal_year: 'FY2018', count: '1' },
-      { fiscal_year: '(missing)', count: '1' },
-    ].sort((a, b) => (a.fiscal_year < b.fiscal_year ? -1 : 1)));
+    expect(csv(d.stdout)).toEqual(
+      [
+        { fiscal_year: 'FY2018', count: '1' },
+        { fiscal_year: '(missing)', count: '1' },
+      ].sort((a, b) => (a.fiscal_year < b.fiscal_year ? -1 : 1)),
+    );
   });
 });
 
 describe('icestat tally: usage and unreadable input', () => {
   it('exits 2 with one or two plain lines for usage errors', async () => {
-    for (const args of [['tally'], ['tally', samplePath, '--by', 'colour'], ['tally', samplePath, '--nope'], ['tally', samplePath, '--format', 'xml'], ['frobnicate']]) {
+    for (const args of [
+      ['tally'],
+      ['tally', samplePath, '--by', 'colour'],
+      ['tally', samplePath, '--nope'],
+      ['tally', samplePath, '--format', 'xml'],
+      ['frobnicate'],
+    ]) {
       const r = await icestat(args);
       expect(r.code, args.join(' ')).toBe(2);
       const lines = r.stderr.trim().split('\n');

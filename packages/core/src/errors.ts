@@ -13,13 +13,7 @@ const marker = Symbol.for('icestat.error');
  * - `parse_error`: text could not be parsed (loaders add `line` and `column`).
  * - `unsupported_encoding`: the input's encoding or format is not one icestat reads.
  */
-export type IcestatErrorCode =
-  | 'invalid_input'
-  | 'invalid_dataset'
-  | 'insufficient_data'
-  | 'not_determinable'
-  | 'parse_error'
-  | 'unsupported_encoding';
+export type IcestatErrorCode = 'invalid_input' | 'invalid_dataset' | 'insufficient_data' | 'not_determinable' | 'parse_error' | 'unsupported_encoding';
 
 /** Where in a file an error happened; loaders fill what they know. */
 export interface ErrorLocation {
@@ -110,20 +104,37 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * if (!r.success) toIcestatIssues(r.error.issues)[0]?.message;
  * // => 'low: must not exceed high (low 6, high 4)'
  */
-export function toIcestatIssues(issues: readonly z.core.$ZodIssue[], hints: { readonly input?: unknown; readonly keys?: Iterable<string> } = {}): IcestatIssue[] {
+export function toIcestatIssues(
+  issues: readonly z.core.$ZodIssue[],
+  hints: { readonly input?: unknown; readonly keys?: Iterable<string> } = {},
+): IcestatIssue[] {
   return issues.flatMap((issue) => {
     const path = formatPath(issue.path);
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // Every branch failed at the value itself (true/false or "unknown"): say all the forms.
       if (issue.errors.every((e) => e.length > 0 && e.every((x) => x.path.length === 0))) {
-        const forms = issue.errors.flatMap((e) => e.map((x) => (x.code === 'invalid_type' ? (expectedWords[x.expected] ?? x.expected) : x.code === 'invalid_value' ? x.values.map((v) => JSON.stringify(v)).join(' or ') : x.message)));
+        const forms = issue.errors.flatMap((e) =>
+          e.map((x) =>
+            x.code === 'invalid_type'
+              ? (expectedWords[x.expected] ?? x.expected)
+              : x.code === 'invalid_value'
+                ? x.values.map((v) => JSON.stringify(v)).join(' or ')
+                : x.message,
+          ),
+        );
         const got = hints.input === undefined ? undefined : valueAt(hints.input, issue.path);
-        return [{ code: issue.code, path, message: `${path}: must be ${[...new Set(forms)].join(', or ')}${got === undefined ? '' : `; got ${typeName(got)}`}` }];
+        return [
+          { code: issue.code, path, message: `${path}: must be ${[...new Set(forms)].join(', or ')}${got === undefined ? '' : `; got ${typeName(got)}`}` },
+        ];
       }
       // Otherwise the branch that got furthest into the value says what went wrong.
       const depth = (e: readonly z.core.$ZodIssue[]) => Math.max(...e.map((x) => x.path.length));
       const branch = [...issue.errors].filter((e) => e.length > 0).sort((a, b) => depth(b) - depth(a))[0];
-      if (branch) return toIcestatIssues(branch.map((x) => ({ ...x, path: [...issue.path, ...x.path] })), hints);
+      if (branch)
+        return toIcestatIssues(
+          branch.map((x) => ({ ...x, path: [...issue.path, ...x.path] })),
+          hints,
+        );
     }
     return [{ code: issue.code, path, message: `${path}: ${issueMessage(issue, hints)}` }];
   });
@@ -227,7 +238,8 @@ export function vocabularyError(what: string, options: readonly string[], resolv
 }
 
 /** zod's default wording of an issue, recognised so it can be replaced by icestat's. */
-const zodDefault = /^(Invalid input|Invalid option|Invalid string|Invalid number|Unrecognized key|Too (small|big)|Invalid element|Invalid key|Invalid discriminator)/;
+const zodDefault =
+  /^(Invalid input|Invalid option|Invalid string|Invalid number|Unrecognized key|Too (small|big)|Invalid element|Invalid key|Invalid discriminator)/;
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v = input;
@@ -295,9 +307,17 @@ export function issueMessage(issue: z.core.$ZodIssue, hints: { readonly input?: 
     case 'invalid_union':
       return `matches none of the allowed forms${got === undefined ? '' : `; got ${typeName(got)}`}`;
     case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}` : issue.origin === 'string' ? 'must not be empty' : `must be at least ${String(issue.minimum)}`;
+      return issue.origin === 'array'
+        ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`
+        : issue.origin === 'string'
+          ? 'must not be empty'
+          : `must be at least ${String(issue.minimum)}`;
     case 'too_big':
-      return issue.origin === 'array' ? `takes at most ${String(issue.maximum)} items` : issue.origin === 'string' ? `must be at most ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}`;
+      return issue.origin === 'array'
+        ? `takes at most ${String(issue.maximum)} items`
+        : issue.origin === 'string'
+          ? `must be at most ${String(issue.maximum)} characters`
+          : `must be at most ${String(issue.maximum)}`;
     default:
       return issue.message.replace(/^Invalid input:?\s*/, 'is not valid: ');
   }

@@ -58,7 +58,16 @@ describe('toJsonSchema', () => {
           kind: 'targeted-sweep',
           period: { start: '2017-02-30' },
           places: [],
-          figures: [{ id: 'f', metric: 'arrests', quantity: { value: 5, unit: 'people', qualifier: 'heaps' }, source: 's', claimant: { role: 'agency' }, evidence: 'e' }],
+          figures: [
+            {
+              id: 'f',
+              metric: 'arrests',
+              quantity: { value: 5, unit: 'people', qualifier: 'heaps' },
+              source: 's',
+              claimant: { role: 'agency' },
+              evidence: 'e',
+            },
+          ],
           sources: ['s'],
         },
       ],
@@ -78,8 +87,15 @@ describe('toJsonSchema', () => {
       sources: [{ id: 's', title: 't', publisher: 'p', kind: 'news-report' }],
       operations: [
         {
-          id: 'o', name: 'o', agency: 'ICE', kind: 'targeted-sweep', period: { start: '2017-02-01' }, places: [],
-          figures: [{ id: 'f', metric: 'arrests', quantity: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: 'five' }] as Loose[],
+          id: 'o',
+          name: 'o',
+          agency: 'ICE',
+          kind: 'targeted-sweep',
+          period: { start: '2017-02-01' },
+          places: [],
+          figures: [
+            { id: 'f', metric: 'arrests', quantity: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: 'five' },
+          ] as Loose[],
           breakdowns: [] as Loose[],
           claims: [] as Loose[],
           sources: ['s'],
@@ -87,36 +103,125 @@ describe('toJsonSchema', () => {
       ],
     });
     const mistakes: [string, (d: ReturnType<typeof base>) => void, string][] = [
-      ['a percent above 100', (d) => { d.operations[0]!.figures[0].quantity = { value: 120, unit: 'percent' }; }, '/operations/0/figures/0/quantity/value'],
-      ['fractional people', (d) => { d.operations[0]!.figures[0].quantity.value = 2.5; }, '/operations/0/figures/0/quantity/value'],
-      ['a negative count', (d) => { d.operations[0]!.figures[0].quantity.value = -1; }, '/operations/0/figures/0/quantity/value'],
-      ['blank evidence', (d) => { d.operations[0]!.figures[0].evidence = '   '; }, '/operations/0/figures/0/evidence'],
-      ['a range without bounds', (d) => { d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', qualifier: 'range' }; }, '/operations/0/figures/0/quantity'],
-      ['low without high', (d) => { d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', low: 4 }; }, '/operations/0/figures/0/quantity'],
-      ['an average daily population in whole people', (d) => { d.operations[0]!.figures[0] = { ...d.operations[0]!.figures[0], metric: 'average-daily-population' }; }, '/operations/0/figures/0/quantity/unit'],
+      [
+        'a percent above 100',
+        (d) => {
+          d.operations[0]!.figures[0].quantity = { value: 120, unit: 'percent' };
+        },
+        '/operations/0/figures/0/quantity/value',
+      ],
+      [
+        'fractional people',
+        (d) => {
+          d.operations[0]!.figures[0].quantity.value = 2.5;
+        },
+        '/operations/0/figures/0/quantity/value',
+      ],
+      [
+        'a negative count',
+        (d) => {
+          d.operations[0]!.figures[0].quantity.value = -1;
+        },
+        '/operations/0/figures/0/quantity/value',
+      ],
+      [
+        'blank evidence',
+        (d) => {
+          d.operations[0]!.figures[0].evidence = '   ';
+        },
+        '/operations/0/figures/0/evidence',
+      ],
+      [
+        'a range without bounds',
+        (d) => {
+          d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', qualifier: 'range' };
+        },
+        '/operations/0/figures/0/quantity',
+      ],
+      [
+        'low without high',
+        (d) => {
+          d.operations[0]!.figures[0].quantity = { value: 5, unit: 'people', low: 4 };
+        },
+        '/operations/0/figures/0/quantity',
+      ],
+      [
+        'an average daily population in whole people',
+        (d) => {
+          d.operations[0]!.figures[0] = { ...d.operations[0]!.figures[0], metric: 'average-daily-population' };
+        },
+        '/operations/0/figures/0/quantity/unit',
+      ],
       [
         'a share claim stated in people',
-        (d) => { d.operations[0]!.claims = [{ id: 'c', kind: 'share', inputs: ['f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' }]; },
+        (d) => {
+          d.operations[0]!.claims = [
+            { id: 'c', kind: 'share', inputs: ['f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' },
+          ];
+        },
         '/operations/0/claims/0/stated/unit',
       ],
       [
         'a difference of three figures',
-        (d) => { d.operations[0]!.claims = [{ id: 'c', kind: 'difference', inputs: ['f', 'f', 'f'], stated: { value: 5, unit: 'people' }, source: 's', claimant: { role: 'reporter' }, evidence: 'e' }]; },
+        (d) => {
+          d.operations[0]!.claims = [
+            {
+              id: 'c',
+              kind: 'difference',
+              inputs: ['f', 'f', 'f'],
+              stated: { value: 5, unit: 'people' },
+              source: 's',
+              claimant: { role: 'reporter' },
+              evidence: 'e',
+            },
+          ];
+        },
         '/operations/0/claims/0/inputs',
       ],
       [
         'a place part without a place',
-        (d) => { d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'place', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'x', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]; },
+        (d) => {
+          d.operations[0]!.breakdowns = [
+            {
+              id: 'b',
+              dimension: 'place',
+              total: 'f',
+              exhaustive: true,
+              exclusive: true,
+              parts: [{ category: 'x', figure: { ...d.operations[0]!.figures[0], id: 'g' } }],
+            },
+          ];
+        },
         '/operations/0/breakdowns/0/parts/0',
       ],
       [
         'a country code ISO 3166-1 does not assign (UK for GB)',
-        (d) => void (d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'citizenship', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'uk', country: 'UK', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]),
+        (d) =>
+          void (d.operations[0]!.breakdowns = [
+            {
+              id: 'b',
+              dimension: 'citizenship',
+              total: 'f',
+              exhaustive: true,
+              exclusive: true,
+              parts: [{ category: 'uk', country: 'UK', figure: { ...d.operations[0]!.figures[0], id: 'g' } }],
+            },
+          ]),
         '/operations/0/breakdowns/0/parts/0/country',
       ],
       [
         'a removal type not in the vocabulary',
-        (d) => void (d.operations[0]!.breakdowns = [{ id: 'b', dimension: 'removal-type', total: 'f', exhaustive: true, exclusive: true, parts: [{ category: 'er', removalType: 'Expedited Removal', figure: { ...d.operations[0]!.figures[0], id: 'g' } }] }]),
+        (d) =>
+          void (d.operations[0]!.breakdowns = [
+            {
+              id: 'b',
+              dimension: 'removal-type',
+              total: 'f',
+              exhaustive: true,
+              exclusive: true,
+              parts: [{ category: 'er', removalType: 'Expedited Removal', figure: { ...d.operations[0]!.figures[0], id: 'g' } }],
+            },
+          ]),
         '/operations/0/breakdowns/0/parts/0/removalType',
       ],
     ];

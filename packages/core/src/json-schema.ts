@@ -89,7 +89,11 @@ function addRules(zodSchema: unknown, json: Json): void {
     const vlh = ['value', 'low', 'high'];
     rules.push(
       when('unit', wholeUnits, numbers(vlh, { multipleOf: 1 })),
-      when('unit', unitSchema.options.filter((u) => u !== 'percent-change'), numbers(vlh, { minimum: 0 })),
+      when(
+        'unit',
+        unitSchema.options.filter((u) => u !== 'percent-change'),
+        numbers(vlh, { minimum: 0 }),
+      ),
       when('unit', ['percent'], numbers(vlh, { maximum: 100 })),
       when('qualifier', ['range'], { properties: { low: {}, high: {} }, required: ['low', 'high'] }),
     );
@@ -108,7 +112,9 @@ function addRules(zodSchema: unknown, json: Json): void {
   } else if (has('id', 'dimension', 'parts', 'exhaustive')) {
     rules.push(
       when('dimension', ['place'], { properties: { parts: { type: 'array', items: { type: 'object', properties: { place: {} }, required: ['place'] } } } }),
-      when('dimension', ['criminality'], { properties: { parts: { type: 'array', items: { type: 'object', properties: { criminality: {} }, required: ['criminality'] } } } }),
+      when('dimension', ['criminality'], {
+        properties: { parts: { type: 'array', items: { type: 'object', properties: { criminality: {} }, required: ['criminality'] } } },
+      }),
     );
   }
   if (rules.length > 0) json.allOf = [...((json.allOf as Json[] | undefined) ?? []), ...rules];

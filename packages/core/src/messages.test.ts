@@ -23,7 +23,9 @@ describe('messages', () => {
   });
 
   it('suggests the AOR code for its name, and the state code for a state name', () => {
-    expect(messages(placeSchema, { kind: 'aor', aor: 'Salt Lake City' })[0]).toMatch(/^must be the code of an ICE Area of Responsibility; got "Salt Lake City" — did you mean "SLC"\?/);
+    expect(messages(placeSchema, { kind: 'aor', aor: 'Salt Lake City' })[0]).toMatch(
+      /^must be the code of an ICE Area of Responsibility; got "Salt Lake City" — did you mean "SLC"\?/,
+    );
     expect(messages(placeSchema, { kind: 'state', state: 'California' })[0]).toMatch(/^must be a state’s postal code; got "California" — did you mean "CA"\?/);
   });
 
@@ -35,7 +37,12 @@ describe('messages', () => {
   });
 
   it('suggests the country code for a name, at the part’s country, with no zod wording', () => {
-    const part = { category: 'mexico', label: 'Mexico', country: 'Mexcio', figure: { id: 'f', metric: 'arrests', quantity: { value: 4, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: 'Mexico 4' } };
+    const part = {
+      category: 'mexico',
+      label: 'Mexico',
+      country: 'Mexcio',
+      figure: { id: 'f', metric: 'arrests', quantity: { value: 4, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: 'Mexico 4' },
+    };
     const e = breakdownPartSchema.safeParse(part).error!;
     expect(toIcestatIssues(e.issues).map((i) => i.message)).toEqual([
       'country: must be an ISO 3166-1 alpha-2 country code in capitals; got "Mexcio" — did you mean "MX"? (one of AD, AE, AF, AG, AI, AL, AM, AO, AQ, AR, AS, AT, …)',

@@ -10,9 +10,26 @@ describe('public surface', () => {
     const shared = Object.keys(internal).filter((name) => root.has(name));
     expect(shared).toEqual([]);
     expect(Object.keys(internal).sort()).toEqual(
-      ['countryCodeOf', 'defaultMissingValues', 'detainerFields', 'detentionFields', 'encounterFields', 'arrestFields', 'fieldKindSchemas',
-        'formatPath', 'groupOf', 'iceCaseCategories', 'isRedactionMarker', 'isUnknownValue', 'missingValueMatcher', 'parseRecordDate', 'recordFieldKinds',
-        'recordModel', 'removalFields', 'toIcestatIssues'].sort(),
+      [
+        'countryCodeOf',
+        'defaultMissingValues',
+        'detainerFields',
+        'detentionFields',
+        'encounterFields',
+        'arrestFields',
+        'fieldKindSchemas',
+        'formatPath',
+        'groupOf',
+        'iceCaseCategories',
+        'isRedactionMarker',
+        'isUnknownValue',
+        'missingValueMatcher',
+        'parseRecordDate',
+        'recordFieldKinds',
+        'recordModel',
+        'removalFields',
+        'toIcestatIssues',
+      ].sort(),
     );
   });
 
@@ -23,7 +40,20 @@ describe('public surface', () => {
   });
 
   it('exports the names the READMEs document', () => {
-    for (const name of ['quantity', 'share', 'ratio', 'sum', 'audit', 'countFindings', 'datasetSchema', 'createTally', 'formatEstimate', 'IcestatError', 'recordTables', 'dimensionField']) {
+    for (const name of [
+      'quantity',
+      'share',
+      'ratio',
+      'sum',
+      'audit',
+      'countFindings',
+      'datasetSchema',
+      'createTally',
+      'formatEstimate',
+      'IcestatError',
+      'recordTables',
+      'dimensionField',
+    ]) {
       expect(typeof (core as Record<string, unknown>)[name], name).not.toBe('undefined');
     }
     expect(Object.keys(core)).toHaveLength(131);

@@ -84,11 +84,25 @@ describe('the bundled dataset', () => {
     expect(values(() => true)).toEqual(expect.arrayContaining([597, 20, 1300, 299, 12, 680, 326876, 1800000, 322093, 1500000]));
     const aors = operation('surge-2019-09').breakdowns.find((b) => b.dimension === 'place');
     expect(aors?.parts.map((p) => (p.place?.kind === 'aor' ? p.place.aor : null))).toEqual([
-      'CHI', 'NYC', 'BOS', 'WAS', 'NEW', 'DET', 'DAL', 'SNA', 'PHI', 'DEN',
+      'CHI',
+      'NYC',
+      'BOS',
+      'WAS',
+      'NEW',
+      'DET',
+      'DAL',
+      'SNA',
+      'PHI',
+      'DEN',
     ]);
     expect(aors?.parts.map((p) => p.figure.quantity.value)).toEqual([97, 82, 80, 57, 54, 46, 49, 45, 45, 42]);
     const claims = operation('surge-2019-09').claims.map((c) => [c.kind, c.stated.value]);
-    expect(claims).toEqual(expect.arrayContaining([['ratio', 2], ['difference', 700]]));
+    expect(claims).toEqual(
+      expect.arrayContaining([
+        ['ratio', 2],
+        ['difference', 700],
+      ]),
+    );
   });
 
   it('audits with 0 errors and the 3 warnings the reports themselves give rise to', () => {
@@ -162,7 +176,8 @@ describe('the README', () => {
   it('states the counts of what the dataset holds', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     const dataset = readBundledDataset();
-    const breakdowns = (bs: readonly Dataset['operations'][number]['breakdowns'][number][]): number => bs.length + bs.reduce((n, b) => n + b.parts.reduce((m, p) => m + breakdowns(p.breakdowns ?? []), 0), 0);
+    const breakdowns = (bs: readonly Dataset['operations'][number]['breakdowns'][number][]): number =>
+      bs.length + bs.reduce((n, b) => n + b.parts.reduce((m, p) => m + breakdowns(p.breakdowns ?? []), 0), 0);
     const counts = {
       figures: figuresOf(dataset).length,
       operations: dataset.operations.length,

@@ -10,7 +10,14 @@ const exported = [...text.matchAll(/^export (?:async )?(function|const) (\w+)/gm
 
 describe('public API documentation', () => {
   it('finds the exports', () => {
-    expect(exported.map((e) => e.name).sort()).toEqual(['datasetJsonPath', 'datasetJsonUrl', 'figuresCsvPath', 'figuresCsvUrl', 'loadBundledDataset', 'readBundledDataset']);
+    expect(exported.map((e) => e.name).sort()).toEqual([
+      'datasetJsonPath',
+      'datasetJsonUrl',
+      'figuresCsvPath',
+      'figuresCsvUrl',
+      'loadBundledDataset',
+      'readBundledDataset',
+    ]);
   });
 
   it.each(exported.map((e) => [e.name, e] as const))('%s has TSDoc with @example', (_, e) => {

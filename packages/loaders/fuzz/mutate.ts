@@ -57,7 +57,19 @@ const columns = {
 type Field = keyof (typeof columns)['ice-release'];
 
 const values: Record<Field, readonly string[]> = {
-  apprehensionDate: ['2017-09-25', '2016-10-01', '10/26/2015', '9/30/2016 14:05', '2023-05-11 09:49:00', '01/01/0001', '10/26/0215', '2017-02-30', '9999-12-31', '', '(b)(6)'],
+  apprehensionDate: [
+    '2017-09-25',
+    '2016-10-01',
+    '10/26/2015',
+    '9/30/2016 14:05',
+    '2023-05-11 09:49:00',
+    '01/01/0001',
+    '10/26/0215',
+    '2017-02-30',
+    '9999-12-31',
+    '',
+    '(b)(6)',
+  ],
   apprehensionState: ['CO', 'TX', 'COLORADO', 'XX', '', 'PA'],
   apprehensionAor: ['CHI', 'NYC', 'Chicago Area of Responsibility', 'HQ Area of Responsibility', 'Nowhere', '', '(b)(7)(E) '],
   criminality: ['1 Convicted Criminal', '2 Pending Criminal Charges', '3 Other Immigration Violator', 'convicted', '4', ''],
@@ -101,7 +113,15 @@ export function recordFile(r: Random): string {
   const lines = [headers.map(cell).join(delimiter)];
   const headerFields = headers.map((h) => (Object.entries(columns[preset]).find(([, v]) => v === h)?.[0] as Field | undefined) ?? null);
   for (let i = 0; i < n; i++) {
-    const row = headerFields.map((f) => cell(f === null ? pick(r, ['x', '', 'free text, with comma', 'é']) : r() < 0.85 ? values[f][int(r, 0, Math.min(2, values[f].length - 1))]! : pick(r, values[f])));
+    const row = headerFields.map((f) =>
+      cell(
+        f === null
+          ? pick(r, ['x', '', 'free text, with comma', 'é'])
+          : r() < 0.85
+            ? values[f][int(r, 0, Math.min(2, values[f].length - 1))]!
+            : pick(r, values[f]),
+      ),
+    );
     lines.push(row.join(delimiter));
   }
   return lines.join(eol) + (r() < 0.9 ? eol : '');
@@ -139,7 +159,8 @@ function safePos(r: Random, text: string): number {
  */
 export function mutations(banners: readonly string[]): Record<string, (r: Random, text: string) => string> {
   return {
-    'blank-looking lines above the header': (r, t) => Array.from({ length: int(r, 1, 4) }, () => pick(r, blankLooking) + pick(r, ['\n', '\r\n', '\r'])).join('') + t,
+    'blank-looking lines above the header': (r, t) =>
+      Array.from({ length: int(r, 1, 4) }, () => pick(r, blankLooking) + pick(r, ['\n', '\r\n', '\r'])).join('') + t,
     'a banner above the header': (r, t) => (banners.length > 0 ? pick(r, banners) : '"ERO-LESA Statistical Tracking Unit"||||\n||||\n') + t,
     'a control character': (r, t) => insertAt(t, safePos(r, t), pick(r, controls)),
     'a row of NULs': (r, t) => {

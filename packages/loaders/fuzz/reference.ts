@@ -104,7 +104,16 @@ function readRow(text: string, at: number, delims: string, eol: 'any' | '\n' | '
     if (eol === 'any') return c === '\n' || c === '\r';
     return c === eol;
   };
-  const finish = (contentEnd: number, end: number, terminated: boolean): Row => ({ start: at, end, contentEnd, cells, problem, problemCell, openQuote, terminated });
+  const finish = (contentEnd: number, end: number, terminated: boolean): Row => ({
+    start: at,
+    end,
+    contentEnd,
+    cells,
+    problem,
+    problemCell,
+    openQuote,
+    terminated,
+  });
   for (;;) {
     if (text[i] === '"') {
       const q = i;
@@ -265,7 +274,12 @@ export function referenceRead(input: string, options: ReferenceOptions): Referen
   const headerContentLength = headerRow.contentEnd - headerStart;
   let delimiter = options.delimiter;
   if (delimiter === undefined) {
-    const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+    const counts = new Map<string, number>([
+      [',', 0],
+      [';', 0],
+      ['\t', 0],
+      ['|', 0],
+    ]);
     let quoted = false;
     const limit = Math.min(headerRow.contentEnd, headerStart + DETECT_LIMIT);
     for (let i = headerStart; i < limit; i++) {

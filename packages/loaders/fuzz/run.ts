@@ -156,7 +156,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       const maxRowLength = r() < 0.3 ? 32 + Math.floor(r() * 2000) : 1 << 20;
       const delimiter = r() < 0.1 ? [',', ';', '|', '\t'][Math.floor(r() * 4)] : undefined;
       const read: ReadArrestRecordsOptions = { maxRowLength, maxRejections: Infinity, ...(delimiter === undefined ? {} : { delimiter }) };
-      const by = [...tallyDimensions].filter((d) => (d === 'fiscalYear' || d === 'month' || d === 'day' || d in recordTables.arrests.dimensions) && r() < 0.25) as TallyDimension[];
+      const by = [...tallyDimensions].filter(
+        (d) => (d === 'fiscalYear' || d === 'month' || d === 'day' || d in recordTables.arrests.dimensions) && r() < 0.25,
+      ) as TallyDimension[];
       const excludeDuplicates = r() < 0.3;
       const path = join(dir, `f${i}.csv`);
       const bytes = new TextEncoder().encode(text);
@@ -165,7 +167,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       const fail = (way: string, what: string, detail?: unknown): void => {
         const keep = join(dir, `..`, `icestat-fuzz-failure-${options.seed}-${i}.csv`);
         writeFileSync(keep, bytes);
-        violations.push({ file: i, way, what, mutations: applied, path: keep, ...(detail === undefined ? {} : { detail: JSON.stringify(detail).slice(0, 2000) }) });
+        violations.push({
+          file: i,
+          way,
+          what,
+          mutations: applied,
+          path: keep,
+          ...(detail === undefined ? {} : { detail: JSON.stringify(detail).slice(0, 2000) }),
+        });
       };
 
       // ---- the reference
@@ -175,10 +184,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
 
       // ---- every way of reading records
       const ways: [string, () => Promise<Seen>][] = [
-        ['parseArrestRecords', async () => {
-          const p = await caught(async () => parseArrestRecords(text, read));
-          return 'error' in p ? { error: p.error } : { records: p.records, report: reduceReport(p.report, true) };
-        }],
+        [
+          'parseArrestRecords',
+          async () => {
+            const p = await caught(async () => parseArrestRecords(text, read));
+            return 'error' in p ? { error: p.error } : { records: p.records, report: reduceReport(p.report, true) };
+          },
+        ],
         ['readArrestRecords({ text })', () => records({ text }, read)],
         ['readArrestRecords(path)', () => records(path, read)],
         ['readArrestRecords(Node stream, tiny chunks)', () => records(createReadStream(path, { highWaterMark: 1 + Math.floor(r() * 16) }), read)],
@@ -190,8 +202,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         if (seen.error?.startsWith('THREW')) fail(way, 'threw something that is not an IcestatError', seen.error);
         else if (seen.report && seen.report.accepted + seen.report.rejected !== seen.report.rowsRead) fail(way, 'accepted + rejected ≠ rows read', seen.report);
         else if (!isDeepStrictEqual(seen.error, expected.error)) fail(way, 'error differs from the reference', { seen: seen.error, expected: expected.error });
-        else if (!isDeepStrictEqual(seen.report, expected.report)) fail(way, 'report differs from the reference', { seen: seen.report, expected: expected.report });
-        else if (!isDeepStrictEqual(seen.records, expected.records)) fail(way, 'records differ from the reference', { seen: seen.records?.slice(0, 5), expected: expected.records?.slice(0, 5) });
+        else if (!isDeepStrictEqual(seen.report, expected.report))
+          fail(way, 'report differs from the reference', { seen: seen.report, expected: expected.report });
+        else if (!isDeepStrictEqual(seen.records, expected.records))
+          fail(way, 'records differ from the reference', { seen: seen.records?.slice(0, 5), expected: expected.records?.slice(0, 5) });
       }
 
       // ---- stopping at the first bad row: the error is the reference's first rejection
@@ -208,11 +222,17 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         }
         const first = ref.rejections[0];
         if (ref.error) {
-          if (!IcestatError.isInstance(thrown) || thrown.code !== ref.error) fail(way, 'error differs from the reference', { seen: String(thrown), expected: ref.error });
+          if (!IcestatError.isInstance(thrown) || thrown.code !== ref.error)
+            fail(way, 'error differs from the reference', { seen: String(thrown), expected: ref.error });
         } else if (first === undefined) {
           if (thrown !== undefined) fail(way, 'threw on a file the reference reads without rejections', String(thrown));
           else if (count !== ref.accepted) fail(way, 'records differ from the reference', { seen: count, expected: ref.accepted });
-        } else if (!IcestatError.isInstance(thrown) || thrown.code !== 'parse_error' || thrown.issues[0]?.line !== first.line || thrown.issues[0]?.code !== first.code) {
+        } else if (
+          !IcestatError.isInstance(thrown) ||
+          thrown.code !== 'parse_error' ||
+          thrown.issues[0]?.line !== first.line ||
+          thrown.issues[0]?.code !== first.code
+        ) {
           fail(way, 'did not stop at the first rejection', { seen: IcestatError.isInstance(thrown) ? thrown.issues[0] : String(thrown), expected: first });
         }
       }
@@ -225,14 +245,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       ];
       if (options.workersEvery > 0 && i % options.workersEvery === 0) {
         const workers = 2 + Math.floor(r() * 3);
-        tallyWays.push([`tallyArrestRecords(path, ${workers} workers)`, () => tallyArrestRecords(path, { ...read, by, excludeDuplicates, workers, minBytesPerWorker: 1 })]);
+        tallyWays.push([
+          `tallyArrestRecords(path, ${workers} workers)`,
+          () => tallyArrestRecords(path, { ...read, by, excludeDuplicates, workers, minBytesPerWorker: 1 }),
+        ]);
       }
       for (const [way, f] of tallyWays) {
         readings++;
-        const got = (await caught(f as () => Promise<{ tally: TallyResult; report: LoadReport }>)) as { tally: TallyResult; report: LoadReport } | { error: string };
+        const got = (await caught(f as () => Promise<{ tally: TallyResult; report: LoadReport }>)) as
+          | { tally: TallyResult; report: LoadReport }
+          | { error: string };
         if ('error' in got) {
           if (got.error.startsWith('THREW')) fail(way, 'threw something that is not an IcestatError', got.error);
-          else if (!('error' in expectedTally) || expectedTally.error !== got.error) fail(way, 'tally error differs from the reference', { seen: got.error, expected: expectedTally });
+          else if (!('error' in expectedTally) || expectedTally.error !== got.error)
+            fail(way, 'tally error differs from the reference', { seen: got.error, expected: expectedTally });
           continue;
         }
         if ('error' in expectedTally) {

@@ -20,11 +20,19 @@ const max = Number(process.env.SCALE_MAX ?? 4);
 // Item 6: an unknown figures-CSV column name of 1 MB … 24 MB, and 12,500 … 100,000 unknown columns.
 for (const size of [1, 2, 4, 8, 16, 24].filter((s) => s <= 6 * max)) {
   const text = `${'q'.repeat(size << 20)},value\nx,1\n`;
-  row('figures CSV: one unknown column name', `${size} MB`, ms(() => safeParseFiguresCsv(text)));
+  row(
+    'figures CSV: one unknown column name',
+    `${size} MB`,
+    ms(() => safeParseFiguresCsv(text)),
+  );
 }
 for (const n of [12_500, 25_000, 50_000, 100_000].filter((_, i) => i < max)) {
   const text = `${Array.from({ length: n }, (_, i) => `unknown_${i}`).join(',')}\n${','.repeat(n - 1)}\n`;
-  row('figures CSV: unknown columns', `${n.toLocaleString('en-US')} cols`, ms(() => safeParseFiguresCsv(text)));
+  row(
+    'figures CSV: unknown columns',
+    `${n.toLocaleString('en-US')} cols`,
+    ms(() => safeParseFiguresCsv(text)),
+  );
 }
 
 // Item 7: safeParseDataset locating every issue (one per value of a long array of bad values).

@@ -1,7 +1,19 @@
 // Type-checked (never run) as an ES module — the consumer project's package.json has
 // "type": "module" — by `tsc -p tsconfig.esm.json` (NodeNext, strict, no skipLibCheck): every
 // entry point's ESM types (`import` → `types` → dist/**/*.d.ts) must resolve and be usable.
-import { audit, countFindings, createTally, datasetSchema, IcestatError, quantity, share, type Dataset, type Estimate, type Finding, type TallyResult } from '@icestat/core';
+import {
+  audit,
+  countFindings,
+  createTally,
+  datasetSchema,
+  IcestatError,
+  quantity,
+  share,
+  type Dataset,
+  type Estimate,
+  type Finding,
+  type TallyResult,
+} from '@icestat/core';
 import * as loaders from '@icestat/loaders';
 import { loadDataset, parseDataset, stringifyDataset } from '@icestat/loaders/json';
 import { parseFiguresCsv, tallyArrestRecords, type LoadReport } from '@icestat/loaders/csv';
@@ -44,9 +56,28 @@ const spec: TopLevelSpec = toVegaLitePlaceBars(rows, { ...options, sort: 'report
 const series: TopLevelSpec = toVegaLiteTimeSeries(timeRows);
 const bars: ChartJsBarConfig = toChartJsPlaceBars(rows);
 const chart: ChartConfiguration<'bar', ChartJsBarConfig['data']['datasets'][number]['data'], string> = bars;
-const lines: (typeof chartJsTooltipLines) extends (...args: never[]) => string[] ? true : false = true;
+const lines: typeof chartJsTooltipLines extends (...args: never[]) => string[] ? true : false = true;
 
 const schemaId: string | undefined = (schema as { $id?: string }).$id;
 const isError: boolean = IcestatError.isInstance(new Error('x'));
 
-export { again, viaRoot, strict, bundled, bundledSync, dataFiles, errors, notANumber, half, tally, balanced, fromCsv, spec, series, chart, lines, schemaId, isError };
+export {
+  again,
+  viaRoot,
+  strict,
+  bundled,
+  bundledSync,
+  dataFiles,
+  errors,
+  notANumber,
+  half,
+  tally,
+  balanced,
+  fromCsv,
+  spec,
+  series,
+  chart,
+  lines,
+  schemaId,
+  isError,
+};

@@ -90,7 +90,7 @@ describe('toChartJsComparison', () => {
 describe('toChartJsCriminality', () => {
   it('builds 100% bars from floating bars and never splits what the data does not', () => {
     const config = toChartJsCriminality(criminalityRows(dataset, 'convicted'));
-    const share = (317 / 498);
+    const share = 317 / 498;
     const january = 613 / 1179;
     expect(config.data.labels).toEqual(['ICE nationwide arrests, late January 2025', 'Operation Safe City']);
     const parsed = parseWithChartJs(config);

@@ -28,7 +28,11 @@ export function toChartJsCriminality(rows: readonly CriminalityRow[], options: C
   const notStart = (r: CriminalityRow) => fraction(r.determinable && r.value !== null ? r.value : r.high);
   const style = { grouped: false, barPercentage: 0.8 };
   const datasets = [
-    ...barDataset('criminal', 'criminal', ordered, (r) => (criminalEnd(r) > 0 ? [0, criminalEnd(r)] : null), { ...style, backgroundColor: '#c44e52', order: 3 }),
+    ...barDataset('criminal', 'criminal', ordered, (r) => (criminalEnd(r) > 0 ? [0, criminalEnd(r)] : null), {
+      ...style,
+      backgroundColor: '#c44e52',
+      order: 3,
+    }),
     ...barDataset('undetermined', 'cannot tell from the data', ordered, (r) => (r.determinable ? null : [fraction(r.low), fraction(r.high)]), {
       ...style,
       backgroundColor: 'rgba(187, 187, 187, 0.6)',
@@ -36,7 +40,11 @@ export function toChartJsCriminality(rows: readonly CriminalityRow[], options: C
       borderWidth: 1,
       order: 2,
     }),
-    ...barDataset('not-criminal', 'not criminal', ordered, (r) => (notStart(r) < 1 ? [notStart(r), 1] : null), { ...style, backgroundColor: '#8fb3d9', order: 3 }),
+    ...barDataset('not-criminal', 'not criminal', ordered, (r) => (notStart(r) < 1 ? [notStart(r), 1] : null), {
+      ...style,
+      backgroundColor: '#8fb3d9',
+      order: 3,
+    }),
     ...barDataset('interval', 'interval of the share', ordered, (r) => (r.determinable && r.high > r.low ? [fraction(r.low), fraction(r.high)] : null), {
       grouped: false,
       barPercentage: 0.15,

@@ -23,7 +23,10 @@ export interface ChartJsPlaceBarsOptions extends ChartJsOptions {
  * config.data.datasets[0].data.slice(0, 2); // => [107, 101]
  */
 export function toChartJsPlaceBars<R extends ChartRow>(rows: readonly R[], options: ChartJsPlaceBarsOptions = {}): ChartJsBarConfig<R> {
-  const sorted = options.sort === 'report' ? [...rows].sort((a, b) => a.order - b.order) : [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.order - b.order);
+  const sorted =
+    options.sort === 'report'
+      ? [...rows].sort((a, b) => a.order - b.order)
+      : [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.order - b.order);
   const labels = [...new Set(sorted.map((r) => r.label))];
   const metric = rows[0]?.metric ?? 'arrests';
   const aor = rows.length > 0 && rows.every((r) => r.placeKind === 'aor');

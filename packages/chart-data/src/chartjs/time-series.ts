@@ -55,8 +55,22 @@ export function toChartJsTimeSeries(rows: readonly TimeRow[], options: ChartJsOp
       const spread = (pick: (r: TimeRow) => number) => (r: TimeRow) => (r.high > r.low ? pick(r) : null);
       return [
         value,
-        { label: `${label}: high`, ...series('band-high', spread((r) => r.high)), ...marker },
-        { label: `${label}: low`, ...series('band-low', spread((r) => r.low)), ...marker },
+        {
+          label: `${label}: high`,
+          ...series(
+            'band-high',
+            spread((r) => r.high),
+          ),
+          ...marker,
+        },
+        {
+          label: `${label}: low`,
+          ...series(
+            'band-low',
+            spread((r) => r.low),
+          ),
+          ...marker,
+        },
       ];
     }
     const edge = { pointRadius: 0, borderWidth: 0, borderColor: fade(color, 0), order: 2 };
@@ -83,7 +97,10 @@ export function toChartJsTimeSeries(rows: readonly TimeRow[], options: ChartJsOp
       ...sizing(options),
       plugins: { ...titles(options, title, caption), legend: { display: true, position: 'bottom' } },
       scales: {
-        x: { type: 'category', title: { display: true, text: irregular ? 'Period' : (drawn[0]?.granularity === 'fiscal-year' ? 'Fiscal year (starts 1 October)' : 'Date') } },
+        x: {
+          type: 'category',
+          title: { display: true, text: irregular ? 'Period' : drawn[0]?.granularity === 'fiscal-year' ? 'Fiscal year (starts 1 October)' : 'Date' },
+        },
         y: { type: 'linear', beginAtZero: true, title: { display: true, text: valueTitle(drawn) }, ticks: valueTicks(drawn[0]?.unit) },
       },
     },

@@ -10,9 +10,7 @@ export function intervalLine(rows: readonly ChartRow[], mark: string): string[] 
 
 /** The caption line explaining not-determinable bands, or none. */
 export function bandLine(rows: readonly ChartRow[], mark = 'Dashed grey bands'): string[] {
-  return rows.some((r) => !r.determinable)
-    ? [`${mark}: not determinable from the data; the band spans what the data allows (reason in the tooltip).`]
-    : [];
+  return rows.some((r) => !r.determinable) ? [`${mark}: not determinable from the data; the band spans what the data allows (reason in the tooltip).`] : [];
 }
 
 /** Breaks a caption line at spaces so no piece is longer than `max` characters (Vega does not wrap). */
@@ -30,7 +28,6 @@ export function wrap(line: string, max: number): string[] {
   if (current !== '') out.push(current);
   return out;
 }
-
 
 /** An axis title for rows' unit and metric: `arrests (people)`, `arrests per day`. */
 export function valueTitle(rows: readonly ChartRow[]): string {
@@ -54,4 +51,3 @@ export function valueTitle(rows: readonly ChartRow[]): string {
       return metric;
   }
 }
-

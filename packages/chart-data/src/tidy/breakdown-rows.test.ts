@@ -24,7 +24,11 @@ describe('breakdownRows', () => {
       text: '107',
       determinable: true,
       placeKind: 'city',
-      source: { id: 'seed-002-buzzfeed-safe-city-2017', publisher: 'BuzzFeed News', title: 'ICE Acknowledges It Targeted Sanctuary Cities In Its Most Recent Sweeps' },
+      source: {
+        id: 'seed-002-buzzfeed-safe-city-2017',
+        publisher: 'BuzzFeed News',
+        title: 'ICE Acknowledges It Targeted Sanctuary Cities In Its Most Recent Sweeps',
+      },
       evidence: 'Philadelphia saw the largest number of arrests, 107',
     });
   });
@@ -32,7 +36,16 @@ describe('breakdownRows', () => {
   it('labels AORs by name and keeps the report’s words (report 004)', () => {
     const rows = breakdownRows(dataset, 'surge-2019-09-by-aor');
     expect(rows.map((r) => r.label)).toEqual([
-      'Chicago', 'New York City', 'Boston', 'Washington', 'Newark', 'Detroit', 'Dallas', 'San Antonio', 'Philadelphia', 'Denver',
+      'Chicago',
+      'New York City',
+      'Boston',
+      'Washington',
+      'Newark',
+      'Detroit',
+      'Dallas',
+      'San Antonio',
+      'Philadelphia',
+      'Denver',
     ]);
     expect(rows[0]).toMatchObject({ reported: 'the Midwest', placeKind: 'aor', value: 97 });
     expect(rows.reduce((s, r) => s + (r.value ?? 0), 0)).toBe(597);
@@ -63,6 +76,8 @@ describe('breakdownRows', () => {
   });
 
   it('reports an unknown breakdown', () => {
-    expect(() => breakdownRows(dataset, 'no-such-breakdown')).toThrowErrorMatchingInlineSnapshot(`[IcestatError: breakdownRows: expected the id of a breakdown of the dataset; received "no-such-breakdown"]`);
+    expect(() => breakdownRows(dataset, 'no-such-breakdown')).toThrowErrorMatchingInlineSnapshot(
+      `[IcestatError: breakdownRows: expected the id of a breakdown of the dataset; received "no-such-breakdown"]`,
+    );
   });
 });

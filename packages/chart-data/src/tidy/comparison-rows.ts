@@ -47,7 +47,11 @@ function measure(dataset: DatasetLike, op: Operation, how: 'total' | 'per-day', 
   try {
     const rate = ratePerDay(figure, figure.period ?? op.period);
     const text = rowText({ ...rate, qualifier: 'computed' });
-    return { op, row: { ...base, value: rate.value, low: rate.low, high: rate.high, unit: rate.unit, qualifier: 'computed', text, determinable: true }, estimate: rate };
+    return {
+      op,
+      row: { ...base, value: rate.value, low: rate.low, high: rate.high, unit: rate.unit, qualifier: 'computed', text, determinable: true },
+      estimate: rate,
+    };
   } catch (e) {
     if (!IcestatError.isInstance(e) || e.code !== 'not_determinable') throw e;
     // The period has no known length; it lasted at least a day, so the rate is at most the count.
@@ -79,11 +83,7 @@ function measure(dataset: DatasetLike, op: Operation, how: 'total' | 'per-day', 
  * comparisonRows(dataset, ['surge-2019-09', 'multi-state-2019-06']).map((r) => [r.value, r.ratioText]);
  * // => [[597, '2.00× ICE five-day multi-state operation, June 2019'], [299, 'reference']]
  */
-export function comparisonRows(
-  dataset: DatasetLike,
-  operations: readonly (string | Operation)[],
-  options: ComparisonRowsOptions = {},
-): ComparisonRow[] {
+export function comparisonRows(dataset: DatasetLike, operations: readonly (string | Operation)[], options: ComparisonRowsOptions = {}): ComparisonRow[] {
   const how = options.measure ?? 'total';
   const measured = operations.map((o, i) => measure(dataset, findOperation('comparisonRows', dataset, o), how, i));
   const ref = options.reference === undefined ? measured[measured.length - 1] : measured.find((m) => m.op.id === options.reference);

@@ -15,7 +15,13 @@ describe('criminalityRows', () => {
 
   it('never guesses: Safe City under ICE’s definition is not determinable, with reason and bounds', () => {
     const safeCity = criminalityRows(dataset, 'ice-criminal').find((r) => r.operation === 'safe-city-2017');
-    expect(safeCity).toMatchObject({ determinable: false, value: null, count: null, high: 100, description: 'ICE’s “criminal arrests”: convicted or facing pending criminal charges' });
+    expect(safeCity).toMatchObject({
+      determinable: false,
+      value: null,
+      count: null,
+      high: 100,
+      description: 'ICE’s “criminal arrests”: convicted or facing pending criminal charges',
+    });
     expect(safeCity?.low).toBeCloseTo((317 / 498) * 100, 6);
     expect(safeCity?.reason).toMatch(/181/);
     expect(safeCity?.text).toBe('not determinable [63.7–100.0%] of 498');
@@ -32,7 +38,14 @@ describe('criminalityRows', () => {
 
   it('gives an operation named without a criminality breakdown a not-determinable row', () => {
     const [row] = criminalityRows(dataset, 'convicted', { operations: ['surge-2019-09'] });
-    expect(row).toMatchObject({ determinable: false, value: null, low: 0, high: 100, total: 597, reason: 'operation "surge-2019-09" has no criminality breakdown' });
+    expect(row).toMatchObject({
+      determinable: false,
+      value: null,
+      low: 0,
+      high: 100,
+      total: 597,
+      reason: 'operation "surge-2019-09" has no criminality breakdown',
+    });
   });
 
   it('bounds every row within 0–100% and never gives a point value without determinability', () => {

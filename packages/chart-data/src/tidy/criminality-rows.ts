@@ -1,10 +1,4 @@
-import {
-  criminalDefinitions,
-  criminalShare,
-  headlineFigure,
-  type CriminalDefinition,
-  type Operation,
-} from '@icestat/core';
+import { criminalDefinitions, criminalShare, headlineFigure, type CriminalDefinition, type Operation } from '@icestat/core';
 import type { ChartRow, DatasetLike } from './chart-row';
 import { rowText } from './row-text';
 import { compact, findOperation, provenance } from './internal';
@@ -51,16 +45,20 @@ export interface CriminalityRowsOptions {
  * criminalityRows(dataset, 'convicted').map((r) => [r.label, r.text]);
  * // => [['ICE nationwide arrests, late January 2025', 'not determinable [0.0–52.0%] of 1,179'], ['Operation Safe City', '63.7% (317 of 498)']]
  */
-export function criminalityRows(
-  dataset: DatasetLike,
-  definition: CriminalDefinition,
-  options: CriminalityRowsOptions = {},
-): CriminalityRow[] {
+export function criminalityRows(dataset: DatasetLike, definition: CriminalDefinition, options: CriminalityRowsOptions = {}): CriminalityRow[] {
   const operations = options.operations
     ? options.operations.map((o) => findOperation('criminalityRows', dataset, o))
     : dataset.operations.filter((o) => o.breakdowns.some((b) => b.dimension === 'criminality'));
   return operations.map((op, order) => {
-    const base = { key: `${op.id}:${definition}`, operation: op.id, label: op.name, group: op.name, order, definition, description: criminalDefinitions[definition] };
+    const base = {
+      key: `${op.id}:${definition}`,
+      operation: op.id,
+      label: op.name,
+      group: op.name,
+      order,
+      definition,
+      description: criminalDefinitions[definition],
+    };
     const breakdown = op.breakdowns.find((b) => b.dimension === 'criminality');
     if (!breakdown) {
       const lead = (() => {
@@ -117,4 +115,3 @@ export function criminalityRows(
     } as CriminalityRow);
   });
 }
-

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { headlineRows } from './headline-rows';
 
 const fig = (id: string, value: number, extra: object = {}) => ({
-  id, metric: 'arrests', quantity: { value, unit: 'people' }, source: 'ice', claimant: { role: 'agency' }, evidence: `${value} people`, ...extra,
+  id,
+  metric: 'arrests',
+  quantity: { value, unit: 'people' },
+  source: 'ice',
+  claimant: { role: 'agency' },
+  evidence: `${value} people`,
+  ...extra,
 });
 
 const dataset = datasetSchema.parse({
@@ -13,7 +19,12 @@ const dataset = datasetSchema.parse({
   sources: [{ id: 'ice', title: 'Weekly release', publisher: 'ICE', kind: 'official-release' }],
   operations: [
     {
-      id: 'week', name: 'Week', agency: 'ICE', kind: 'nationwide-surge', period: { start: '2025-06-01', end: '2025-06-07' }, places: [],
+      id: 'week',
+      name: 'Week',
+      agency: 'ICE',
+      kind: 'nationwide-surge',
+      period: { start: '2025-06-01', end: '2025-06-07' },
+      places: [],
       figures: [
         fig('all', 1660),
         fig('slc', 1517, { places: [{ kind: 'aor', aor: 'SLC' }] }),

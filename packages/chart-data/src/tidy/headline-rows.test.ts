@@ -31,7 +31,10 @@ describe('headlineRows', () => {
   });
 
   it('keeps an operation without a count of people in the report’s order', () => {
-    const rows = headlineRows(dataset, { ...dataset.operations[0]!, figures: dataset.operations[0]!.figures.map((f) => ({ ...f, metric: 'agents-deployed' as const })) });
+    const rows = headlineRows(dataset, {
+      ...dataset.operations[0]!,
+      figures: dataset.operations[0]!.figures.map((f) => ({ ...f, metric: 'agents-deployed' as const })),
+    });
     expect(rows.map((r) => r.label)).toEqual(['agents deployed']);
   });
 

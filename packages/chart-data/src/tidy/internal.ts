@@ -55,9 +55,7 @@ export function findSeries(fn: string, dataset: DatasetLike, series: string | Se
 /** The provenance fields of a row read from a figure: source, citing source, evidence. */
 export function provenance(dataset: DatasetLike, figure: Figure): Pick<ChartRow, 'source' | 'citing' | 'evidence'> {
   const source = sourceRef(dataset, figure.source);
-  return figure.citing === undefined
-    ? { source, evidence: figure.evidence }
-    : { source, citing: sourceRef(dataset, figure.citing), evidence: figure.evidence };
+  return figure.citing === undefined ? { source, evidence: figure.evidence } : { source, citing: sourceRef(dataset, figure.citing), evidence: figure.evidence };
 }
 
 /** The number fields of a row read from a figure, with its caption text. */
@@ -78,8 +76,25 @@ export function reading(figure: Figure): Pick<ChartRow, 'value' | 'low' | 'high'
 }
 
 const fieldOrder = [
-  'key', 'label', 'value', 'low', 'high', 'unit', 'qualifier', 'text', 'determinable', 'reason',
-  'series', 'group', 'metric', 'reported', 'placeKind', 'order', 'source', 'citing', 'evidence',
+  'key',
+  'label',
+  'value',
+  'low',
+  'high',
+  'unit',
+  'qualifier',
+  'text',
+  'determinable',
+  'reason',
+  'series',
+  'group',
+  'metric',
+  'reported',
+  'placeKind',
+  'order',
+  'source',
+  'citing',
+  'evidence',
 ];
 
 /**

@@ -43,7 +43,7 @@ describe('rowText', () => {
     expect(rowText({ value: 48.01, low: 48.01, high: 48.01, unit: 'percent', qualifier: 'computed' })).toBe('48.0%');
   });
 
-  test.prop([fc.integer({ min: 0, max: 10_000_000 }), qualifier])('writes a reported number the way core\'s formatEstimate does', (value, q) => {
+  test.prop([fc.integer({ min: 0, max: 10_000_000 }), qualifier])("writes a reported number the way core's formatEstimate does", (value, q) => {
     const reported = quantity(value, q);
     expect(rowText({ value: reported.value, low: reported.low, high: reported.high, unit: reported.unit, qualifier: q })).toBe(formatEstimate(reported));
   });

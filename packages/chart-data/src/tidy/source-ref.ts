@@ -16,7 +16,5 @@ export function sourceRef(dataset: Pick<DatasetLike, 'sources'>, id: string): So
   if (!s) {
     throw new IcestatError('invalid_input', `sourceRef: expected a source "${id}" in the dataset's sources; found none`);
   }
-  return s.url === undefined
-    ? { id: s.id, title: s.title, publisher: s.publisher }
-    : { id: s.id, title: s.title, publisher: s.publisher, url: s.url };
+  return s.url === undefined ? { id: s.id, title: s.title, publisher: s.publisher } : { id: s.id, title: s.title, publisher: s.publisher, url: s.url };
 }

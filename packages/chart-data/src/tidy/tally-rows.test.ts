@@ -31,7 +31,15 @@ describe('tallyRows', () => {
       [null, null, 'missing', 1],
       [null, null, 'convicted', 1],
     ]);
-    expect(rows[0]).toMatchObject({ label: 'FY2016', qualifier: 'exact', unit: 'people', granularity: 'fiscal-year', text: '1', source: { publisher: 'Deportation Data Project' }, evidence: null });
+    expect(rows[0]).toMatchObject({
+      label: 'FY2016',
+      qualifier: 'exact',
+      unit: 'people',
+      granularity: 'fiscal-year',
+      text: '1',
+      source: { publisher: 'Deportation Data Project' },
+      evidence: null,
+    });
     expect(rows[5]?.label).toBe('redacted (FOIA)');
   });
 

@@ -56,7 +56,9 @@ describe('every spec', () => {
   it('takes width and height from options', () => {
     const spec = fields(toVegaLitePlaceBars(breakdownRows(dataset, 'safe-city-2017-by-place'), { width: 300, height: { step: 30 } }));
     expect([spec.width, spec.height]).toEqual([300, { step: 30 }]);
-    const series = fields(toVegaLiteTimeSeries(seriesRows(dataset, 'ice-ero-arrests'), { width: 'container', height: 200, title: 'ERO arrests', subtitle: 'Three totals' }));
+    const series = fields(
+      toVegaLiteTimeSeries(seriesRows(dataset, 'ice-ero-arrests'), { width: 'container', height: 200, title: 'ERO arrests', subtitle: 'Three totals' }),
+    );
     expect([series.width, series.height, series.title.text, series.title.subtitle[0]]).toEqual(['container', 200, 'ERO arrests', 'Three totals']);
   });
 });
@@ -93,8 +95,38 @@ describe('toVegaLitePlaceBars', () => {
 
   it('matches its snapshot for two places, one qualified', async () => {
     const rows: ChartRow[] = [
-      { key: 'a', label: 'Kansas City', value: 39, low: 39, high: 39, unit: 'people', qualifier: 'exact', text: '39', determinable: true, metric: 'arrests', group: 'Midwest raids', order: 0, source: { id: 's', title: 'Raids', publisher: 'Fusion' }, evidence: '39 in Kansas City' },
-      { key: 'b', label: 'Chicago', value: 100, low: 90, high: 100, unit: 'people', qualifier: 'nearly', text: 'nearly 100 [90–100]', determinable: true, metric: 'arrests', group: 'Midwest raids', order: 1, source: { id: 's', title: 'Raids', publisher: 'Fusion' }, evidence: 'nearly 100 in Chicago' },
+      {
+        key: 'a',
+        label: 'Kansas City',
+        value: 39,
+        low: 39,
+        high: 39,
+        unit: 'people',
+        qualifier: 'exact',
+        text: '39',
+        determinable: true,
+        metric: 'arrests',
+        group: 'Midwest raids',
+        order: 0,
+        source: { id: 's', title: 'Raids', publisher: 'Fusion' },
+        evidence: '39 in Kansas City',
+      },
+      {
+        key: 'b',
+        label: 'Chicago',
+        value: 100,
+        low: 90,
+        high: 100,
+        unit: 'people',
+        qualifier: 'nearly',
+        text: 'nearly 100 [90–100]',
+        determinable: true,
+        metric: 'arrests',
+        group: 'Midwest raids',
+        order: 1,
+        source: { id: 's', title: 'Raids', publisher: 'Fusion' },
+        evidence: 'nearly 100 in Chicago',
+      },
     ];
     // The whole spec, serialised as a snapshot, in __fixtures__/vega-lite/place-bars-two-places.snap.
     await expect(toVegaLitePlaceBars(rows, { width: 320 })).toMatchFileSnapshot('../__fixtures__/vega-lite/place-bars-two-places.snap');
@@ -104,22 +136,34 @@ describe('toVegaLitePlaceBars', () => {
     value: fc.integer({ min: 0, max: 5000 }),
     qualifier: fc.constantFrom('exact', 'nearly', 'more-than', 'approximately' as const),
   });
-  test.prop([fc.uniqueArray(fc.stringMatching(/^[A-Z][a-z]{2,9}$/), { minLength: 1, maxLength: 12 }), fc.array(place, { minLength: 12, maxLength: 12 })], { numRuns: 12 })(
-    'draws one bar per place and one error bar per interval',
-    async (names, places) => {
-      const rows: ChartRow[] = names.map((label, order) => {
-        const p = places[order] ?? { value: 1, qualifier: 'exact' as const };
-        const spread = p.qualifier === 'exact' ? 0 : Math.max(1, Math.round(p.value / 10));
-        const low = p.qualifier === 'nearly' ? Math.max(0, p.value - spread) : p.qualifier === 'approximately' ? Math.max(0, p.value - spread) : p.value;
-        const high = p.qualifier === 'nearly' ? p.value : p.value + spread;
-        return { key: label, label, value: p.value, low, high, unit: 'people', qualifier: p.qualifier, text: String(p.value), determinable: true, order, source: null, evidence: null };
-      });
-      const { svg, warnings } = await render(toVegaLitePlaceBars(rows));
-      expect(warnings).toEqual([]);
-      expect(countMarks(svg, 'rect', 'bars_marks')).toBe(rows.length);
-      expect(countMarks(svg, 'rule', 'intervals')).toBe(rows.filter((r) => r.high > r.low).length);
-    },
-  );
+  test.prop([fc.uniqueArray(fc.stringMatching(/^[A-Z][a-z]{2,9}$/), { minLength: 1, maxLength: 12 }), fc.array(place, { minLength: 12, maxLength: 12 })], {
+    numRuns: 12,
+  })('draws one bar per place and one error bar per interval', async (names, places) => {
+    const rows: ChartRow[] = names.map((label, order) => {
+      const p = places[order] ?? { value: 1, qualifier: 'exact' as const };
+      const spread = p.qualifier === 'exact' ? 0 : Math.max(1, Math.round(p.value / 10));
+      const low = p.qualifier === 'nearly' ? Math.max(0, p.value - spread) : p.qualifier === 'approximately' ? Math.max(0, p.value - spread) : p.value;
+      const high = p.qualifier === 'nearly' ? p.value : p.value + spread;
+      return {
+        key: label,
+        label,
+        value: p.value,
+        low,
+        high,
+        unit: 'people',
+        qualifier: p.qualifier,
+        text: String(p.value),
+        determinable: true,
+        order,
+        source: null,
+        evidence: null,
+      };
+    });
+    const { svg, warnings } = await render(toVegaLitePlaceBars(rows));
+    expect(warnings).toEqual([]);
+    expect(countMarks(svg, 'rect', 'bars_marks')).toBe(rows.length);
+    expect(countMarks(svg, 'rule', 'intervals')).toBe(rows.filter((r) => r.high > r.low).length);
+  });
 });
 
 describe('toVegaLiteCriminality', () => {
@@ -131,7 +175,9 @@ describe('toVegaLiteCriminality', () => {
     expect(countMarks(svg, 'rect', 'undetermined_marks')).toBe(1);
     expect(countMarks(svg, 'rect', 'notCriminal_marks')).toBe(2);
     expect(countMarks(svg, 'text', 'labels_marks')).toBe(2);
-    expect(markLabels(svg, 'rect', 'undetermined_marks')[0]).toContain('Why not determinable: the 613 counted together as convicted or facing pending charges are not split between them');
+    expect(markLabels(svg, 'rect', 'undetermined_marks')[0]).toContain(
+      'Why not determinable: the 613 counted together as convicted or facing pending charges are not split between them',
+    );
     expect(fields(spec).title.subtitle[0]).toBe('“Criminal” here: convicted of any crime.');
     expect(JSON.stringify(spec)).toContain('".0%"');
   });

@@ -76,7 +76,12 @@ export function toVegaLiteTimeSeries(rows: readonly TimeRow[], options: TimeSeri
     layer: irregular
       ? [
           // Totals over periods of different lengths: a line between them would suggest a trend.
-          { name: 'intervals', transform: [{ filter: 'datum.high > datum.low' }], mark: { type: 'errorbar', ticks: true, size: 10 }, encoding: { y: y('low'), y2: { field: 'high' } } },
+          {
+            name: 'intervals',
+            transform: [{ filter: 'datum.high > datum.low' }],
+            mark: { type: 'errorbar', ticks: true, size: 10 },
+            encoding: { y: y('low'), y2: { field: 'high' } },
+          },
           { name: 'points', mark: { type: 'point', filled: true, size: 60 }, encoding: { y: y('value'), tooltip } },
         ]
       : [

@@ -29,10 +29,19 @@ Examples:
   icestat audit figures.csv --json > findings.json
 `;
 
-const headings: Readonly<Record<FindingSeverity, string>> = { error: 'Errors — cannot be true as stated', warning: 'Warnings — a reader should look', info: 'Checked and consistent' };
+const headings: Readonly<Record<FindingSeverity, string>> = {
+  error: 'Errors — cannot be true as stated',
+  warning: 'Warnings — a reader should look',
+  info: 'Checked and consistent',
+};
 
 function where(f: Finding): string {
-  const ids = [f.location.operation && `operation ${f.location.operation}`, f.location.series && `series ${f.location.series}`, f.location.breakdown && `breakdown ${f.location.breakdown}`, f.location.claim && `claim ${f.location.claim}`].filter(Boolean);
+  const ids = [
+    f.location.operation && `operation ${f.location.operation}`,
+    f.location.series && `series ${f.location.series}`,
+    f.location.breakdown && `breakdown ${f.location.breakdown}`,
+    f.location.claim && `claim ${f.location.claim}`,
+  ].filter(Boolean);
   return `${f.location.path}${ids.length > 0 ? ` (${ids.join(', ')})` : ''}`;
 }
 
@@ -63,7 +72,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     strict: true,
     allowNegative: true,
-    options: { ...commonOptions, json: { type: 'boolean' }, passed: { type: 'boolean' } } });
+    options: { ...commonOptions, json: { type: 'boolean' }, passed: { type: 'boolean' } },
+  });
   if (values.help) {
     io.stdout.write(help);
     return exitCodes.ok;

@@ -53,13 +53,17 @@ function viewsOf(dataset: Dataset): View[] {
   const views: (View | undefined)[] = [];
   for (const visit of breakdownsOf(dataset)) {
     if (visit.breakdown.dimension !== 'place' || visit.depth > 0) continue;
-    views.push(tryView(() => ({ name: visit.breakdown.id, heading: `${visit.operation.name}: by place`, spec: toVegaLitePlaceBars(breakdownRows(dataset, visit)) })));
+    views.push(
+      tryView(() => ({ name: visit.breakdown.id, heading: `${visit.operation.name}: by place`, spec: toVegaLitePlaceBars(breakdownRows(dataset, visit)) })),
+    );
   }
   for (const definition of ['convicted', 'ice-criminal'] as const) {
     views.push(
       tryView(() => {
         const rows = criminalityRows(dataset, definition);
-        return rows.length === 0 ? undefined : { name: `criminality-${definition}`, heading: `Share “criminal” (${definition})`, spec: toVegaLiteCriminality(rows) };
+        return rows.length === 0
+          ? undefined
+          : { name: `criminality-${definition}`, heading: `Share “criminal” (${definition})`, spec: toVegaLiteCriminality(rows) };
       }),
     );
   }
@@ -67,7 +71,11 @@ function viewsOf(dataset: Dataset): View[] {
   const comparable = dataset.operations.filter((o) => o.period.start && o.period.end && o.figures.length > 0);
   if (comparable.length >= 2) {
     views.push(
-      tryView(() => ({ name: 'operations-per-day', heading: 'Operations compared: arrests per day', spec: toVegaLiteComparison(comparisonRows(dataset, comparable, { measure: 'per-day' })) })),
+      tryView(() => ({
+        name: 'operations-per-day',
+        heading: 'Operations compared: arrests per day',
+        spec: toVegaLiteComparison(comparisonRows(dataset, comparable, { measure: 'per-day' })),
+      })),
     );
   }
   return views.filter((v): v is View => v !== undefined);
@@ -123,7 +131,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     strict: true,
     allowNegative: true,
-    options: { ...commonOptions, out: { type: 'string', short: 'o' } } });
+    options: { ...commonOptions, out: { type: 'string', short: 'o' } },
+  });
   if (values.help) {
     io.stdout.write(help);
     return exitCodes.ok;

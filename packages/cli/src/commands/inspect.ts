@@ -110,8 +110,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const field = d === 'fiscalYear' || (spec.dimensions as Record<string, string>)[d] !== undefined ? dimensionField(spec, d) : undefined;
       if (field !== undefined && mapped.has(field)) dims.push(d);
     }
-    if (!dims.includes('fiscalYear')) warnings.push(`no column is read as ${spec.mainDate}, the ${table} table's main date: a tally by fiscal year, month or day needs one (--column "HEADER=${spec.mainDate}")`);
-    if (spec.dimensions.aor !== undefined && !dims.includes('aor')) warnings.push(`no column is read as ${spec.dimensions.aor}: a tally by aor needs one (--column "HEADER=${spec.dimensions.aor}")`);
+    if (!dims.includes('fiscalYear'))
+      warnings.push(
+        `no column is read as ${spec.mainDate}, the ${table} table's main date: a tally by fiscal year, month or day needs one (--column "HEADER=${spec.mainDate}")`,
+      );
+    if (spec.dimensions.aor !== undefined && !dims.includes('aor'))
+      warnings.push(`no column is read as ${spec.dimensions.aor}: a tally by aor needs one (--column "HEADER=${spec.dimensions.aor}")`);
   }
   const shown = input.kind === 'stdin' ? '-' : /[\s"'$]/.test(input.name) ? JSON.stringify(input.name) : input.name;
   const otherEncoding = source.encoding !== undefined && source.encoding !== 'utf-8' && values.encoding === undefined ? source.encoding : undefined;
@@ -120,12 +124,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const next = otherEncoding
     ? `icestat inspect ${shown} --encoding ${otherEncoding}`
     : widest && !table && values.sheet === undefined
-    ? `icestat inspect ${shown} --sheet ${/^[\w-]+$/.test(widest.name) ? widest.name : JSON.stringify(widest.name)}`
-    : 'error' in peek
-    ? 'none until the records can be read (see the warnings)'
-    : table
-    ? ['icestat tally', shown, '--table', table, ...(dims.length > 0 ? ['--by', dims.slice(0, 2).map(dimensionFlag).join(',')] : [])].join(' ')
-    : `icestat inspect ${shown} --table TABLE --column "HEADER=FIELD" (no record table was recognised)`;
+      ? `icestat inspect ${shown} --sheet ${/^[\w-]+$/.test(widest.name) ? widest.name : JSON.stringify(widest.name)}`
+      : 'error' in peek
+        ? 'none until the records can be read (see the warnings)'
+        : table
+          ? ['icestat tally', shown, '--table', table, ...(dims.length > 0 ? ['--by', dims.slice(0, 2).map(dimensionFlag).join(',')] : [])].join(' ')
+          : `icestat inspect ${shown} --table TABLE --column "HEADER=FIELD" (no record table was recognised)`;
 
   if (values.json) {
     const json = {
@@ -137,7 +141,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       encoding: source.encoding ?? null,
       delimiter: report?.delimiter ?? source.delimiter ?? null,
       sheets: source.sheets ?? null,
-      header: report ? report.header : source.table ? { line: source.table.headerRow, bannerLines: source.table.bannerLines.length, banner: source.table.bannerLines } : null,
+      header: report
+        ? report.header
+        : source.table
+          ? { line: source.table.headerRow, bannerLines: source.table.bannerLines.length, banner: source.table.bannerLines }
+          : null,
       table: report?.table ?? null,
       preset: report?.preset ?? null,
       columns: report?.columns ?? null,
@@ -154,7 +162,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const paint = paintFor(io.stdout, io.env);
   const width = Math.max(60, (io.stdout.columns ?? 120) - 8);
   const out: string[] = [];
-  const how = [source.description, ...(source.compression.length > 0 ? [`compression ${source.compression.join(' + ')}${source.entry ? ` (entry ${source.entry})` : ''}`] : [])];
+  const how = [
+    source.description,
+    ...(source.compression.length > 0 ? [`compression ${source.compression.join(' + ')}${source.entry ? ` (entry ${source.entry})` : ''}`] : []),
+  ];
   if (source.encoding) how.push(`encoding ${source.encoding}${source.bom ? ' (with byte-order mark)' : ''}`);
   const delimiter = report?.delimiter ?? source.delimiter;
   if (delimiter !== undefined) how.push(`delimiter ${JSON.stringify(delimiter)}`);
@@ -163,13 +174,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (source.sheets) {
     out.push('', paint.bold(`Sheets (${source.sheets.length})`));
     for (const s of source.sheets) {
-      out.push(`  ${s.name}${s.table ? ` — header on row ${s.table.headerRow}${s.table.bannerLines.length > 0 ? ` below ${s.table.bannerLines.length} banner line${s.table.bannerLines.length === 1 ? '' : 's'}` : ''}: ${cut(s.table.header.join(' · '), width)}` : ' — empty'}`);
+      out.push(
+        `  ${s.name}${s.table ? ` — header on row ${s.table.headerRow}${s.table.bannerLines.length > 0 ? ` below ${s.table.bannerLines.length} banner line${s.table.bannerLines.length === 1 ? '' : 's'}` : ''}: ${cut(s.table.header.join(' · '), width)}` : ' — empty'}`,
+      );
     }
   }
   const headerLine = report && report.header.line > 0 ? report.header.line : source.table?.headerRow;
   const banner = report && report.header.line > 0 ? report.header.banner : (source.table?.bannerLines ?? []);
   if (headerLine !== undefined) {
-    out.push('', `${paint.bold('Header')} on line ${headerLine}${banner.length > 0 ? `, below ${banner.length} banner line${banner.length === 1 ? '' : 's'} (skipped):` : ''}`);
+    out.push(
+      '',
+      `${paint.bold('Header')} on line ${headerLine}${banner.length > 0 ? `, below ${banner.length} banner line${banner.length === 1 ? '' : 's'} (skipped):` : ''}`,
+    );
     for (const l of banner) out.push(`  ${paint.dim('│')} ${cut(l, width)}`);
   }
   out.push('', `${paint.bold('Table')} ${table ?? 'not recognised'}${report ? ` · ${paint.bold('preset')} ${report.preset}` : ''}`);
@@ -193,8 +209,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
   out.push('', paint.bold('Rows'));
-  if (count) out.push(...describeLoadReport(count, paint, { countsOnly: true }).trimEnd().split('\n').map((l) => `  ${l}`));
-  else out.push(`  ${notCounted ?? 'not counted'}${report ? `; in the first ${formatCount(report.rowsRead)} rows: ${formatCount(report.accepted)} accepted, ${formatCount(report.rejected)} rejected` : ''}`);
+  if (count)
+    out.push(
+      ...describeLoadReport(count, paint, { countsOnly: true })
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
+  else
+    out.push(
+      `  ${notCounted ?? 'not counted'}${report ? `; in the first ${formatCount(report.rowsRead)} rows: ${formatCount(report.accepted)} accepted, ${formatCount(report.rejected)} rejected` : ''}`,
+    );
   if (warnings.length > 0) {
     out.push('', paint.yellow('Warnings'));
     for (const w of warnings) out.push(`  ${paint.yellow('!')} ${w}`);

@@ -4,7 +4,17 @@ import { createTally, type TallyDimension, type TallyResult } from '@icestat/cor
 import type { LoadReport } from '@icestat/loaders/csv';
 import { commonOptions, listValues, parseCommandArgs } from '../args';
 import { dimensionFlag, parseDimension } from '../dimensions';
-import { groupValueOf, mergeTallies, missingColumns, recordDateFields, recordTables, tallyInput, tallyInputWatched, type RecordReadOptions, type TallyOutcome } from '../engine';
+import {
+  groupValueOf,
+  mergeTallies,
+  missingColumns,
+  recordDateFields,
+  recordTables,
+  tallyInput,
+  tallyInputWatched,
+  type RecordReadOptions,
+  type TallyOutcome,
+} from '../engine';
 import { parseColumnsOption } from '../column-option';
 import { expandInputs, type Input } from '../inputs';
 import type { CliIo } from '../io';
@@ -118,7 +128,8 @@ function applyWhere(result: TallyResult, by: readonly TallyDimension[], where: R
 
 function chooseFormat(asked: string | undefined, out: string | undefined, io: CliIo): Format {
   if (asked !== undefined) {
-    if (!(formats as readonly string[]).includes(asked)) throw new UsageError(`--format ${JSON.stringify(asked)}: expected one of ${formats.join(', ')}`, 'tally');
+    if (!(formats as readonly string[]).includes(asked))
+      throw new UsageError(`--format ${JSON.stringify(asked)}: expected one of ${formats.join(', ')}`, 'tally');
     return asked as Format;
   }
   if (out !== undefined) {
@@ -134,7 +145,13 @@ function reportSummary(report: LoadReport) {
   return { ...rest, rejectionsKept: rejections.length };
 }
 
-async function render(format: Format, tally: TallyResult, reports: readonly LoadReport[], where: ReadonlyMap<TallyDimension, ReadonlySet<string>>, bold: (s: string) => string): Promise<string> {
+async function render(
+  format: Format,
+  tally: TallyResult,
+  reports: readonly LoadReport[],
+  where: ReadonlyMap<TallyDimension, ReadonlySet<string>>,
+  bold: (s: string) => string,
+): Promise<string> {
   switch (format) {
     case 'table':
       return tallyTable(tally, bold);
@@ -146,7 +163,14 @@ async function render(format: Format, tally: TallyResult, reports: readonly Load
     }
     case 'vega-lite': {
       const { tallyRowsSpec } = await import('../tally-spec');
-      return `${JSON.stringify(tallyRowsSpec(tally, reports.map((r) => r.file)), null, 2)}\n`;
+      return `${JSON.stringify(
+        tallyRowsSpec(
+          tally,
+          reports.map((r) => r.file),
+        ),
+        null,
+        2,
+      )}\n`;
     }
   }
 }
@@ -164,23 +188,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     strict: true,
     allowNegative: true,
-    options: { ...commonOptions,
-    by: { type: 'string', multiple: true },
-    where: { type: 'string', multiple: true },
-    table: { type: 'string' },
-    sheet: { type: 'string' },
-    date: { type: 'string' },
-    'header-row': { type: 'string' },
-    'missing-values': { type: 'string', multiple: true },
-    column: { type: 'string', multiple: true },
-    delimiter: { type: 'string' },
-    encoding: { type: 'string' },
-    'strict-aors': { type: 'boolean' },
-    format: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    rejections: { type: 'string' },
-    progress: { type: 'boolean' },
-  } });
+    options: {
+      ...commonOptions,
+      by: { type: 'string', multiple: true },
+      where: { type: 'string', multiple: true },
+      table: { type: 'string' },
+      sheet: { type: 'string' },
+      date: { type: 'string' },
+      'header-row': { type: 'string' },
+      'missing-values': { type: 'string', multiple: true },
+      column: { type: 'string', multiple: true },
+      delimiter: { type: 'string' },
+      encoding: { type: 'string' },
+      'strict-aors': { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      rejections: { type: 'string' },
+      progress: { type: 'boolean' },
+    },
+  });
   if (values.help) {
     io.stdout.write(help);
     return exitCodes.ok;
@@ -229,14 +255,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     process.off('SIGINT', onSigint);
   }
   const reports = outcomes.map((o) => o.report);
-  const all = outcomes.length === 1 ? outcomes[0]!.tally : mergeTallies(outcomes.map((o) => o.tally), tallyBy);
+  const all =
+    outcomes.length === 1
+      ? outcomes[0]!.tally
+      : mergeTallies(
+          outcomes.map((o) => o.tally),
+          tallyBy,
+        );
   if (outcomes.some((o) => o.stopped)) {
     io.stderr.write(paint.red(`icestat: interrupted; ${formatCount(all.seen)} rows counted so far; no result written\n`));
     return exitCodes.interrupted;
   }
   if (values.rejections !== undefined) await writeFile(resolve(io.cwd, values.rejections), rejectionsCsv(reports));
   const tally = applyWhere(all, by, where);
-  if (outcomes.length > 1) io.stderr.write(`all ${outcomes.length} files: ${formatCount(reports.reduce((n, r) => n + r.rowsRead, 0))} rows read · ${formatCount(all.total)} accepted\n`);
+  if (outcomes.length > 1)
+    io.stderr.write(
+      `all ${outcomes.length} files: ${formatCount(reports.reduce((n, r) => n + r.rowsRead, 0))} rows read · ${formatCount(all.total)} accepted\n`,
+    );
   if (values.date !== undefined && tallyBy.some((d) => d === 'fiscalYear' || d === 'month' || d === 'day')) {
     io.stderr.write(`dates: fiscal-year, month and day are those of the field ${options.date}\n`);
   }

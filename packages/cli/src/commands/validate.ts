@@ -56,13 +56,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     strict: true,
     allowNegative: true,
-    options: { ...commonOptions, texts: { type: 'string' }, json: { type: 'boolean' } } });
+    options: { ...commonOptions, texts: { type: 'string' }, json: { type: 'boolean' } },
+  });
   if (values.help) {
     io.stdout.write(help);
     return exitCodes.ok;
   }
   const texts = values.texts === undefined ? undefined : resolve(io.cwd, values.texts);
-  if (texts !== undefined && !(await stat(texts).catch(() => undefined))?.isDirectory()) throw new UsageError(`--texts ${values.texts}: not a folder`, 'validate');
+  if (texts !== undefined && !(await stat(texts).catch(() => undefined))?.isDirectory())
+    throw new UsageError(`--texts ${values.texts}: not a folder`, 'validate');
   const inputs = await expandInputs(positionals, io, 'validate');
   const paint = paintFor(io.stdout, io.env);
   const results: object[] = [];
@@ -72,8 +74,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (!loaded.success) {
       code = exitCodes.dataErrors;
       const { issues } = loaded.error;
-      results.push({ file: input.name, valid: false, code: loaded.error.code, issues: issues.length > 0 ? issues : [{ code: loaded.error.code, message: loaded.error.message }] });
-      if (!values.json) io.stdout.write(`${describeIssues(input.name, loaded.error, paint)}${paint.bold(input.name)}: ${paint.red(`invalid — ${Math.max(issues.length, 1)} problem${issues.length === 1 ? '' : 's'}`)}\n`);
+      results.push({
+        file: input.name,
+        valid: false,
+        code: loaded.error.code,
+        issues: issues.length > 0 ? issues : [{ code: loaded.error.code, message: loaded.error.message }],
+      });
+      if (!values.json)
+        io.stdout.write(
+          `${describeIssues(input.name, loaded.error, paint)}${paint.bold(input.name)}: ${paint.red(`invalid — ${Math.max(issues.length, 1)} problem${issues.length === 1 ? '' : 's'}`)}\n`,
+        );
       continue;
     }
     const d = loaded.data;
@@ -86,12 +96,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const { checkEvidence } = await import('../evidence');
     const evidence = await checkEvidence(d, texts);
     if (evidence.issues.length > 0) code = exitCodes.dataErrors;
-    results.push({ file: input.name, valid: evidence.issues.length === 0, issues: evidence.issues, evidence: { checked: evidence.checked, sourcesWithoutText: evidence.sourcesWithoutText } });
+    results.push({
+      file: input.name,
+      valid: evidence.issues.length === 0,
+      issues: evidence.issues,
+      evidence: { checked: evidence.checked, sourcesWithoutText: evidence.sourcesWithoutText },
+    });
     if (values.json) continue;
     for (const i of evidence.issues) io.stdout.write(`${paint.red('✗')} ${input.name}: ${i.message}\n`);
-    const unchecked = evidence.sourcesWithoutText.length > 0 ? `; ${evidence.sourcesWithoutText.length} source(s) have no text in ${values.texts}, their items not checked: ${evidence.sourcesWithoutText.join(', ')}` : '';
+    const unchecked =
+      evidence.sourcesWithoutText.length > 0
+        ? `; ${evidence.sourcesWithoutText.length} source(s) have no text in ${values.texts}, their items not checked: ${evidence.sourcesWithoutText.join(', ')}`
+        : '';
     const mark = evidence.issues.length === 0 ? paint.green('✓') : paint.red('✗');
-    io.stdout.write(`${mark} ${paint.bold(input.name)}: schema and cross-references valid (${summary}); evidence: ${evidence.checked - evidence.issues.length} of ${evidence.checked} found in ${evidence.matched.size} source text(s)${unchecked}\n`);
+    io.stdout.write(
+      `${mark} ${paint.bold(input.name)}: schema and cross-references valid (${summary}); evidence: ${evidence.checked - evidence.issues.length} of ${evidence.checked} found in ${evidence.matched.size} source text(s)${unchecked}\n`,
+    );
   }
   if (values.json) io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);
   return code;

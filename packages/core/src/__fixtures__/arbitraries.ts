@@ -44,14 +44,24 @@ const place = fc.oneof(
 export const datasetInput: fc.Arbitrary<DatasetInput> = fc
   .record({
     title: awkwardText,
-    sources: fc.array(fc.record({ title: awkwardText, publisher: awkwardText, kind: fc.constantFrom('news-report', 'official-release', 'internal-statistics', 'advocacy-statement') }), { minLength: 1, maxLength: 3 }),
+    sources: fc.array(
+      fc.record({
+        title: awkwardText,
+        publisher: awkwardText,
+        kind: fc.constantFrom('news-report', 'official-release', 'internal-statistics', 'advocacy-statement'),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
     operations: fc.array(
       fc.record({
         name: awkwardText,
         start: date,
         days: fc.integer({ min: 1, max: 60 }),
         places: fc.array(place, { maxLength: 3 }),
-        figures: fc.array(fc.record({ quantity: countQuantity, evidence: awkwardText, note: fc.option(awkwardText, { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
+        figures: fc.array(fc.record({ quantity: countQuantity, evidence: awkwardText, note: fc.option(awkwardText, { nil: undefined }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         parts: fc.array(fc.record({ category: slug, quantity: countQuantity, evidence: awkwardText }), { maxLength: 4 }),
       }),
       { minLength: 1, maxLength: 3 },

@@ -26,7 +26,14 @@ export function stateAndCountryOperation(): RawDocument {
     schemaVersion: '1.0.0',
     title: 'Constructed: arrests by state and by country',
     sources: [
-      { id: 'release', title: 'Weekly arrests release', publisher: 'ICE', kind: 'official-release', published: '2025-06-10', note: 'Constructed for tests: numbers made up.' },
+      {
+        id: 'release',
+        title: 'Weekly arrests release',
+        publisher: 'ICE',
+        kind: 'official-release',
+        published: '2025-06-10',
+        note: 'Constructed for tests: numbers made up.',
+      },
     ],
     operations: [
       {
@@ -107,7 +114,11 @@ export function statedShareOperation(convicted = 480): RawDocument {
               {
                 category: 'convicted',
                 criminality: ['convicted'],
-                figure: { ...fig('worksite-convicted-share', 'arrests', 75), quantity: { value: 75, unit: 'percent', qualifier: 'approximately' }, evidence: 'approximately 75 percent with criminal convictions' },
+                figure: {
+                  ...fig('worksite-convicted-share', 'arrests', 75),
+                  quantity: { value: 75, unit: 'percent', qualifier: 'approximately' },
+                  evidence: 'approximately 75 percent with criminal convictions',
+                },
               },
             ],
           },
@@ -117,7 +128,13 @@ export function statedShareOperation(convicted = 480): RawDocument {
             total: 'worksite-arrests',
             exhaustive: false,
             exclusive: true,
-            parts: [{ category: 'convicted', criminality: ['convicted'], figure: fig('worksite-convicted', 'arrests', convicted, 'people', { evidence: `${convicted} convicted` }) }],
+            parts: [
+              {
+                category: 'convicted',
+                criminality: ['convicted'],
+                figure: fig('worksite-convicted', 'arrests', convicted, 'people', { evidence: `${convicted} convicted` }),
+              },
+            ],
           },
         ],
         sources: ['release'],
@@ -165,7 +182,11 @@ export function detentionStatisticsTable(): RawDocument {
         ],
         breakdowns: [
           {
-            id: 'book-ins-by-criminality', dimension: 'criminality', total: 'fy2024-book-ins', exhaustive: true, exclusive: true,
+            id: 'book-ins-by-criminality',
+            dimension: 'criminality',
+            total: 'fy2024-book-ins',
+            exhaustive: true,
+            exclusive: true,
             parts: [
               part('convicted', cell('book-ins-convicted', 'book-ins', 90000), { criminality: ['convicted'] }),
               part('pending', cell('book-ins-pending', 'book-ins', 70000), { criminality: ['pending-charges'] }),
@@ -173,11 +194,19 @@ export function detentionStatisticsTable(): RawDocument {
             ],
           },
           {
-            id: 'book-ins-by-agency', dimension: 'agency', total: 'fy2024-book-ins', exhaustive: true, exclusive: true,
+            id: 'book-ins-by-agency',
+            dimension: 'agency',
+            total: 'fy2024-book-ins',
+            exhaustive: true,
+            exclusive: true,
             parts: [part('ice', cell('book-ins-ice', 'book-ins', 120000)), part('cbp', cell('book-ins-cbp', 'book-ins', 157913))],
           },
           {
-            id: 'adp-by-criminality', dimension: 'criminality', total: 'fy2024-adp', exhaustive: true, exclusive: true,
+            id: 'adp-by-criminality',
+            dimension: 'criminality',
+            total: 'fy2024-adp',
+            exhaustive: true,
+            exclusive: true,
             parts: [
               part('convicted', cell('adp-convicted', 'average-daily-population', 9000.5, 'people-average'), { criminality: ['convicted'] }),
               part('pending', cell('adp-pending', 'average-daily-population', 6000.25, 'people-average'), { criminality: ['pending-charges'] }),

@@ -82,7 +82,11 @@ describe('audit of the bundled dataset', () => {
   it('has no errors, and exactly the three warnings above', () => {
     const findings = audit(bundled);
     expect(countFindings(findings)).toMatchObject({ error: 0, warning: 3 });
-    expect(audit(bundled, { includePassed: false }).map((f) => f.code).sort()).toEqual(['claim', 'sources-disagree', 'unexplained-remainder']);
+    expect(
+      audit(bundled, { includePassed: false })
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['claim', 'sources-disagree', 'unexplained-remainder']);
   });
 
   it('takes tolerances: 2 percentage points absorb the 47% rounding', () => {
@@ -118,9 +122,7 @@ function tiny(edit: (d: any) => void = () => {}): Dataset {
         period: { start: '2019-09-21', end: '2019-09-25', days: 5 },
         places: [],
         figures: [fig('total', 100)],
-        breakdowns: [
-          { id: 'by-place', dimension: 'place', total: 'total', exhaustive: true, exclusive: true, parts: [] },
-        ],
+        breakdowns: [{ id: 'by-place', dimension: 'place', total: 'total', exhaustive: true, exclusive: true, parts: [] }],
         claims: [],
         sources: ['s1'],
       },
@@ -151,9 +153,18 @@ describe('audit checks', () => {
     const d = tiny((d) => {
       d.operations[0].breakdowns[0] = { ...d.operations[0].breakdowns[0], exhaustive: false, parts: [place('a', 120, d.fig)] };
     });
-    expect(audit(d).filter((x) => x.code === 'parts-exceed-total').map((x) => x.severity)).toEqual(['error', 'error']);
+    expect(
+      audit(d)
+        .filter((x) => x.code === 'parts-exceed-total')
+        .map((x) => x.severity),
+    ).toEqual(['error', 'error']);
     const e = tiny((d) => {
-      d.operations[0].breakdowns[0] = { ...d.operations[0].breakdowns[0], exhaustive: false, exclusive: 'unknown', parts: [place('a', 60, d.fig), place('b', 50, d.fig)] };
+      d.operations[0].breakdowns[0] = {
+        ...d.operations[0].breakdowns[0],
+        exhaustive: false,
+        exclusive: 'unknown',
+        parts: [place('a', 60, d.fig), place('b', 50, d.fig)],
+      };
     });
     expect(find(audit(e), (x) => x.code === 'parts-exceed-total').severity).toBe('warning');
   });
@@ -162,7 +173,13 @@ describe('audit checks', () => {
     const d = tiny((d) => {
       d.operations[0].figures.push(d.fig('other', 50), d.fig('part', 25));
       const claim = (id: string, kind: string, inputs: string[], value: number, unit: string, qualifier = 'exact') => ({
-        id, kind, inputs, stated: { value, unit, qualifier }, source: 's2', claimant: { role: 'reporter' }, evidence: id,
+        id,
+        kind,
+        inputs,
+        stated: { value, unit, qualifier },
+        source: 's2',
+        claimant: { role: 'reporter' },
+        evidence: id,
       });
       d.operations[0].claims = [
         claim('sum', 'sum', ['total', 'other'], 150, 'people'),
@@ -175,7 +192,11 @@ describe('audit checks', () => {
         claim('bad-share', 'share', ['part', 'total'], 30, 'percent', 'approximately'),
       ];
     });
-    const byClaim = new Map(audit(d).filter((f) => f.code === 'claim').map((f) => [f.location.claim, f]));
+    const byClaim = new Map(
+      audit(d)
+        .filter((f) => f.code === 'claim')
+        .map((f) => [f.location.claim, f]),
+    );
     expect(byClaim.get('sum')?.severity).toBe('info');
     expect(byClaim.get('diff')).toMatchObject({ severity: 'error', actual: { value: 50 } });
     expect(byClaim.get('ratio')?.severity).toBe('info');

@@ -42,7 +42,9 @@ describe('containment', () => {
       ['label-contradicts-class', { label: b.parts[0].label ?? b.parts[0].category, classes: ['other-immigration-violator'], must: 'convicted' }],
       ['label-contradicts-class', { label: 'not convicted', classes: ['convicted'], mustNot: 'convicted' }],
     ]);
-    expect(found[1]!.message).toBe('criminality breakdown “safe-city-2017-by-criminality”: the part labelled “not convicted” (181) covers convicted, but its words mean no convicted class');
+    expect(found[1]!.message).toBe(
+      'criminality breakdown “safe-city-2017-by-criminality”: the part labelled “not convicted” (181) covers convicted, but its words mean no convicted class',
+    );
   });
 
   it('finds nothing to object to in the bundled dataset', () => {
@@ -63,10 +65,34 @@ describe('containment', () => {
       delete b.uncounted[0].country;
       const found = countryFindings(d);
       expect(found.map((f) => [f.code, f.severity, f.verdict, f.location.path, f.message])).toEqual([
-        ['containment', 'warning', 'misspelt-country', 'operations[0].breakdowns[1].parts[0]', 'citizenship breakdown “slc-sample-by-country”: the part “mexcio” (4) is spelt as no country — did you mean Mexico (MX)?'],
-        ['containment', 'warning', 'misspelt-country', 'operations[0].breakdowns[1].parts[1]', 'citizenship breakdown “slc-sample-by-country”: the part “Guatamala” (2) is spelt as no country — did you mean Guatemala (GT)?'],
-        ['containment', 'warning', 'misspelt-country', 'operations[0].breakdowns[1].parts[2]', 'citizenship breakdown “slc-sample-by-country”: the part “Hondruas” (1) is spelt as no country — did you mean Honduras (HN)?'],
-        ['containment', 'warning', 'misspelt-country', 'operations[0].breakdowns[1].uncounted[0]', 'citizenship breakdown “slc-sample-by-country”: “Tonag”, named without a count, is spelt as no country — did you mean Tonga (TO)?'],
+        [
+          'containment',
+          'warning',
+          'misspelt-country',
+          'operations[0].breakdowns[1].parts[0]',
+          'citizenship breakdown “slc-sample-by-country”: the part “mexcio” (4) is spelt as no country — did you mean Mexico (MX)?',
+        ],
+        [
+          'containment',
+          'warning',
+          'misspelt-country',
+          'operations[0].breakdowns[1].parts[1]',
+          'citizenship breakdown “slc-sample-by-country”: the part “Guatamala” (2) is spelt as no country — did you mean Guatemala (GT)?',
+        ],
+        [
+          'containment',
+          'warning',
+          'misspelt-country',
+          'operations[0].breakdowns[1].parts[2]',
+          'citizenship breakdown “slc-sample-by-country”: the part “Hondruas” (1) is spelt as no country — did you mean Honduras (HN)?',
+        ],
+        [
+          'containment',
+          'warning',
+          'misspelt-country',
+          'operations[0].breakdowns[1].uncounted[0]',
+          'citizenship breakdown “slc-sample-by-country”: “Tonag”, named without a count, is spelt as no country — did you mean Tonga (TO)?',
+        ],
       ]);
       expect(found[0]!.country).toEqual({ words: 'mexcio', meant: { code: 'MX', name: 'Mexico' } });
       expect(found[0]!.location.figures).toEqual(['slc-sample-mx']);
@@ -80,7 +106,10 @@ describe('containment', () => {
       b.parts[1] = { ...b.parts[1], label: 'Guatamala', country: 'GU' };
       expect(countryFindings(d).map((f) => [f.verdict, f.message])).toEqual([
         ['label-contradicts-country', 'citizenship breakdown “slc-sample-by-country”: the part “Guatemala” (4) names Guatemala (GT), but carries country HN'],
-        ['misspelt-country', 'citizenship breakdown “slc-sample-by-country”: the part “Guatamala” (2) carries country GU, but its words are spelt as no country — did you mean Guatemala (GT)?'],
+        [
+          'misspelt-country',
+          'citizenship breakdown “slc-sample-by-country”: the part “Guatamala” (2) carries country GU, but its words are spelt as no country — did you mean Guatemala (GT)?',
+        ],
       ]);
     });
 

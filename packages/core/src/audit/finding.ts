@@ -141,7 +141,12 @@ export interface Finding {
   /** For `place-outside-total`: the part's place and its total's. */
   readonly places?: { readonly part: Place; readonly whole: Place };
   /** For `label-contradicts-class`: the words, the classes the part covers, and the class the words require or exclude. */
-  readonly classes?: { readonly label: string; readonly classes: readonly CriminalityClass[]; readonly must?: CriminalityClass; readonly mustNot?: CriminalityClass };
+  readonly classes?: {
+    readonly label: string;
+    readonly classes: readonly CriminalityClass[];
+    readonly must?: CriminalityClass;
+    readonly mustNot?: CriminalityClass;
+  };
   /** For `misspelt-country` and `label-contradicts-country`: the category's words, the part's code if it has one, and the country the words most likely mean. */
   readonly country?: { readonly words: string; readonly code?: string; readonly meant: { readonly code: string; readonly name: string } };
   /** For `claim-not-computable`: why (the statistics' own message). */

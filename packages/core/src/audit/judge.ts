@@ -61,7 +61,7 @@ export function decimalPrecision(value: number): number {
   if (Number.isInteger(value)) return 1;
   const text = String(Math.abs(value));
   const exp = /e-(\d+)$/.exec(text);
-  const decimals = exp ? Number(exp[1]) + ((text.split('e')[0]!.split('.')[1] ?? '').length) : (text.split('.')[1] ?? '').length;
+  const decimals = exp ? Number(exp[1]) + (text.split('e')[0]!.split('.')[1] ?? '').length : (text.split('.')[1] ?? '').length;
   return 10 ** -Math.min(decimals, 15);
 }
 

@@ -6,7 +6,12 @@ import { criminalSharesByScope } from '../stats/criminal-share';
 import { audit } from './index';
 
 const fig = (id: string, value: number, source = 'ice', evidence = `${value}`) => ({
-  id, metric: 'arrests', quantity: { value, unit: 'people' }, source, claimant: { role: 'agency', name: 'ICE' }, evidence,
+  id,
+  metric: 'arrests',
+  quantity: { value, unit: 'people' },
+  source,
+  claimant: { role: 'agency', name: 'ICE' },
+  evidence,
 });
 
 function nested(): any {
@@ -19,20 +24,33 @@ function nested(): any {
     ],
     operations: [
       {
-        id: 'week', name: 'Nationwide week', agency: 'ICE-ERO', kind: 'nationwide-surge',
-        period: { start: '2025-06-01', end: '2025-06-07' }, places: [{ kind: 'nation', country: 'US' }],
+        id: 'week',
+        name: 'Nationwide week',
+        agency: 'ICE-ERO',
+        kind: 'nationwide-surge',
+        period: { start: '2025-06-01', end: '2025-06-07' },
+        places: [{ kind: 'nation', country: 'US' }],
         figures: [fig('week-arrests', 1660)],
         breakdowns: [
           {
-            id: 'week-by-place', dimension: 'place', total: 'week-arrests', exhaustive: 'unknown', exclusive: true,
+            id: 'week-by-place',
+            dimension: 'place',
+            total: 'week-arrests',
+            exhaustive: 'unknown',
+            exclusive: true,
             parts: [
               {
-                category: 'chicago', label: 'Chicago', place: { kind: 'city', name: 'Chicago', state: 'IL' },
+                category: 'chicago',
+                label: 'Chicago',
+                place: { kind: 'city', name: 'Chicago', state: 'IL' },
                 figure: fig('chicago-arrests', 300),
                 figures: [fig('chicago-arrests-paper', 340, 'paper', 'some 340 people')],
                 breakdowns: [
                   {
-                    id: 'chicago-by-criminality', dimension: 'criminality', exhaustive: true, exclusive: true,
+                    id: 'chicago-by-criminality',
+                    dimension: 'criminality',
+                    exhaustive: true,
+                    exclusive: true,
                     parts: [
                       { category: 'convicted', criminality: ['convicted'], figure: fig('chicago-convicted', 120) },
                       { category: 'pending', criminality: ['pending-charges'], figure: fig('chicago-pending', 60) },
@@ -60,7 +78,11 @@ describe('nested scopes', () => {
       40,
       'Nationwide week › Chicago: sources disagree on arrests — 300 “300” (official release, ICE) vs 340 “some 340 people” (news report, Tribune): 40 apart',
     ]);
-    expect(findings.find((f) => f.location.breakdown === 'chicago-by-criminality')).toMatchObject({ code: 'breakdown-sum', severity: 'info', actual: { value: 300 } });
+    expect(findings.find((f) => f.location.breakdown === 'chicago-by-criminality')).toMatchObject({
+      code: 'breakdown-sum',
+      severity: 'info',
+      actual: { value: 300 },
+    });
   });
 
   it('gives the criminal shares of the nested scope', () => {

@@ -7,16 +7,38 @@ import { bundledDataset, bundledDatasetText, caught } from '../__fixtures__/test
 import { audit, type Finding } from './index';
 
 function shareDataset(part: number, whole: number, stated: number, qualifier = 'exact'): unknown {
-  const fig = (id: string, value: number) => ({ id, metric: 'arrests', quantity: { value, unit: 'people' }, source: 's', claimant: { role: 'agency' }, evidence: `${value} people` });
+  const fig = (id: string, value: number) => ({
+    id,
+    metric: 'arrests',
+    quantity: { value, unit: 'people' },
+    source: 's',
+    claimant: { role: 'agency' },
+    evidence: `${value} people`,
+  });
   return {
     schemaVersion: '1.0.0',
     title: 'share',
     sources: [{ id: 's', title: 'Release', publisher: 'ICE', kind: 'official-release' }],
     operations: [
       {
-        id: 'op', name: 'Op', agency: 'ICE', kind: 'targeted-sweep', period: { days: 4 }, places: [],
+        id: 'op',
+        name: 'Op',
+        agency: 'ICE',
+        kind: 'targeted-sweep',
+        period: { days: 4 },
+        places: [],
         figures: [fig('whole', whole), fig('part', part)],
-        claims: [{ id: 'c', kind: 'share', inputs: ['part', 'whole'], stated: { value: stated, unit: 'percent', qualifier }, source: 's', claimant: { role: 'reporter' }, evidence: `${stated} percent` }],
+        claims: [
+          {
+            id: 'c',
+            kind: 'share',
+            inputs: ['part', 'whole'],
+            stated: { value: stated, unit: 'percent', qualifier },
+            source: 's',
+            claimant: { role: 'reporter' },
+            evidence: `${stated} percent`,
+          },
+        ],
         sources: ['s'],
       },
     ],
@@ -45,7 +67,9 @@ describe('stated shares the computation rounds to', () => {
     const f = claimFinding(shareDataset(1279, 1500, 85.4));
     expect(f).toMatchObject({ severity: 'error', verdict: 'impossible' });
     expect(f.difference?.value).toBeCloseTo(85.2667 - 85.4, 4);
-    expect(f.message).toBe('claim “85.4 percent”: states 85.4%; the share of 1,279 ÷ 1,500 is 85.3% — 0.1 percentage points lower; cannot be true for any value the figures allow');
+    expect(f.message).toBe(
+      'claim “85.4 percent”: states 85.4%; the share of 1,279 ÷ 1,500 is 85.3% — 0.1 percentage points lower; cannot be true for any value the figures allow',
+    );
   });
 
   test.prop([fc.integer({ min: 1, max: 2_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(undefined, 0, 1, 2)], { numRuns: 500 })(

@@ -18,15 +18,24 @@ describe('a detention-statistics table', () => {
   it('audits with the operation’s machinery: the findings in full', () => {
     expect(audit(detentionStatisticsTable()).map((f) => [f.code, f.severity, f.verdict, f.location.path, f.message])).toEqual([
       [
-        'breakdown-sum', 'info', 'consistent', 'tables[0].breakdowns[0]',
+        'breakdown-sum',
+        'info',
+        'consistent',
+        'tables[0].breakdowns[0]',
         'criminality breakdown “book-ins-by-criminality”: the parts add to 277,913 (90,000 + 70,000 + 117,913), consistent with the total 277,913 (“277,913”)',
       ],
       [
-        'breakdown-sum', 'info', 'consistent', 'tables[0].breakdowns[1]',
+        'breakdown-sum',
+        'info',
+        'consistent',
+        'tables[0].breakdowns[1]',
         'agency breakdown “book-ins-by-agency”: the parts add to 277,913 (120,000 + 157,913), consistent with the total 277,913 (“277,913”)',
       ],
       [
-        'breakdown-sum', 'info', 'consistent', 'tables[0].breakdowns[2]',
+        'breakdown-sum',
+        'info',
+        'consistent',
+        'tables[0].breakdowns[2]',
         'criminality breakdown “adp-by-criminality”: the parts add to 24,216.5 (9,000.5 + 6,000.25 + 9,215.7), consistent with the total 24,216.45 (“24,216.45”)',
       ],
     ]);

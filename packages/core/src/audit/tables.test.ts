@@ -14,14 +14,33 @@ describe('a breakdown by state and by country, with a country named without a co
   it('attributes the remainder of the exhaustive country list to Tonga (implied 1), and recomputes 1,660 − 1,517', () => {
     const findings = audit(stateAndCountryOperation());
     expect(brief(findings)).toEqual([
-      ['breakdown-sum', 'info', 'consistent', 'place breakdown “slc-sample-by-state”: the parts add to 8 (5 + 3), consistent with the total 8 (“eight people”)'],
-      ['breakdown-sum', 'info', 'attributed', 'citizenship breakdown “slc-sample-by-country”: the parts add to 7 (4 + 2 + 1) of the total 8 (“eight people”); the rest goes to what the source names without a count — Tonga: implied 1'],
+      [
+        'breakdown-sum',
+        'info',
+        'consistent',
+        'place breakdown “slc-sample-by-state”: the parts add to 8 (5 + 3), consistent with the total 8 (“eight people”)',
+      ],
+      [
+        'breakdown-sum',
+        'info',
+        'attributed',
+        'citizenship breakdown “slc-sample-by-country”: the parts add to 7 (4 + 2 + 1) of the total 8 (“eight people”); the rest goes to what the source names without a count — Tonga: implied 1',
+      ],
       ['derived-figure', 'info', 'consistent', 'derived figure 143 (“1,660 − 1,517”): the difference of 1,660 − 1,517 is 143 — consistent'],
     ]);
     expect(findings[1]).toMatchObject({
-      location: { path: 'operations[0].breakdowns[1]', operation: 'week', breakdown: 'slc-sample-by-country', figures: ['slc-sample', 'slc-sample-mx', 'slc-sample-ws', 'slc-sample-br'] },
+      location: {
+        path: 'operations[0].breakdowns[1]',
+        operation: 'week',
+        breakdown: 'slc-sample-by-country',
+        figures: ['slc-sample', 'slc-sample-mx', 'slc-sample-ws', 'slc-sample-br'],
+      },
       total: { id: 'slc-sample', quantity: { value: 8 } },
-      parts: [{ id: 'slc-sample-mx', label: 'Mexico' }, { id: 'slc-sample-ws', label: 'Samoa' }, { id: 'slc-sample-br', label: 'Brazil' }],
+      parts: [
+        { id: 'slc-sample-mx', label: 'Mexico' },
+        { id: 'slc-sample-ws', label: 'Samoa' },
+        { id: 'slc-sample-br', label: 'Brazil' },
+      ],
       uncounted: [{ category: 'tonga', label: 'Tonga', evidence: 'and Tonga' }],
       expected: { value: 8, low: 8, high: 8, unit: 'people' },
       actual: { value: 7, low: 7, high: 7, unit: 'people' },
@@ -109,12 +128,25 @@ describe('a stated share as a breakdown part', () => {
           exhaustive: true as const,
           parts: [
             only.breakdowns[0]!.parts[0]!,
-            { ...only.breakdowns[0]!.parts[0]!, category: 'other', criminality: ['other-immigration-violator' as const], figure: { ...only.breakdowns[0]!.parts[0]!.figure, id: 'other-share', quantity: { ...only.breakdowns[0]!.parts[0]!.figure.quantity, value: 25, low: 22.5, high: 27.5 } } },
+            {
+              ...only.breakdowns[0]!.parts[0]!,
+              category: 'other',
+              criminality: ['other-immigration-violator' as const],
+              figure: {
+                ...only.breakdowns[0]!.parts[0]!.figure,
+                id: 'other-share',
+                quantity: { ...only.breakdowns[0]!.parts[0]!.figure.quantity, value: 25, low: 22.5, high: 27.5 },
+              },
+            },
           ],
         },
       ],
     };
     // Exhaustive stated shares give the share itself, not share × total ÷ total.
-    expect(criminalShare(split, 'convicted')).toMatchObject({ determinable: true, share: { value: 75, low: 67.5, high: 82.5 }, count: { value: 510, low: 459, high: 701 } });
+    expect(criminalShare(split, 'convicted')).toMatchObject({
+      determinable: true,
+      share: { value: 75, low: 67.5, high: 82.5 },
+      count: { value: 510, low: 459, high: 701 },
+    });
   });
 });

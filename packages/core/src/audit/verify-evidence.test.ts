@@ -37,12 +37,19 @@ describe('verifyEvidence', () => {
     (d.operations[0]!.figures[0] as { evidence: string }).evidence = 'the arrest of 333 individuals';
     const r = verifyEvidence(d, reportTexts());
     expect(r.missing).toEqual([
-      { id: d.operations[0]!.figures[0]!.id, kind: 'figure', path: 'operations[0].figures[0]', source: 'seed-000-midwest-raids-2016', evidence: 'the arrest of 333 individuals' },
+      {
+        id: d.operations[0]!.figures[0]!.id,
+        kind: 'figure',
+        path: 'operations[0].figures[0]',
+        source: 'seed-000-midwest-raids-2016',
+        evidence: 'the arrest of 333 individuals',
+      },
     ]);
   });
 
   it('reads HTML: tags, entities, curly quotes and dashes do not matter; derived figures are not looked for', () => {
-    const html = '<p>Arrests: 1,660 nationwide; <b>1,517</b> in the Salt&nbsp;Lake City AOR. By state: eight people, five in Utah, three in Nevada. Mexico 4, Samoa 2, Brazil 1, and&#32;Tonga.</p>';
+    const html =
+      '<p>Arrests: 1,660 nationwide; <b>1,517</b> in the Salt&nbsp;Lake City AOR. By state: eight people, five in Utah, three in Nevada. Mexico 4, Samoa 2, Brazil 1, and&#32;Tonga.</p>';
     const r = verifyEvidence(datasetSchema.parse(stateAndCountryOperation()), { release: html });
     expect(r.missing.map((m) => m.evidence)).toEqual([]);
     expect(r.found.map((m) => m.evidence)).toContain('and Tonga');

@@ -24,8 +24,24 @@ export interface EvidenceReport {
 }
 
 const named: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"',
-  mdash: '-', ndash: '-', hellip: '...', minus: '-', thinsp: ' ', ensp: ' ', emsp: ' ', shy: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: "'",
+  lsquo: "'",
+  rdquo: '"',
+  ldquo: '"',
+  mdash: '-',
+  ndash: '-',
+  hellip: '...',
+  minus: '-',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  shy: '',
 };
 
 /**
@@ -84,7 +100,9 @@ export function verifyEvidence(dataset: Dataset, texts: Readonly<Record<string, 
     claims.forEach((c, i) => items.push({ id: c.id, kind: 'claim', path: formatPath([...base, i]), source: c.source, evidence: c.evidence }));
   }
   for (const { breakdown, path } of breakdownsOf(dataset)) {
-    breakdown.uncounted?.forEach((u, i) => items.push({ id: u.category, kind: 'uncounted', path: formatPath([...path, 'uncounted', i]), source: u.source, evidence: u.evidence }));
+    breakdown.uncounted?.forEach((u, i) =>
+      items.push({ id: u.category, kind: 'uncounted', path: formatPath([...path, 'uncounted', i]), source: u.source, evidence: u.evidence }),
+    );
   }
   const normalised = new Map<string, string>();
   const found: EvidenceCheck[] = [];

@@ -51,7 +51,16 @@ const removalTypeValues = ['removal', 'expedited-removal', 'reinstatement', 'ret
 /** How a person left: ICE's removal types, for `removal-type` breakdowns. */
 export const removalTypeSchema = z.enum(removalTypeValues, {
   error: (issue): string =>
-    vocabularyError('a removal type', removalTypeValues, (text) => removalTypeValues.find((t) => t === text.trim().toLowerCase().replace(/[\s_]+/g, '-')))(issue),
+    vocabularyError('a removal type', removalTypeValues, (text) =>
+      removalTypeValues.find(
+        (t) =>
+          t ===
+          text
+            .trim()
+            .toLowerCase()
+            .replace(/[\s_]+/g, '-'),
+      ),
+    )(issue),
 });
 export type RemovalType = z.infer<typeof removalTypeSchema>;
 

@@ -7,7 +7,6 @@ import { claimArity as arity, claimKindSchema, type ClaimKind } from './derivati
 
 export { claimKindSchema, type ClaimKind } from './derivation';
 
-
 /**
  * What a report *says about* its figures — a share, complement, sum, difference, ratio, rate or
  * percent change — naming the figures it is computed from, the stated result as a quantity, and
@@ -51,7 +50,12 @@ export const derivedClaimSchema = z
         message: `a ${c.kind} claim takes ${want} input figure${min === 1 && max === 1 ? '' : 's'}; got ${c.inputs.length}`,
       });
     }
-    const unitFor: Partial<Record<ClaimKind, string>> = { share: 'percent', ratio: 'ratio', 'percent-change': 'percent-change', 'rate-per-day': 'people-per-day' };
+    const unitFor: Partial<Record<ClaimKind, string>> = {
+      share: 'percent',
+      ratio: 'ratio',
+      'percent-change': 'percent-change',
+      'rate-per-day': 'people-per-day',
+    };
     const want = unitFor[c.kind];
     if (want && c.stated.unit !== want) {
       ctx.addIssue({ code: 'custom', path: ['stated', 'unit'], message: `a ${c.kind} claim states a result in ${want}; got ${c.stated.unit}` });

@@ -41,9 +41,7 @@ export const knownOffenceCategories = [
 export const immigrationOffences: ReadonlySet<string> = new Set(['illegal-entry', 'illegal-reentry', 'immigration-other']);
 
 /** An offence category: a known one of {@link knownOffenceCategories} or any other slug. */
-export const offenceCategorySchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an offence slug such as "dui" or "domestic-violence"');
+export const offenceCategorySchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an offence slug such as "dui" or "domestic-violence"');
 export type OffenceCategory = z.infer<typeof offenceCategorySchema>;
 
 /**

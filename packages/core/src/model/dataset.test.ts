@@ -108,9 +108,7 @@ describe('datasetSchema', () => {
     const input = broken((d) => {
       d.operations[0]!.period = { start: '2016-05-09', end: '2016-06-13', days: 35 };
     });
-    expect(problems(input)).toEqual([
-      'operations[0].period.days: does not match the dates: 2016-05-09 … 2016-06-13 is 36 days counting both ends, not 35',
-    ]);
+    expect(problems(input)).toEqual(['operations[0].period.days: does not match the dates: 2016-05-09 … 2016-06-13 is 36 days counting both ends, not 35']);
   });
 
   it('rejects an unknown qualifier with its path', () => {

@@ -22,9 +22,7 @@ export const SCHEMA_VERSION = '1.0.0';
  */
 export const datasetSchema = z
   .object({
-    schemaVersion: z
-      .string()
-      .regex(/^1\.\d+\.\d+$/, `must be a 1.x.y version this build reads (it writes ${SCHEMA_VERSION})`),
+    schemaVersion: z.string().regex(/^1\.\d+\.\d+$/, `must be a 1.x.y version this build reads (it writes ${SCHEMA_VERSION})`),
     title: textSchema,
     description: textSchema.optional(),
     created: partialDateSchema.optional(),
@@ -123,7 +121,11 @@ export const datasetSchema = z
       const [min, max] = claimArity[d.operation];
       if (d.inputs.length < min || d.inputs.length > max) {
         const want = max === Infinity ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
-        ctx.addIssue({ code: 'custom', path: [...path, 'derivedFrom', 'inputs'], message: `a ${d.operation} takes ${want} input figure${min === 1 && max === 1 ? '' : 's'}; got ${d.inputs.length}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'derivedFrom', 'inputs'],
+          message: `a ${d.operation} takes ${want} input figure${min === 1 && max === 1 ? '' : 's'}; got ${d.inputs.length}`,
+        });
       }
     }
 

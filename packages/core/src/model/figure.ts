@@ -152,7 +152,11 @@ export const figureSchema = z
     if (want && !want.includes(unit)) {
       ctx.addIssue({ code: 'custom', path: ['quantity', 'unit'], message: `${f.metric} is counted in ${want.join(' or ')}; got ${unit}` });
     } else if ((unit === 'people-average' || unit === 'days-average') && measure !== 'average') {
-      ctx.addIssue({ code: 'custom', path: ['quantity', 'unit'], message: `${unit} is the unit of an average; this figure is ${article(measure)} ${measure} (set measure: "average" if it is one)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quantity', 'unit'],
+        message: `${unit} is the unit of an average; this figure is ${article(measure)} ${measure} (set measure: "average" if it is one)`,
+      });
     }
   });
 export type Figure = z.infer<typeof figureSchema>;

@@ -11,14 +11,7 @@ import { idSchema, textSchema } from './primitives';
 
 export { agencySchema, type Agency } from './agency';
 
-const operationKindValues = [
-  'nationwide-surge',
-  'multi-state-operation',
-  'targeted-sweep',
-  'worksite-raid',
-  'at-large-arrests',
-  'daily-enforcement',
-] as const;
+const operationKindValues = ['nationwide-surge', 'multi-state-operation', 'targeted-sweep', 'worksite-raid', 'at-large-arrests', 'daily-enforcement'] as const;
 /** What sort of enforcement action an operation was. */
 export const operationKindSchema = z.enum(operationKindValues, {
   error: (issue): string => vocabularyError('a kind of operation', operationKindValues)(issue),
@@ -46,10 +39,7 @@ export const operationSchema = z
     kind: operationKindSchema,
     period: periodSchema,
     places: z.array(placeSchema),
-    target: z
-      .object({ description: textSchema, source: idSchema, evidence: textSchema })
-      .strict()
-      .optional(),
+    target: z.object({ description: textSchema, source: idSchema, evidence: textSchema }).strict().optional(),
     figures: z.array(figureSchema).min(1, 'an operation needs at least one figure'),
     breakdowns: z.array(breakdownSchema).default([]),
     claims: z.array(derivedClaimSchema).default([]),

@@ -29,9 +29,7 @@ export const placeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('state'), state: stateCodeSchema, label }).strict(),
   z.object({ kind: z.literal('county'), name: textSchema, state: stateCodeSchema, label }).strict(),
   z.object({ kind: z.literal('city'), name: textSchema, state: stateCodeSchema.optional(), label }).strict(),
-  z
-    .object({ kind: z.literal('metro'), name: textSchema, states: z.array(stateCodeSchema).min(1).optional(), label })
-    .strict(),
+  z.object({ kind: z.literal('metro'), name: textSchema, states: z.array(stateCodeSchema).min(1).optional(), label }).strict(),
   z.object({ kind: z.literal('aor'), aor: aorCodeSchema, label }).strict(),
   z
     .object({
@@ -41,7 +39,10 @@ export const placeSchema = z.discriminatedUnion('kind', [
     })
     .strict()
     .describe('Several Areas of Responsibility counted together ("Los Angeles and San Diego")'),
-  z.object({ kind: z.literal('not-recorded'), label }).strict().describe('A record or cell whose place was not recorded or was withheld'),
+  z
+    .object({ kind: z.literal('not-recorded'), label })
+    .strict()
+    .describe('A record or cell whose place was not recorded or was withheld'),
   z
     .object({
       kind: z.literal('site'),

@@ -1,15 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { toIcestatIssues } from '../errors';
-import {
-  isWholeUnit,
-  qualifierFromWords,
-  qualifierInterval,
-  qualifierSchema,
-  quantitySchema,
-  unitSchema,
-  type Qualifier,
-} from './quantity';
+import { isWholeUnit, qualifierFromWords, qualifierInterval, qualifierSchema, quantitySchema, unitSchema, type Qualifier } from './quantity';
 
 function messages(input: unknown): string[] {
   const r = quantitySchema.safeParse(input);
@@ -51,18 +43,15 @@ describe('qualifierInterval (default rules)', () => {
 
   const unit = fc.constantFrom(...unitSchema.options);
   const qualifier = fc.constantFrom(...qualifierSchema.options.filter((q) => q !== 'range'));
-  test.prop([fc.double({ min: 0, max: 1e7, noNaN: true }), qualifier, unit])(
-    'every qualifier’s interval contains its value',
-    (raw, q, u) => {
-      const value = isWholeUnit(u) ? Math.round(raw) : u === 'percent' ? raw % 100 : raw;
-      const [low, high] = qualifierInterval(value, q, u) ?? [Number.NaN, Number.NaN];
-      expect(low).toBeLessThanOrEqual(value);
-      expect(high).toBeGreaterThanOrEqual(value);
-      if (isWholeUnit(u)) {
-        expect(Number.isInteger(low) && Number.isInteger(high)).toBe(true);
-      }
-    },
-  );
+  test.prop([fc.double({ min: 0, max: 1e7, noNaN: true }), qualifier, unit])('every qualifier’s interval contains its value', (raw, q, u) => {
+    const value = isWholeUnit(u) ? Math.round(raw) : u === 'percent' ? raw % 100 : raw;
+    const [low, high] = qualifierInterval(value, q, u) ?? [Number.NaN, Number.NaN];
+    expect(low).toBeLessThanOrEqual(value);
+    expect(high).toBeGreaterThanOrEqual(value);
+    if (isWholeUnit(u)) {
+      expect(Number.isInteger(low) && Number.isInteger(high)).toBe(true);
+    }
+  });
 });
 
 describe('quantitySchema', () => {
@@ -99,15 +88,11 @@ describe('quantitySchema', () => {
   });
 
   it('rejects low above high, naming both', () => {
-    expect(messages({ value: 500, unit: 'people', low: 510, high: 498 })).toEqual([
-      'low: must not exceed high (low 510, high 498)',
-    ]);
+    expect(messages({ value: 500, unit: 'people', low: 510, high: 498 })).toEqual(['low: must not exceed high (low 510, high 498)']);
   });
 
   it('rejects a value outside its own bounds', () => {
-    expect(messages({ value: 520, unit: 'people', low: 450, high: 500 })).toEqual([
-      'value: must lie within [low, high] (value 520, low 450, high 500)',
-    ]);
+    expect(messages({ value: 520, unit: 'people', low: 450, high: 500 })).toEqual(['value: must lie within [low, high] (value 520, low 450, high 500)']);
   });
 
   it('rejects an unknown qualifier', () => {
@@ -126,9 +111,7 @@ describe('quantitySchema', () => {
 
   it('rejects a range without bounds and half-given bounds', () => {
     expect(messages({ value: 150, unit: 'people', qualifier: 'range' })).toEqual(['low: a range needs explicit low and high']);
-    expect(messages({ value: 150, unit: 'people', low: 100 })).toEqual([
-      'high: give both low and high, or neither (the qualifier’s rule then sets them)',
-    ]);
+    expect(messages({ value: 150, unit: 'people', low: 100 })).toEqual(['high: give both low and high, or neither (the qualifier’s rule then sets them)']);
   });
 
   it('rejects bounds claimed to follow the rule that do not', () => {

@@ -37,16 +37,7 @@ export function isWholeUnit(unit: Unit): boolean {
   return wholeUnits.has(unit);
 }
 
-const qualifierValues = [
-  'exact',
-  'approximately',
-  'more-than',
-  'at-least',
-  'nearly',
-  'fewer-than',
-  'at-most',
-  'range',
-] as const;
+const qualifierValues = ['exact', 'approximately', 'more-than', 'at-least', 'nearly', 'fewer-than', 'at-most', 'range'] as const;
 /**
  * How a report qualifies a number. Each has a default interval rule ({@link qualifierInterval});
  * synonyms ("about", "over", "almost", "up to", …) map to these with {@link qualifierFromWords}.
@@ -104,12 +95,7 @@ function snap(x: number): number {
  * qualifierInterval(500, 'nearly', 'people'); // => [450, 500]
  * qualifierInterval(75, 'approximately', 'percent'); // => [67.5, 82.5]
  */
-export function qualifierInterval(
-  value: number,
-  qualifier: Qualifier,
-  unit: Unit,
-  rules: QualifierRuleOptions = {},
-): [number, number] | undefined {
+export function qualifierInterval(value: number, qualifier: Qualifier, unit: Unit, rules: QualifierRuleOptions = {}): [number, number] | undefined {
   const r = { ...defaultQualifierRules, ...rules };
   const whole = isWholeUnit(unit);
   const magnitude = Math.abs(value);

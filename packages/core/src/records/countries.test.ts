@@ -31,7 +31,19 @@ describe('meantCountry', () => {
   });
 
   it('leaves alone words far from every country, and spellings with no present-day code', () => {
-    for (const words of ['USSR', 'YUGOSLAVIA', 'CZECHOSLOVAKIA', 'SERBIA AND MONTENEGRO', 'NETHERLANDS ANTILLES', 'KOREA', 'UNKNOWN', 'Other', 'other-countries', 'not-recorded', 'mx']) {
+    for (const words of [
+      'USSR',
+      'YUGOSLAVIA',
+      'CZECHOSLOVAKIA',
+      'SERBIA AND MONTENEGRO',
+      'NETHERLANDS ANTILLES',
+      'KOREA',
+      'UNKNOWN',
+      'Other',
+      'other-countries',
+      'not-recorded',
+      'mx',
+    ]) {
       expect(meantCountry(words), words).toBeUndefined();
     }
   });
@@ -47,33 +59,41 @@ describe('countryName', () => {
   });
 });
 
-describe.skipIf(!haveRealdata)(haveRealdata ? 'every citizenship ICE wrote in FY2016' : 'every citizenship ICE wrote in FY2016 (skipped: ICE’s FY2016 releases are not beside the checkout)', () => {
-  const citizenships = (file: string): Map<string, number> => {
-    const lines = gunzipSync(readFileSync(`${realdata}${file}`)).toString('utf8').split(/\r?\n/);
-    const column = lines[5]!.split('|').indexOf('"Citizenship"');
-    expect(column).toBeGreaterThanOrEqual(0);
-    const seen = new Map<string, number>();
-    for (const line of lines.slice(6)) {
-      if (line === '') continue;
-      const value = line.split('|')[column]!.replace(/^"|"$/g, '').trim();
-      seen.set(value, (seen.get(value) ?? 0) + 1);
-    }
-    return seen;
-  };
+describe.skipIf(!haveRealdata)(
+  haveRealdata ? 'every citizenship ICE wrote in FY2016' : 'every citizenship ICE wrote in FY2016 (skipped: ICE’s FY2016 releases are not beside the checkout)',
+  () => {
+    const citizenships = (file: string): Map<string, number> => {
+      const lines = gunzipSync(readFileSync(`${realdata}${file}`))
+        .toString('utf8')
+        .split(/\r?\n/);
+      const column = lines[5]!.split('|').indexOf('"Citizenship"');
+      expect(column).toBeGreaterThanOrEqual(0);
+      const seen = new Map<string, number>();
+      for (const line of lines.slice(6)) {
+        if (line === '') continue;
+        const value = line.split('|')[column]!.replace(/^"|"$/g, '').trim();
+        seen.set(value, (seen.get(value) ?? 0) + 1);
+      }
+      return seen;
+    };
 
-  it('is a spelling icestat knows exactly, or one with no present-day code — never a misspelling', { timeout: 120_000 }, () => {
-    const arrests = citizenships('EROArrests_FY2016.csv.gz');
-    expect([...arrests.values()].reduce((a, b) => a + b, 0)).toBe(110_104);
-    const removals = citizenships('ICERemovals_FY2016.csv.gz');
-    expect([...removals.values()].reduce((a, b) => a + b, 0)).toBe(240_255);
-    for (const seen of [arrests, removals]) {
-      const misspelt = [...seen.keys()].filter((v) => meantCountry(v)?.exact === false);
-      expect(misspelt).toEqual([]);
-      const unknown = [...seen.keys()].filter((v) => meantCountry(v) === undefined).sort();
-      expect(unknown.every((v) => ['CZECHOSLOVAKIA', 'KOREA', 'NETHERLANDS ANTILLES', 'SERBIA AND MONTENEGRO', 'UNKNOWN', 'USSR', 'YUGOSLAVIA'].includes(v)), unknown.join()).toBe(true);
-    }
-    expect(arrests.size).toBe(190);
-    expect(meantCountry('MEXICO')).toEqual({ code: 'MX', name: 'Mexico', exact: true });
-    expect([...arrests.keys()].filter((v) => meantCountry(v)?.exact)).toHaveLength(190 - 6);
-  });
-});
+    it('is a spelling icestat knows exactly, or one with no present-day code — never a misspelling', { timeout: 120_000 }, () => {
+      const arrests = citizenships('EROArrests_FY2016.csv.gz');
+      expect([...arrests.values()].reduce((a, b) => a + b, 0)).toBe(110_104);
+      const removals = citizenships('ICERemovals_FY2016.csv.gz');
+      expect([...removals.values()].reduce((a, b) => a + b, 0)).toBe(240_255);
+      for (const seen of [arrests, removals]) {
+        const misspelt = [...seen.keys()].filter((v) => meantCountry(v)?.exact === false);
+        expect(misspelt).toEqual([]);
+        const unknown = [...seen.keys()].filter((v) => meantCountry(v) === undefined).sort();
+        expect(
+          unknown.every((v) => ['CZECHOSLOVAKIA', 'KOREA', 'NETHERLANDS ANTILLES', 'SERBIA AND MONTENEGRO', 'UNKNOWN', 'USSR', 'YUGOSLAVIA'].includes(v)),
+          unknown.join(),
+        ).toBe(true);
+      }
+      expect(arrests.size).toBe(190);
+      expect(meantCountry('MEXICO')).toEqual({ code: 'MX', name: 'Mexico', exact: true });
+      expect([...arrests.keys()].filter((v) => meantCountry(v)?.exact)).toHaveLength(190 - 6);
+    });
+  },
+);

@@ -6,6 +6,7 @@ import { closestWord } from '../errors';
 // alpha-2 codes. Spellings with no single present-day code are deliberately absent and stay text:
 // USSR, YUGOSLAVIA, CZECHOSLOVAKIA, SERBIA AND MONTENEGRO, NETHERLANDS ANTILLES (dissolved), bare
 // KOREA (North or South cannot be told) and UNKNOWN.
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 const spellings: ReadonlyArray<readonly [string, string]> = [
   ['AFGHANISTAN', 'AF'], ['ALBANIA', 'AL'], ['ALGERIA', 'DZ'], ['ANDORRA', 'AD'], ['ANGOLA', 'AO'],
   ['ANGUILLA', 'AI'], ['ANTIGUA-BARBUDA', 'AG'], ['ANTIGUA AND BARBUDA', 'AG'], ['ARGENTINA', 'AR'],
@@ -121,7 +122,11 @@ const byLetters: ReadonlyMap<string, string> = new Map(spellings.map(([name]) =>
  * countryName('ST. KITTS-NEVIS'); // => 'St. Kitts-Nevis'
  */
 export function countryName(spelling: string): string {
-  return spelling.toLowerCase().replace(/(^|[\s-'])([a-z]+)/g, (all, before: string, word: string) => (before && /^(of|and|the)$/.test(word) ? all : before + word[0]!.toUpperCase() + word.slice(1)));
+  return spelling
+    .toLowerCase()
+    .replace(/(^|[\s-'])([a-z]+)/g, (all, before: string, word: string) =>
+      before && /^(of|and|the)$/.test(word) ? all : before + word[0]!.toUpperCase() + word.slice(1),
+    );
 }
 
 /** A country named in words, as {@link meantCountry} reads it. */
@@ -151,4 +156,3 @@ export function meantCountry(words: string): MeantCountry | undefined {
   const spelling = exact ?? closestWord(words, byLetters.values());
   return spelling === undefined ? undefined : { code: byKey.get(spelling)!, name: countryName(spelling), exact: exact !== undefined };
 }
-

@@ -46,7 +46,12 @@ export type RecordFieldKind = (typeof recordFieldKinds)[number];
  */
 export const isoTimestampSchema = z.union([
   isoDateSchema,
-  z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/, 'must be a local date-time written YYYY-MM-DDTHH:MM[:SS]'),
+  z
+    .string()
+    .regex(
+      /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/,
+      'must be a local date-time written YYYY-MM-DDTHH:MM[:SS]',
+    ),
 ]);
 export type IsoTimestamp = z.infer<typeof isoTimestampSchema>;
 

@@ -393,7 +393,12 @@ export const recordTables: {
       method: 'apprehensionMethod',
       departureCountry: 'departureCountry',
     },
-    categories: { criminality: sharedCategories.criminality, gender: sharedCategories.gender, apprehensionAor: sharedCategories.aor, caseCategory: iceCaseCategories },
+    categories: {
+      criminality: sharedCategories.criminality,
+      gender: sharedCategories.gender,
+      apprehensionAor: sharedCategories.aor,
+      caseCategory: iceCaseCategories,
+    },
   },
   encounters: {
     name: 'encounters',
@@ -412,7 +417,12 @@ export const recordTables: {
       caseCategory: 'caseCategory',
       disposition: 'processingDisposition',
     },
-    categories: { criminality: sharedCategories.criminality, gender: sharedCategories.gender, responsibleAor: sharedCategories.aor, caseCategory: iceCaseCategories },
+    categories: {
+      criminality: sharedCategories.criminality,
+      gender: sharedCategories.gender,
+      responsibleAor: sharedCategories.aor,
+      caseCategory: iceCaseCategories,
+    },
   },
   removals: {
     name: 'removals',
@@ -454,7 +464,12 @@ export const recordTables: {
       disposition: 'processingDisposition',
       method: 'apprehensionMethod',
     },
-    categories: { criminality: sharedCategories.criminality, gender: sharedCategories.gender, facilityAor: sharedCategories.aor, caseCategory: iceCaseCategories },
+    categories: {
+      criminality: sharedCategories.criminality,
+      gender: sharedCategories.gender,
+      facilityAor: sharedCategories.aor,
+      caseCategory: iceCaseCategories,
+    },
   },
   detentions: {
     name: 'detentions',

@@ -1,16 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  aorByCode,
-  aorByName,
-  aorCodeSchema,
-  aorCodes,
-  aors,
-  aorsForState,
-  isStateSplit,
-  resolveAor,
-  statesOfAor,
-} from './aors';
+import { aorByCode, aorByName, aorCodeSchema, aorCodes, aors, aorsForState, isStateSplit, resolveAor, statesOfAor } from './aors';
 import { stateCodes } from './states';
 
 const codesOf = (list: readonly { code: string }[]) => list.map((a) => a.code);

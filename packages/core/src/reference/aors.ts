@@ -9,6 +9,7 @@ import type { StateCode } from './states';
  * aorCodes.length; // => 25
  * aorCodes[0]; // => 'ATL'
  */
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 export const aorCodes = [
   'ATL', 'BAL', 'BOS', 'BUF', 'CHI', 'DAL', 'DEN', 'DET', 'ELP', 'HAL',
   'HOU', 'LOS', 'MIA', 'NEW', 'NOL', 'NYC', 'PHI', 'PHO', 'SEA', 'SFR',
@@ -142,7 +143,11 @@ const namePrefixes = ['', 'ero '] as const;
  * Folds case, periods ("St. Paul", "D.C."), commas and runs of whitespace into one key.
  */
 function normalizeName(text: string): string {
-  return text.toLowerCase().replace(/\./g, '').replace(/[\s,]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/[\s,]+/g, ' ')
+    .trim();
 }
 
 // Everything below is built once at module load: the lookups run per row over millions of records.
@@ -165,14 +170,16 @@ const byName: ReadonlyMap<string, AorInfo> = (() => {
 
 // The spellings released data actually uses hit this map without any string work.
 const byExactName: ReadonlyMap<string, AorInfo> = new Map(
-  aors.flatMap((a): Array<[string, AorInfo]> => [
-    [a.name, a],
-    [a.releaseName, a],
-    [a.fieldOffice, a],
-    [a.name.toUpperCase(), a],
-    [a.releaseName.toUpperCase(), a],
-    [a.fieldOffice.toUpperCase(), a],
-  ]),
+  aors.flatMap(
+    (a): Array<[string, AorInfo]> => [
+      [a.name, a],
+      [a.releaseName, a],
+      [a.fieldOffice, a],
+      [a.name.toUpperCase(), a],
+      [a.releaseName.toUpperCase(), a],
+      [a.fieldOffice.toUpperCase(), a],
+    ],
+  ),
 );
 
 const byState: ReadonlyMap<StateCode, readonly AorInfo[]> = (() => {

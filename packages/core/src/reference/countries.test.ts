@@ -53,13 +53,15 @@ describe('countryCodeSchema', () => {
   test.prop([fc.constantFrom(...countryCodes)])('accepts every code in the list', (code) => {
     expect(countryCodeSchema.safeParse(code).success).toBe(true);
   });
-  test.prop([fc.tuple(letter, letter).map(([a, b]) => a + b).filter((c) => !countryCodes.includes(c))])(
-    'rejects any other two capitals with a clear message, and suggests only a code in the list',
-    (code) => {
-      const m = message(code)!;
-      expect(m.startsWith(`must be an ISO 3166-1 alpha-2 country code in capitals; got "${code}"`)).toBe(true);
-      const meant = / — did you mean "([A-Z]{2})"\?/.exec(m)?.[1];
-      if (meant !== undefined) expect(countryCodes).toContain(meant);
-    },
-  );
+  test.prop([
+    fc
+      .tuple(letter, letter)
+      .map(([a, b]) => a + b)
+      .filter((c) => !countryCodes.includes(c)),
+  ])('rejects any other two capitals with a clear message, and suggests only a code in the list', (code) => {
+    const m = message(code)!;
+    expect(m.startsWith(`must be an ISO 3166-1 alpha-2 country code in capitals; got "${code}"`)).toBe(true);
+    const meant = / — did you mean "([A-Z]{2})"\?/.exec(m)?.[1];
+    if (meant !== undefined) expect(countryCodes).toContain(meant);
+  });
 });

@@ -8,6 +8,7 @@ import { vocabularyError } from '../errors';
  * stateCodes.length; // => 56
  * stateCodes[0]; // => 'AK'
  */
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 export const stateCodes = [
   'AK', 'AL', 'AR', 'AS', 'AZ', 'CA', 'CO', 'CT', 'DC', 'DE',
   'FL', 'GA', 'GU', 'HI', 'IA', 'ID', 'IL', 'IN', 'KS', 'KY',
@@ -58,6 +59,7 @@ export type StateInfo = {
  * states.length; // => 56
  * states.find((s) => s.code === 'PR')?.fips; // => '72'
  */
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 export const states: readonly StateInfo[] = (
   'AK02sAlaska|AL01sAlabama|AR05sArkansas|AS60tAmerican Samoa|AZ04sArizona|CA06sCalifornia|' +
   'CO08sColorado|CT09sConnecticut|DC11dDistrict of Columbia|DE10sDelaware|FL12sFlorida|' +
@@ -98,7 +100,11 @@ const nameAliases: ReadonlyArray<readonly [string, StateCode]> = [
  * Periods are dropped (D.C. → dc) and commas treated as spaces (Washington, DC → washington dc).
  */
 function normalizeName(text: string): string {
-  return text.toLowerCase().replace(/\./g, '').replace(/[\s,]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/[\s,]+/g, ' ')
+    .trim();
 }
 
 // Built once: the lookups below sit in per-row loops over millions of records.
@@ -115,10 +121,12 @@ const byName: ReadonlyMap<string, StateInfo> = (() => {
 
 // Exact spellings (canonical and all-caps, as most federal extracts write them) skip normalization.
 const byExactName: ReadonlyMap<string, StateInfo> = new Map(
-  states.flatMap((s): Array<[string, StateInfo]> => [
-    [s.name, s],
-    [s.name.toUpperCase(), s],
-  ]),
+  states.flatMap(
+    (s): Array<[string, StateInfo]> => [
+      [s.name, s],
+      [s.name.toUpperCase(), s],
+    ],
+  ),
 );
 
 /**

@@ -108,7 +108,10 @@ describe('sum', () => {
 
   test.prop([list, fc.array(frac, { minLength: 8, maxLength: 8 })])('soundness: the sum of any members lies inside', (es, us) => {
     const out = sum(es);
-    expectInside(out, es.reduce((s, e, i) => s + member(e, us[i]!), 0));
+    expectInside(
+      out,
+      es.reduce((s, e, i) => s + member(e, us[i]!), 0),
+    );
     expectPointInside(out);
     expectWhole(out);
   });
@@ -357,7 +360,10 @@ describe('complement', () => {
 
     // Found by the property above (seed 46913977): 8 × (100 − 6.25e-9)% is 7.9999999995 in doubles.
     it('keeps a whole bound that floating-point dust puts just below it', () => {
-      const out = complement({ value: 0, low: 0, high: 8, unit: 'people' }, { value: 6.250012063446775e-9, low: 6.250012063446775e-9, high: 6.250012063446775e-9, unit: 'percent' });
+      const out = complement(
+        { value: 0, low: 0, high: 8, unit: 'people' },
+        { value: 6.250012063446775e-9, low: 6.250012063446775e-9, high: 6.250012063446775e-9, unit: 'percent' },
+      );
       expect(out.high).toBe(8);
     });
 

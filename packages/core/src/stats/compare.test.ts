@@ -65,7 +65,9 @@ describe('compare', () => {
   it('rejects an operation without a headline figure (not_determinable)', () => {
     const surge = operation('surge-2019-09');
     const statesOnly = { ...surge, figures: surge.figures.filter((f) => f.metric === 'states-covered') };
-    expect(() => compare(statesOnly, surge)).toThrow(/^operation "surge-2019-09" has no count of people arrested, detained, apprehended, removed or booked in, nor a detention population$/);
+    expect(() => compare(statesOnly, surge)).toThrow(
+      /^operation "surge-2019-09" has no count of people arrested, detained, apprehended, removed or booked in, nor a detention population$/,
+    );
     expect(caught(() => compare(statesOnly, surge)).code).toBe('not_determinable');
   });
 

@@ -68,7 +68,9 @@ describe('criminalShare of counts', () => {
     expect(convicted.bounds.high).toBeCloseTo((327 / 508) * 100, 8);
     const nonImm = criminalShare(counts, 'convicted-non-immigration');
     expect(nonImm.determinable).toBe(false);
-    expect(nonImm.reason).toMatch(/^the convicted cannot be counted \(the 10 counted together as .* are not split between them\); the 317 convicted are not broken down by offence$/);
+    expect(nonImm.reason).toMatch(
+      /^the convicted cannot be counted \(the 10 counted together as .* are not split between them\); the 317 convicted are not broken down by offence$/,
+    );
   });
 
   it('0 unknown is the same as none', () => {
@@ -137,7 +139,9 @@ describe('criminalShare of the bundled dataset’s operations', () => {
     expect(convicted.bounds.high).toBeCloseTo((613 / 1179) * 100, 8);
     const nonImm = criminalShare(jan2025, 'convicted-non-immigration');
     expect(nonImm.determinable).toBe(false);
-    expect(nonImm.reason).toMatch(/^the convicted cannot be counted \(the 613 counted together as convicted or facing pending charges are not split between them\)$/);
+    expect(nonImm.reason).toMatch(
+      /^the convicted cannot be counted \(the 613 counted together as convicted or facing pending charges are not split between them\)$/,
+    );
   });
 
   it('reads a breakdown with its total the same way as the operation', () => {

@@ -1,11 +1,6 @@
 import { IcestatError } from '../errors';
 import type { Breakdown, BreakdownPart } from '../model/breakdown';
-import {
-  criminalDefinitions,
-  immigrationOffences,
-  type CriminalDefinition,
-  type CriminalityClass,
-} from '../model/criminality';
+import { criminalDefinitions, immigrationOffences, type CriminalDefinition, type CriminalityClass } from '../model/criminality';
 import type { Operation } from '../model/operation';
 import { exactly, toEstimate, type Estimate, type EstimateLike } from './estimate';
 import { makeEstimate } from './internal';
@@ -155,11 +150,19 @@ function byClasses(n: Normalised, definition: 'ice-criminal' | 'convicted'): Cri
   const mixed = n.cells.filter((c) => !inside.includes(c) && !outside.includes(c));
   const base = { definition, description: criminalDefinitions[definition], total: n.total };
   if (n.total.high <= 0) {
-    return { ...base, determinable: false, reason: `${n.what} counts nobody, so no share can be taken`, bounds: { value: 0, low: 0, high: 100, unit: 'percent' } };
+    return {
+      ...base,
+      determinable: false,
+      reason: `${n.what} counts nobody, so no share can be taken`,
+      bounds: { value: 0, low: 0, high: 100, unit: 'percent' },
+    };
   }
   const allParts = n.cells.reduce((s, c) => s + c.count.low, 0);
   const unaccounted = n.exhaustive ? 0 : Math.max(0, n.total.high - (n.exclusive ? allParts : 0));
-  const low = lowerSum(inside.map((c) => c.count), n.exclusive);
+  const low = lowerSum(
+    inside.map((c) => c.count),
+    n.exclusive,
+  );
   const high = [...inside, ...mixed].reduce((s, c) => s + c.count.high, 0) + unaccounted;
   const reasons: string[] = [];
   for (const c of mixed) {
@@ -201,7 +204,7 @@ function nonImmigration(n: Normalised, convicted: CriminalShare): CriminalShare 
   const reasons: string[] = [];
   let low = 0;
   // Nobody outside the convicted can be in; at most all the convicted are.
-  let high = convicted.bounds.high * n.total.low / 100;
+  let high = (convicted.bounds.high * n.total.low) / 100;
   if (!convicted.determinable) reasons.push(`the convicted cannot be counted (${convicted.reason ?? ''})`);
   let exact: Estimate[] = [];
   for (const cell of convictedCells) {
@@ -287,9 +290,7 @@ export function criminalShares(input: CriminalityInput): CriminalShareSummary {
   const high = Math.max(...highs);
   const points = entries.flatMap(([, s]) => (s.share ? [s.share.value] : []));
   const range = { low, high, points: Math.round((high - low) * 1e9) / 1e9 };
-  return points.length >= 2
-    ? { shares, range, spread: Math.round((Math.max(...points) - Math.min(...points)) * 1e9) / 1e9 }
-    : { shares, range };
+  return points.length >= 2 ? { shares, range, spread: Math.round((Math.max(...points) - Math.min(...points)) * 1e9) / 1e9 } : { shares, range };
 }
 
 /** The criminal shares of one scope: the operation itself, or a breakdown part with its own criminality breakdown. */

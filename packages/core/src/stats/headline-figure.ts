@@ -21,12 +21,17 @@ const measureOrder: readonly Measure[] = ['flow', 'stock', 'average'];
 export function headlineFigure(operation: Pick<Operation, 'id' | 'figures'>): Figure {
   let whole: Figure | undefined;
   for (const measure of measureOrder) {
-    const people = operation.figures.filter((f) => (f.quantity.unit === 'people' || f.quantity.unit === 'people-average') && headlineMetrics.has(f.metric) && measureOf(f) === measure);
+    const people = operation.figures.filter(
+      (f) => (f.quantity.unit === 'people' || f.quantity.unit === 'people-average') && headlineMetrics.has(f.metric) && measureOf(f) === measure,
+    );
     whole = people.find((f) => !f.period && !f.places) ?? people[0];
     if (whole) break;
   }
   if (!whole) {
-    throw new IcestatError('not_determinable', `operation "${operation.id}" has no count of people arrested, detained, apprehended, removed or booked in, nor a detention population`);
+    throw new IcestatError(
+      'not_determinable',
+      `operation "${operation.id}" has no count of people arrested, detained, apprehended, removed or booked in, nor a detention population`,
+    );
   }
   return whole;
 }

@@ -10,7 +10,13 @@ import { headlineFigure } from './headline-figure';
 import { ratePerDay } from './rate-per-day';
 
 const fig = (id: string, metric: string, value: number, unit: string, extra: object = {}) => ({
-  id, metric, quantity: { value, unit }, source: 'ice-fy2024', claimant: { role: 'agency', name: 'ICE' }, evidence: `${value}`, ...extra,
+  id,
+  metric,
+  quantity: { value, unit },
+  source: 'ice-fy2024',
+  claimant: { role: 'agency', name: 'ICE' },
+  evidence: `${value}`,
+  ...extra,
 });
 
 const detention = () => ({
@@ -19,8 +25,12 @@ const detention = () => ({
   sources: [{ id: 'ice-fy2024', title: 'ICE detention statistics FY2024', publisher: 'ICE', kind: 'official-release', published: '2024-10-03' }],
   operations: [
     {
-      id: 'detention-fy2024', name: 'ICE detention, FY2024', agency: 'ICE-ERO', kind: 'daily-enforcement',
-      period: { fiscalYear: 2024, start: '2023-10-01', end: '2024-09-30' }, places: [{ kind: 'nation', country: 'US' }],
+      id: 'detention-fy2024',
+      name: 'ICE detention, FY2024',
+      agency: 'ICE-ERO',
+      kind: 'daily-enforcement',
+      period: { fiscalYear: 2024, start: '2023-10-01', end: '2024-09-30' },
+      places: [{ kind: 'nation', country: 'US' }],
       figures: [
         fig('currently-detained', 'detention-population', 37684, 'people', { period: { start: '2024-10-01', end: '2024-10-01' } }),
         fig('book-ins', 'book-ins', 277913, 'people'),
@@ -67,7 +77,11 @@ describe('measures of time', () => {
     d.operations[0]!.figures.push(fig('later', 'detention-population', 39000, 'people', { period: { start: '2024-10-02', end: '2024-10-02' } }));
     const found = audit(d).filter((f) => f.code === 'impossible-period');
     expect(found.map((f) => [f.verdict, f.severity, f.message])).toEqual([
-      ['stock-not-instant', 'warning', 'figure “37684”: a population held on one day, but its period runs 2024-09-01 … 2024-10-01; give the day it was counted'],
+      [
+        'stock-not-instant',
+        'warning',
+        'figure “37684”: a population held on one day, but its period runs 2024-09-01 … 2024-10-01; give the day it was counted',
+      ],
       ['outside-operation', 'warning', "figure “39000”: its period 2024-10-02 … 2024-10-02 reaches outside its operation's 2023-10-01 … 2024-09-30"],
     ]);
   });

@@ -34,7 +34,10 @@ export function partCount(part: Pick<BreakdownPart, 'figure'>, total: EstimateLi
   const p = toEstimate(part.figure);
   if (!isSharePart(part, total)) return p;
   if (total === undefined) {
-    throw new IcestatError('insufficient_data', `partCount: the part "${part.figure.id}" states a share (${p.value}%) but its breakdown has no total to take it of`);
+    throw new IcestatError(
+      'insufficient_data',
+      `partCount: the part "${part.figure.id}" states a share (${p.value}%) but its breakdown has no total to take it of`,
+    );
   }
   const t = toEstimate(total);
   return makeEstimate((p.value * t.value) / 100, (p.low * t.low) / 100, (p.high * t.high) / 100, t.unit);

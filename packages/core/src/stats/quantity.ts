@@ -1,13 +1,5 @@
 import { IcestatError, toIcestatIssues } from '../errors';
-import {
-  qualifierFromWords,
-  qualifierInterval,
-  quantitySchema,
-  type Qualifier,
-  type QualifierRuleOptions,
-  type Quantity,
-  type Unit,
-} from '../model/quantity';
+import { qualifierFromWords, qualifierInterval, quantitySchema, type Qualifier, type QualifierRuleOptions, type Quantity, type Unit } from '../model/quantity';
 
 /** Options of {@link quantity}. */
 export interface QuantityOptions {
@@ -39,7 +31,10 @@ export interface QuantityOptions {
 export function quantity(value: number, qualifier: Qualifier | string = 'exact', options: QuantityOptions = {}): Quantity {
   const q = qualifierFromWords(qualifier);
   if (q === undefined) {
-    throw new IcestatError('invalid_input', `quantity: unknown qualifier "${qualifier}"; expected one of exact, approximately, more-than, at-least, nearly, fewer-than, at-most, range or words such as "about", "over", "almost"`);
+    throw new IcestatError(
+      'invalid_input',
+      `quantity: unknown qualifier "${qualifier}"; expected one of exact, approximately, more-than, at-least, nearly, fewer-than, at-most, range or words such as "about", "over", "almost"`,
+    );
   }
   const unit = options.unit ?? 'people';
   let low = options.low;

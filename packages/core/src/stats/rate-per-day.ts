@@ -22,7 +22,10 @@ export function ratePerDay(count: EstimateLike, period: Period): Estimate {
   if ('metric' in count && typeof count.metric === 'string') {
     const measure = measureOf(count as Parameters<typeof measureOf>[0]);
     if (measure !== 'flow') {
-      throw new IcestatError('not_determinable', `ratePerDay needs a flow (a count over a period); ${count.metric} is ${measure === 'stock' ? 'a stock, counted on one day' : 'an average over its period already'}`);
+      throw new IcestatError(
+        'not_determinable',
+        `ratePerDay needs a flow (a count over a period); ${count.metric} is ${measure === 'stock' ? 'a stock, counted on one day' : 'an average over its period already'}`,
+      );
     }
   }
   const c = toEstimate(count);

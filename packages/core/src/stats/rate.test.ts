@@ -84,14 +84,13 @@ const count: fc.Arbitrary<Estimate> = fc.tuple(n, n, n).map(([a, b, c]) => {
 const frac = fc.double({ min: 0, max: 1, noNaN: true });
 const FIRST = dayNumber('1990-01-01');
 
-
 const periodCase: fc.Arbitrary<PeriodCase> = fc.oneof(
   // a stated duration: any dates of that length
   fc.integer({ min: 1, max: 400 }).map((d) => ({ period: { days: d }, starts: [FIRST, FIRST], ends: [FIRST + d - 1, FIRST + d - 1] }) as const),
   // day-precise dates
-  fc.tuple(fc.integer({ min: FIRST, max: FIRST + 15_000 }), fc.integer({ min: 0, max: 1000 })).map(
-    ([s, len]) => ({ period: { start: dateOfDayNumber(s), end: dateOfDayNumber(s + len) }, starts: [s, s], ends: [s + len, s + len] }) as const,
-  ),
+  fc
+    .tuple(fc.integer({ min: FIRST, max: FIRST + 15_000 }), fc.integer({ min: 0, max: 1000 }))
+    .map(([s, len]) => ({ period: { start: dateOfDayNumber(s), end: dateOfDayNumber(s + len) }, starts: [s, s], ends: [s + len, s + len] }) as const),
   // month-precise dates written at the edges of their months
   fc.tuple(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 30 })).map(([y, m, k]) => monthsCase(y, m, k)),
   // week-precise: the week starting on the start date to the week ending on the end date

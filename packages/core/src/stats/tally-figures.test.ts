@@ -36,7 +36,17 @@ describe('tallyBreakdown', () => {
       title: 'tally',
       sources: [{ id: 'foia', title: 'ICE arrests, FOIA release', publisher: 'ICE', kind: 'dataset' }],
       operations: [
-        { id: 'all', name: 'All arrests', agency: 'ICE-ERO', kind: 'at-large-arrests', period: { fiscalYear: 2017 }, places: [], figures: [total], breakdowns: [breakdown], sources: ['foia'] },
+        {
+          id: 'all',
+          name: 'All arrests',
+          agency: 'ICE-ERO',
+          kind: 'at-large-arrests',
+          period: { fiscalYear: 2017 },
+          places: [],
+          figures: [total],
+          breakdowns: [breakdown],
+          sources: ['foia'],
+        },
       ],
     });
     expect(audit(dataset).map((f) => [f.code, f.severity])).toEqual([['breakdown-sum', 'info']]);
@@ -71,7 +81,19 @@ describe('tallyBreakdown', () => {
       schemaVersion: '1.0.0',
       title: 'tally',
       sources: [{ id: 'foia', title: 'ICE arrests, FOIA release', publisher: 'ICE', kind: 'dataset' }],
-      operations: [{ id: 'all', name: 'All arrests', agency: 'ICE-ERO', kind: 'at-large-arrests', period: { fiscalYear: 2016 }, places: [], figures: [total], breakdowns: [breakdown], sources: ['foia'] }],
+      operations: [
+        {
+          id: 'all',
+          name: 'All arrests',
+          agency: 'ICE-ERO',
+          kind: 'at-large-arrests',
+          period: { fiscalYear: 2016 },
+          places: [],
+          figures: [total],
+          breakdowns: [breakdown],
+          sources: ['foia'],
+        },
+      ],
     });
     expect(dataset.error?.issues ?? []).toEqual([]);
   });
@@ -121,7 +143,11 @@ describe('tallies of other tables', () => {
   }
 
   it('counts removals by departed date, or by the date asked for', () => {
-    expect(removals().result().rows.map((r) => [r.fiscalYear, r.aor, r.count])).toEqual([
+    expect(
+      removals()
+        .result()
+        .rows.map((r) => [r.fiscalYear, r.aor, r.count]),
+    ).toEqual([
       ['FY2016', 'HQ', 1],
       ['FY2016', 'NOL', 1],
       ['FY2017', '(missing)', 1],
@@ -148,7 +174,19 @@ describe('tallies of other tables', () => {
       schemaVersion: '1.0.0',
       title: 'removals',
       sources: [source],
-      operations: [{ id: 'all', name: 'All removals', agency: 'ICE-ERO', kind: 'daily-enforcement', period: { start: '2015-10-01', end: '2017-02-10' }, places: [], figures: [total], breakdowns: [breakdown], sources: ['foia'] }],
+      operations: [
+        {
+          id: 'all',
+          name: 'All removals',
+          agency: 'ICE-ERO',
+          kind: 'daily-enforcement',
+          period: { start: '2015-10-01', end: '2017-02-10' },
+          places: [],
+          figures: [total],
+          breakdowns: [breakdown],
+          sources: ['foia'],
+        },
+      ],
       series: [series],
     });
     expect(parsed.error?.issues ?? []).toEqual([]);

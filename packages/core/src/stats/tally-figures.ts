@@ -96,13 +96,16 @@ function partFor(dimension: TallyDimension, key: string): PartShape {
   }
   if (dimension === 'state') {
     const s = stateCodeSchema.safeParse(key);
-    return s.success ? { category: slug(key), label: key, place: { kind: 'state', state: s.data } satisfies Place } : { category: slug(key), label: key, notRecorded: true };
+    return s.success
+      ? { category: slug(key), label: key, place: { kind: 'state', state: s.data } satisfies Place }
+      : { category: slug(key), label: key, notRecorded: true };
   }
   if (dimension === 'aor') {
     const a = aorCodeSchema.safeParse(key);
     if (a.success) return { category: slug(key), label: key, place: { kind: 'aor', aor: a.data } satisfies Place };
     // ICE headquarters is a real AOR value that covers no state.
-    if (key === HQ_AOR) return { category: 'hq', label: 'ICE headquarters', place: { kind: 'site', name: 'ICE headquarters', label: 'HQ Area of Responsibility' } };
+    if (key === HQ_AOR)
+      return { category: 'hq', label: 'ICE headquarters', place: { kind: 'site', name: 'ICE headquarters', label: 'HQ Area of Responsibility' } };
     return { category: `unknown-${slug(key)}`, label: key, notRecorded: true };
   }
   if (dimension === 'facility') return { category: slug(key), label: key, place: { kind: 'site', name: key } };
@@ -208,7 +211,8 @@ export function tallySeries(
       // The period the data ends in (a release that stops mid-year) runs to the data's last date,
       // and says so: its count is not the whole period's.
       const to = range !== undefined && range.last >= start && range.last < end ? range.last : undefined;
-      if (to === undefined) period = dimension === 'fiscalYear' ? { start, end, fiscalYear: Number(key.slice(2)), label: key } : { start, end, precision: 'day', label: key };
+      if (to === undefined)
+        period = dimension === 'fiscalYear' ? { start, end, fiscalYear: Number(key.slice(2)), label: key } : { start, end, precision: 'day', label: key };
       else period = { start, end: to, precision: 'day', label: `${key} (to ${to})` };
     } else {
       period = { start: key, end: key, days: 1, label: key };
@@ -223,6 +227,8 @@ export function tallySeries(
     interval: dimension === 'fiscalYear' ? 'fiscal-year' : dimension,
     figures,
     claims: [],
-    ...(undated > 0 ? { note: `${undated} record${undated === 1 ? "" : "s"} with a missing or redacted date ${undated === 1 ? "is" : "are"} in no period` } : {}),
+    ...(undated > 0
+      ? { note: `${undated} record${undated === 1 ? '' : 's'} with a missing or redacted date ${undated === 1 ? 'is' : 'are'} in no period` }
+      : {}),
   };
 }

@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { caught } from '../__fixtures__/testing';
 import type { ArrestRecord } from '../model/arrest-record';
 import { recordTables } from '../records/tables';
-import { createTally, groupValue, MISSING, REDACTED, tallyDimensions, type Tally, type TallyDimension, type TallyOptions, type TallyResult, type TallyRow, type TallySnapshot } from './tally';
+import {
+  createTally,
+  groupValue,
+  MISSING,
+  REDACTED,
+  tallyDimensions,
+  type Tally,
+  type TallyDimension,
+  type TallyOptions,
+  type TallyResult,
+  type TallyRow,
+  type TallySnapshot,
+} from './tally';
 
 // The dimensions an arrests tally has: time, and those the arrests table names.
 const arrestDimensions = [...tallyDimensions].filter((d) => d === 'fiscalYear' || d === 'month' || d === 'day' || d in recordTables.arrests.dimensions);
@@ -149,7 +161,15 @@ describe('createTally', () => {
       date: 'apprehensionDate',
       dateRange: { first: '2016-10-01', last: '2017-10-02' },
     });
-    expect(createTally({ by: ['state'] }).result()).toEqual({ by: ['state'], total: 0, seen: 0, excluded: { duplicates: 0 }, rows: [], table: 'arrests', date: 'apprehensionDate' });
+    expect(createTally({ by: ['state'] }).result()).toEqual({
+      by: ['state'],
+      total: 0,
+      seen: 0,
+      excluded: { duplicates: 0 },
+      rows: [],
+      table: 'arrests',
+      date: 'apprehensionDate',
+    });
   });
 
   it('rejects an unknown or repeated dimension (invalid_input)', () => {
@@ -198,7 +218,16 @@ describe('createTally', () => {
 
   it('rejects a snapshot whose groups do not fit its dimensions, before counting any (invalid_input)', () => {
     const t = createTally({ by: ['aor'] });
-    const bad = { by: ['aor'], excludeDuplicates: false, seen: 2, excluded: { duplicates: 0 }, groups: [[['CHI'], 1], [['CHI', 'NYC'], 1]] } as unknown as TallySnapshot;
+    const bad = {
+      by: ['aor'],
+      excludeDuplicates: false,
+      seen: 2,
+      excluded: { duplicates: 0 },
+      groups: [
+        [['CHI'], 1],
+        [['CHI', 'NYC'], 1],
+      ],
+    } as unknown as TallySnapshot;
     const f = (): void => t.merge(bad);
     expect(f).toThrow(/^merge: expected each group as \[values, count\] with 1 string values/);
     expect(caught(f).code).toBe('invalid_input');
@@ -215,7 +244,10 @@ describe('createTally', () => {
       [() => createTally({ by: ['aor'] }).addGroup('CHI' as never), /^addGroup: values: expected an array of 1 strings \(aor\); received a string$/],
       [() => createTally({ by: ['aor'] }).addGroup([null] as never), /^addGroup: values: expected an array of 1 strings/],
       [() => createTally({ by: [] }).merge(null as never), /^merge: expected a tally or a tally snapshot; received null$/],
-      [() => createTally({ by: [] }).merge({ by: [] } as never), /^merge: expected a tally or a tally snapshot \(\{ by, excludeDuplicates, seen, excluded: \{ duplicates \}, groups \}\)$/],
+      [
+        () => createTally({ by: [] }).merge({ by: [] } as never),
+        /^merge: expected a tally or a tally snapshot \(\{ by, excludeDuplicates, seen, excluded: \{ duplicates \}, groups \}\)$/,
+      ],
     ];
     for (const [f, message] of cases) {
       expect(f).toThrow(message);
@@ -357,7 +389,12 @@ describe('tally properties', () => {
   test.prop([rows, options])('addGroup with groupValue values is add', (rs, opts) => {
     const viaAdd = tallyOf(rs, opts);
     const viaGroups = createTally(opts);
-    for (const r of rs) viaGroups.addGroup(opts.by.map((d) => groupValue(r, d)), r.duplicateLikely === true, r.apprehensionDate as string | null | undefined);
+    for (const r of rs)
+      viaGroups.addGroup(
+        opts.by.map((d) => groupValue(r, d)),
+        r.duplicateLikely === true,
+        r.apprehensionDate as string | null | undefined,
+      );
     expect(viaGroups.result()).toEqual(viaAdd.result());
     expect(viaGroups.snapshot()).toEqual(viaAdd.snapshot());
   });

@@ -112,14 +112,12 @@ function checkSnapshotGroups(s: TallySnapshot, dimensions: number): void {
   if (!Array.isArray(s.groups)) throw new IcestatError('invalid_input', 'merge: expected a snapshot whose groups are an array');
   for (const g of s.groups) {
     const ok =
-      Array.isArray(g) &&
-      Array.isArray(g[0]) &&
-      g[0].length === dimensions &&
-      g[0].every((v) => typeof v === 'string') &&
-      Number.isInteger(g[1]) &&
-      g[1] >= 0;
+      Array.isArray(g) && Array.isArray(g[0]) && g[0].length === dimensions && g[0].every((v) => typeof v === 'string') && Number.isInteger(g[1]) && g[1] >= 0;
     if (!ok) {
-      throw new IcestatError('invalid_input', `merge: expected each group as [values, count] with ${dimensions} string values and a whole count; received ${JSON.stringify(g)?.slice(0, 120)}`);
+      throw new IcestatError(
+        'invalid_input',
+        `merge: expected each group as [values, count] with ${dimensions} string values and a whole count; received ${JSON.stringify(g)?.slice(0, 120)}`,
+      );
     }
   }
 }
@@ -245,7 +243,10 @@ export function dimensionField(spec: RecordTableSpec, dimension: TallyDimension,
   }
   const field = spec.dimensions[dimension];
   if (field === undefined) {
-    throw new IcestatError('invalid_input', `the ${spec.name} table has no "${dimension}" to group by; expected one of fiscalYear, month, day, ${Object.keys(spec.dimensions).join(', ')}`);
+    throw new IcestatError(
+      'invalid_input',
+      `the ${spec.name} table has no "${dimension}" to group by; expected one of fiscalYear, month, day, ${Object.keys(spec.dimensions).join(', ')}`,
+    );
   }
   return field;
 }
@@ -272,7 +273,10 @@ export function dimensionField(spec: RecordTableSpec, dimension: TallyDimension,
  */
 export function createTally(options: TallyOptions): Tally {
   if (typeof options !== 'object' || options === null || !Array.isArray(options.by)) {
-    throw new IcestatError('invalid_input', `createTally: options.by: expected an array of dimensions (it may be empty); received ${kindOf(typeof options === 'object' && options !== null ? options.by : options)}`);
+    throw new IcestatError(
+      'invalid_input',
+      `createTally: options.by: expected an array of dimensions (it may be empty); received ${kindOf(typeof options === 'object' && options !== null ? options.by : options)}`,
+    );
   }
   if (options.excludeDuplicates !== undefined && typeof options.excludeDuplicates !== 'boolean') {
     throw new IcestatError('invalid_input', `createTally: options.excludeDuplicates: expected true or false; received ${kindOf(options.excludeDuplicates)}`);
@@ -286,7 +290,10 @@ export function createTally(options: TallyOptions): Tally {
   const spec = recordTables[table] as RecordTableSpec;
   for (const [i, d] of by.entries()) {
     if (!(tallyDimensions as readonly unknown[]).includes(d)) {
-      throw new IcestatError('invalid_input', `createTally: unknown dimension ${typeof d === 'string' ? `"${d}"` : kindOf(d)}; expected one of ${tallyDimensions.join(', ')}`);
+      throw new IcestatError(
+        'invalid_input',
+        `createTally: unknown dimension ${typeof d === 'string' ? `"${d}"` : kindOf(d)}; expected one of ${tallyDimensions.join(', ')}`,
+      );
     }
     if (by.indexOf(d) !== i) throw new IcestatError('invalid_input', `createTally: dimension "${d}" is given twice`);
   }
@@ -380,11 +387,20 @@ export function createTally(options: TallyOptions): Tally {
       count(values, 1);
     },
     merge(other) {
-      if (typeof other !== 'object' || other === null) throw new IcestatError('invalid_input', `merge: expected a tally or a tally snapshot; received ${kindOf(other)}`);
+      if (typeof other !== 'object' || other === null)
+        throw new IcestatError('invalid_input', `merge: expected a tally or a tally snapshot; received ${kindOf(other)}`);
       const s = 'snapshot' in other && typeof other.snapshot === 'function' ? other.snapshot() : (other as TallySnapshot);
-      const numbers = typeof s.seen === 'number' && Number.isInteger(s.seen) && typeof s.excluded === 'object' && s.excluded !== null && Number.isInteger(s.excluded.duplicates);
+      const numbers =
+        typeof s.seen === 'number' &&
+        Number.isInteger(s.seen) &&
+        typeof s.excluded === 'object' &&
+        s.excluded !== null &&
+        Number.isInteger(s.excluded.duplicates);
       if (!Array.isArray(s.by) || typeof s.excludeDuplicates !== 'boolean' || !numbers) {
-        throw new IcestatError('invalid_input', 'merge: expected a tally or a tally snapshot ({ by, excludeDuplicates, seen, excluded: { duplicates }, groups })');
+        throw new IcestatError(
+          'invalid_input',
+          'merge: expected a tally or a tally snapshot ({ by, excludeDuplicates, seen, excluded: { duplicates }, groups })',
+        );
       }
       if (s.by.join(',') !== by.join(',') || s.excludeDuplicates !== excludeDuplicates) {
         throw new IcestatError(
@@ -402,7 +418,14 @@ export function createTally(options: TallyOptions): Tally {
       for (const [values, n] of s.groups) count(values, n);
     },
     snapshot() {
-      return { by, excludeDuplicates, seen, excluded: { duplicates }, ...(first !== undefined && last !== undefined ? { dates: [first, last] as const } : {}), groups: entries() };
+      return {
+        by,
+        excludeDuplicates,
+        seen,
+        excluded: { duplicates },
+        ...(first !== undefined && last !== undefined ? { dates: [first, last] as const } : {}),
+        groups: entries(),
+      };
     },
     result() {
       const groups = entries().sort(([a], [b]) => compareValues(a, b));

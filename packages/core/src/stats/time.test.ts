@@ -34,13 +34,10 @@ describe('fiscalYear', () => {
     expect(fiscalYear(d)).toBe(fy);
   });
 
-  it.each(['2017-02-29', '1900-02-29', '2016-13-01', '2016-00-10', '2016-09-31', '2016-9-30', 'yesterday', ''])(
-    'rejects "%s" (invalid_input)',
-    (d) => {
-      expect(() => fiscalYear(d)).toThrow(`fiscalYear: expected a date written YYYY-MM-DD; received "${d}"`);
-      expect(caught(() => fiscalYear(d)).code).toBe('invalid_input');
-    },
-  );
+  it.each(['2017-02-29', '1900-02-29', '2016-13-01', '2016-00-10', '2016-09-31', '2016-9-30', 'yesterday', ''])('rejects "%s" (invalid_input)', (d) => {
+    expect(() => fiscalYear(d)).toThrow(`fiscalYear: expected a date written YYYY-MM-DD; received "${d}"`);
+    expect(caught(() => fiscalYear(d)).code).toBe('invalid_input');
+  });
 
   it('rejects a mistyped day "2016-09-301" and junk after a date', () => {
     expect(caught(() => fiscalYear('2016-09-301')).code).toBe('invalid_input');

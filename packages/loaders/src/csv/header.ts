@@ -18,5 +18,8 @@ import { describeValue } from '../shared/args';
  */
 export function normaliseHeader(header: string): string {
   if (typeof header !== 'string') throw new IcestatError('invalid_input', `normaliseHeader: header: expected a string; received ${describeValue(header)}`);
-  return header.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return header
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }

@@ -96,7 +96,9 @@ describe('zip, read transparently', { timeout: 60_000 }, () => {
   it('several: the caller names one, and the error lists them', async () => {
     const p = file('two.zip', zipSync({ 'arrests.csv': strToU8(csv), 'README.txt': strToU8('readme') }));
     const e = await caught(readText(p));
-    expect(e.message).toBe(`${p}: the zip archive holds 2 files ('arrests.csv', 'README.txt'); name the one to read with the \`entry\` option, e.g. { entry: 'arrests.csv' }`);
+    expect(e.message).toBe(
+      `${p}: the zip archive holds 2 files ('arrests.csv', 'README.txt'); name the one to read with the \`entry\` option, e.g. { entry: 'arrests.csv' }`,
+    );
     expect(await readText(p, { entry: 'README.txt' })).toBe('readme');
     const e2 = await caught(readText(p, { entry: 'removals.csv' }));
     expect(e2.message).toContain("has no entry 'removals.csv'; it holds 'arrests.csv', 'README.txt'");
@@ -155,7 +157,8 @@ describe('every loader reads gzip and zip', { timeout: 60_000 }, () => {
     expect(await tallyArrestRecords(file('mx.csv.gz', gzipSync(utf8)), { ...forced, by: [...forced.by] })).toEqual(one);
     expect(await tallyArrestRecords(file('mx-latin1.csv', Buffer.from(utf8, 'latin1')), { ...forced, by: [...forced.by], encoding: 'latin1' })).toEqual(one);
     const countries = new Set<string>();
-    for await (const r of readArrestRecords(file('mx-latin1.csv', Buffer.from(utf8, 'latin1')), { encoding: 'latin1' })) if (typeof r.citizenshipCountry === 'string') countries.add(r.citizenshipCountry);
+    for await (const r of readArrestRecords(file('mx-latin1.csv', Buffer.from(utf8, 'latin1')), { encoding: 'latin1' }))
+      if (typeof r.citizenshipCountry === 'string') countries.add(r.citizenshipCountry);
     expect(countries.has('MÉXICO')).toBe(true);
   });
 
@@ -169,7 +172,9 @@ describe('every loader reads gzip and zip', { timeout: 60_000 }, () => {
 describe('formats that are not text', { timeout: 60_000 }, () => {
   it('a workbook or Parquet file given to a text reader says what it is and what to use', async () => {
     const xlsx = file('book.csv', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }));
-    expect((await caught(readText(xlsx))).message).toContain('book.csv: this is an Excel workbook (.xlsx), not text a text reader can read; read it with readXlsxRows from @icestat/loaders/xlsx');
+    expect((await caught(readText(xlsx))).message).toContain(
+      'book.csv: this is an Excel workbook (.xlsx), not text a text reader can read; read it with readXlsxRows from @icestat/loaders/xlsx',
+    );
     const parquet = file('t.csv', Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(32)]));
     expect((await caught(readText(parquet))).message).toContain('read it with readParquetRows from @icestat/loaders/parquet');
   });
@@ -184,7 +189,7 @@ describe('formats that are not text', { timeout: 60_000 }, () => {
 describe('text that is not UTF-8', { timeout: 60_000 }, () => {
   const latin = Buffer.from('Area,Country\nSEA,México\nSEA,Perú\n', 'latin1');
 
-  it("the error names the byte offset (13 bytes of header + \"SEA,M\" = 18), the line and the option", async () => {
+  it('the error names the byte offset (13 bytes of header + "SEA,M" = 18), the line and the option', async () => {
     const e = await caught(readText(file('latin.csv', latin), { name: 'latin.csv' }));
     expect(e.code).toBe('unsupported_encoding');
     expect(e.message).toMatchInlineSnapshot(

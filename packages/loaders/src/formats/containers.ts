@@ -60,7 +60,10 @@ export function chooseZipEntry(entries: readonly ZipEntry[], file: string, entry
   }
   if (data.length === 1) return data[0]!;
   if (data.length === 0) throw new IcestatError('invalid_input', `${file}: the zip archive holds no data file`);
-  throw new IcestatError('invalid_input', `${file}: the zip archive holds ${data.length} files (${list}); name the one to read with the \`entry\` option, e.g. { entry: '${data[0]!.name}' }`);
+  throw new IcestatError(
+    'invalid_input',
+    `${file}: the zip archive holds ${data.length} files (${list}); name the one to read with the \`entry\` option, e.g. { entry: '${data[0]!.name}' }`,
+  );
 }
 
 function localPath(source: unknown): string | undefined {
@@ -224,10 +227,14 @@ export async function* openContainers(
       try {
         const entries = await zipEntries(ra, file);
         if (entries.some((e) => e.name === 'xl/workbook.xml')) onInfo?.({ compression: outer });
-        if (entries.some((e) => e.name === 'xl/workbook.xml')) throw unsupportedFormatError({ format: 'xlsx', description: 'an Excel workbook (.xlsx)' }, file, 'a text reader');
+        if (entries.some((e) => e.name === 'xl/workbook.xml'))
+          throw unsupportedFormatError({ format: 'xlsx', description: 'an Excel workbook (.xlsx)' }, file, 'a text reader');
         const entry = chooseZipEntry(entries, file, options.entry);
         const inner = `${file} › ${entry.name}`;
-        yield* openContainers(undefined, zipEntryChunks(ra, entry, file, options), inner, options, (i) => onInfo?.({ ...i, entry: entry.name }), [...outer, 'zip']);
+        yield* openContainers(undefined, zipEntryChunks(ra, entry, file, options), inner, options, (i) => onInfo?.({ ...i, entry: entry.name }), [
+          ...outer,
+          'zip',
+        ]);
       } finally {
         await ra.close();
       }

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, firstInvalidUtf8, unsupportedFormatError } from './detect';
 import { describeRealdata, realdata } from './__fixtures__/realdata';
 
-const bytes = (...xs: (number | string)[]): Uint8Array =>
-  new Uint8Array(xs.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
+const bytes = (...xs: (number | string)[]): Uint8Array => new Uint8Array(xs.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
 
 describe('detectFormat by magic number', { timeout: 60_000 }, () => {
   it.each([

@@ -11,21 +11,7 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | 'w
  * Recognised to say so in errors: `arrow` (Arrow IPC / feather v2), `feather-v1`, `stata`, `spss`,
  * `xls` (Excel 97–2003), `bzip2`, `xz`, `zstd`, and `binary` for bytes that are none of these.
  */
-export type FileFormat =
-  | 'text'
-  | 'gzip'
-  | 'zip'
-  | 'xlsx'
-  | 'parquet'
-  | 'arrow'
-  | 'feather-v1'
-  | 'stata'
-  | 'spss'
-  | 'xls'
-  | 'bzip2'
-  | 'xz'
-  | 'zstd'
-  | 'binary';
+export type FileFormat = 'text' | 'gzip' | 'zip' | 'xlsx' | 'parquet' | 'arrow' | 'feather-v1' | 'stata' | 'spss' | 'xls' | 'bzip2' | 'xz' | 'zstd' | 'binary';
 
 /** What {@link detectFormat} found. */
 export interface DetectedFormat {
@@ -154,11 +140,12 @@ function detectText(b: Uint8Array): DetectedFormat {
       if (b[2 * i] === 0) evenNul++;
       if (b[2 * i + 1] === 0) oddNul++;
     }
-    if (oddNul >= pairs * 0.4 && evenNul < pairs * 0.05) return { format: 'text', encoding: 'utf-16le', bom: false, description: 'UTF-16 (little-endian) text' };
+    if (oddNul >= pairs * 0.4 && evenNul < pairs * 0.05)
+      return { format: 'text', encoding: 'utf-16le', bom: false, description: 'UTF-16 (little-endian) text' };
     if (evenNul >= pairs * 0.4 && oddNul < pairs * 0.05) return { format: 'text', encoding: 'utf-16be', bom: false, description: 'UTF-16 (big-endian) text' };
   }
   let controls = 0;
-  for (const c of b) if (c === 0 || (c < 0x09) || (c > 0x0d && c < 0x20 && c !== 0x1b)) controls++;
+  for (const c of b) if (c === 0 || c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) controls++;
   if (controls > Math.max(2, b.length * 0.01)) return { format: 'binary', description: DESCRIPTIONS.binary };
   if (firstInvalidUtf8(b) === -1) return { format: 'text', encoding: 'utf-8', bom: false, description: 'UTF-8 text' };
   // Not UTF-8. Bytes 0x80–0x9F are printable characters (€, ’, “ …) only in windows-1252.
@@ -208,14 +195,13 @@ const WAY_FORWARD: Partial<Record<FileFormat, string>> = {
   'feather-v1': "icestat does not read feather files; convert in R: arrow::read_feather('file.feather') |> readr::write_csv('file.csv')",
   stata:
     "icestat does not read Stata files; the Deportation Data Project publishes the same tables as Parquet (read with readParquetRows from @icestat/loaders/parquet), or convert in R: haven::read_dta('file.dta') |> readr::write_csv('file.csv')",
-  spss:
-    "icestat does not read SPSS files; the Deportation Data Project publishes the same tables as Parquet (read with readParquetRows from @icestat/loaders/parquet), or convert in R: haven::read_sav('file.sav') |> readr::write_csv('file.csv')",
+  spss: "icestat does not read SPSS files; the Deportation Data Project publishes the same tables as Parquet (read with readParquetRows from @icestat/loaders/parquet), or convert in R: haven::read_sav('file.sav') |> readr::write_csv('file.csv')",
   xls: 'icestat does not read the old .xls format; open it in Excel or LibreOffice and save it as .xlsx (read with @icestat/loaders/xlsx) or CSV (`libreoffice --headless --convert-to xlsx file.xls`)',
   bzip2: 'decompress it first (`bunzip2 file.bz2`); icestat opens gzip and zip itself',
   xz: 'decompress it first (`xz -d file.xz`); icestat opens gzip and zip itself',
   zstd: 'decompress it first (`zstd -d file.zst`); icestat opens gzip and zip itself',
   binary: 'it is not text and not a format icestat knows; check that the file is the data file (inspectSource from @icestat/loaders/inspect shows what it is)',
-  'text': '',
+  text: '',
 };
 
 /**

@@ -19,7 +19,12 @@ const all = files(src).flatMap((file) => {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(/^export (?:declare )?(?:async )?(function\*?|const|class|interface|type) (\w+)/gm)].map((m) => {
     const before = text.slice(0, m.index).trimEnd();
-    return { file: relative(src, file), name: m[2]!, kind: m[1]!.replace('*', ''), doc: before.endsWith('*/') ? before.slice(before.lastIndexOf('/**')) : undefined };
+    return {
+      file: relative(src, file),
+      name: m[2]!,
+      kind: m[1]!.replace('*', ''),
+      doc: before.endsWith('*/') ? before.slice(before.lastIndexOf('/**')) : undefined,
+    };
   });
 });
 

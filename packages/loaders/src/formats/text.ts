@@ -18,7 +18,8 @@ const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be',
  */
 export function checkEncoding(encoding: string): TextEncodingName {
   const e = encoding.toLowerCase() === 'utf8' ? 'utf-8' : (encoding.toLowerCase() as TextEncodingName);
-  if (!ENCODINGS.includes(e)) throw new IcestatError('invalid_input', `encoding: expected one of ${ENCODINGS.map((x) => `'${x}'`).join(', ')}; received '${encoding}'`);
+  if (!ENCODINGS.includes(e))
+    throw new IcestatError('invalid_input', `encoding: expected one of ${ENCODINGS.map((x) => `'${x}'`).join(', ')}; received '${encoding}'`);
   return e;
 }
 

@@ -114,7 +114,8 @@ export async function zipEntries(ra: RandomAccess, file: string): Promise<ZipEnt
     dirSize = u64(z, 40);
     dirOffset = u64(z, 48);
   }
-  if (dirOffset + dirSize > ra.size) throw corrupt(file, `its central directory (at byte ${dirOffset}, ${dirSize} bytes) lies past the end of the file (${ra.size} bytes)`);
+  if (dirOffset + dirSize > ra.size)
+    throw corrupt(file, `its central directory (at byte ${dirOffset}, ${dirSize} bytes) lies past the end of the file (${ra.size} bytes)`);
   const dir = await ra.read(dirOffset, dirSize);
   const decoder = new TextDecoder('utf-8');
   const entries: ZipEntry[] = [];
@@ -200,12 +201,16 @@ export class BombGuard {
 export async function* zipEntryChunks(ra: RandomAccess, entry: ZipEntry, file: string, limits: DecompressionLimits = {}): AsyncGenerator<Uint8Array> {
   const where = `${file} › ${entry.name}`;
   const header = await ra.read(entry.localHeaderOffset, 30);
-  if (header.length < 30 || u32(header, 0) !== 0x04034b50) throw corrupt(file, `the local header of ${entry.name} is missing (at byte ${entry.localHeaderOffset})`);
+  if (header.length < 30 || u32(header, 0) !== 0x04034b50)
+    throw corrupt(file, `the local header of ${entry.name} is missing (at byte ${entry.localHeaderOffset})`);
   const start = entry.localHeaderOffset + 30 + u16(header, 26) + u16(header, 28);
   const end = start + entry.compressedSize;
   if (end > ra.size) throw corrupt(file, `${entry.name} runs past the end of the file (the file is truncated)`);
   if (entry.method !== 0 && entry.method !== 8) {
-    throw new IcestatError('unsupported_encoding', `${where}: compression method ${entry.method} is not supported (only stored and deflate, which every spreadsheet program and zip tool writes)`);
+    throw new IcestatError(
+      'unsupported_encoding',
+      `${where}: compression method ${entry.method} is not supported (only stored and deflate, which every spreadsheet program and zip tool writes)`,
+    );
   }
   const guard = new BombGuard(where, limits);
   const out: Uint8Array[] = [];

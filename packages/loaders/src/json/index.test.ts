@@ -150,9 +150,7 @@ describe('prototype pollution', () => {
       ['forbidden_key', '__proto__', 2, 3],
       ['forbidden_key', 'sources[0].__proto__', 5, 83],
     ]);
-    expect(r.error.issues[0]?.message).toBe(
-      '__proto__: a "__proto__" key is not allowed (no icestat object has one, and it can pollute object prototypes)',
-    );
+    expect(r.error.issues[0]?.message).toBe('__proto__: a "__proto__" key is not allowed (no icestat object has one, and it can pollute object prototypes)');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).pollutedNested).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');

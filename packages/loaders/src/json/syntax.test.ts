@@ -98,7 +98,9 @@ describe('lineLocator', () => {
     }
     return { line, column };
   }
-  const texty = fc.array(fc.oneof(fc.constantFrom('\n', '\r', '\r\n', '😀', 'é', 'a', '“'), fc.string({ maxLength: 3 })), { maxLength: 30 }).map((p) => p.join(''));
+  const texty = fc
+    .array(fc.oneof(fc.constantFrom('\n', '\r', '\r\n', '😀', 'é', 'a', '“'), fc.string({ maxLength: 3 })), { maxLength: 30 })
+    .map((p) => p.join(''));
   test.prop([texty, fc.array(fc.integer({ min: -2, max: 200 }), { maxLength: 20 })])('places every offset as walking the text does', (text, offsets) => {
     const at = lineLocator(text);
     for (const o of offsets) expect(at(o)).toEqual(naive(text, o));

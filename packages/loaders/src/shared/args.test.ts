@@ -77,7 +77,9 @@ describe('wrong argument types give invalid_input naming the parameter', () => {
 
   it('says how to pass bytes: decode them first', async () => {
     const e = await error(() => parseDataset(Buffer.from('{}') as unknown as string));
-    expect(e.message).toBe('parseDataset: text: expected a string; received a Buffer of 2 bytes (decode bytes first, e.g. new TextDecoder().decode(bytes), or read a file with loadDataset)');
+    expect(e.message).toBe(
+      'parseDataset: text: expected a string; received a Buffer of 2 bytes (decode bytes first, e.g. new TextDecoder().decode(bytes), or read a file with loadDataset)',
+    );
   });
 
   it.each(wrong.filter(([, x]) => typeof x !== 'function'))('sources of the loaders: %s', async (_, x) => {
@@ -103,12 +105,24 @@ describe('wrong argument types give invalid_input naming the parameter', () => {
     const cases: [() => unknown, RegExp][] = [
       [() => parseDataset('{}', 5 as never), /^parseDataset: options: expected an object \(or nothing\); received the number 5$/],
       [() => parseDataset('{}', { name: 7 } as never), /^parseDataset: options\.name: expected a string; received the number 7$/],
-      [() => parseFiguresCsv('a\n', { delimiter: '|' } as never), /^parseFiguresCsv: options\.delimiter: expected one of ",", ";", "\\t"; received the string "\|"$/],
+      [
+        () => parseFiguresCsv('a\n', { delimiter: '|' } as never),
+        /^parseFiguresCsv: options\.delimiter: expected one of ",", ";", "\\t"; received the string "\|"$/,
+      ],
       [() => stringifyFiguresCsv({ operations: [] } as never, { newline: '\r' } as never), /^stringifyFiguresCsv: options\.newline: expected one of/],
       [() => tallyArrestRecords({ text: 'a\n' }, null as never), /^tallyArrestRecords: options: expected an object \(or nothing\); received null$/],
-      [() => tallyArrestRecords({ text: 'a\n' }, undefined as never), /^tallyArrestRecords: options\.by: expected an array of dimensions \(it may be empty\); received undefined$/],
-      [() => tallyArrestRecords({ text: 'a\n' }, { by: 'aor' } as never), /^tallyArrestRecords: options\.by: expected an array of dimensions \(it may be empty\); received the string "aor"$/],
-      [() => tallyArrestRecords({ text: 'a\n' }, { by: [], excludeDuplicates: 'yes' } as never), /^tallyArrestRecords: options\.excludeDuplicates: expected true or false/],
+      [
+        () => tallyArrestRecords({ text: 'a\n' }, undefined as never),
+        /^tallyArrestRecords: options\.by: expected an array of dimensions \(it may be empty\); received undefined$/,
+      ],
+      [
+        () => tallyArrestRecords({ text: 'a\n' }, { by: 'aor' } as never),
+        /^tallyArrestRecords: options\.by: expected an array of dimensions \(it may be empty\); received the string "aor"$/,
+      ],
+      [
+        () => tallyArrestRecords({ text: 'a\n' }, { by: [], excludeDuplicates: 'yes' } as never),
+        /^tallyArrestRecords: options\.excludeDuplicates: expected true or false/,
+      ],
       [() => readArrestRecords({ text: 'a\n' }, { columns: 'x' } as never), /^columns: expected an object mapping headers to record fields/],
       [() => readArrestRecords({ text: 'a\n' }, { delimiter: 1 } as never), /^delimiter: expected one character/],
       [() => readArrestRecords({ text: 5 } as never), /^readArrestRecords: source\.text: expected a string; received the number 5$/],
@@ -154,7 +168,12 @@ describe('the helpers check their text too', () => {
 });
 
 describe('safe… functions never throw, whatever they are given', () => {
-  const anyInput = fc.oneof(fc.anything(), fc.uint8Array().map((b) => Buffer.from(b)), fc.uint8Array(), fc.constantFrom(null, undefined, 0, NaN, Symbol('s'), () => 1));
+  const anyInput = fc.oneof(
+    fc.anything(),
+    fc.uint8Array().map((b) => Buffer.from(b)),
+    fc.uint8Array(),
+    fc.constantFrom(null, undefined, 0, NaN, Symbol('s'), () => 1),
+  );
   test.prop([anyInput, anyInput])('safeParseDataset and safeParseFiguresCsv return a result', (text, options) => {
     for (const f of [safeParseDataset, safeParseFiguresCsv]) {
       const r = (f as (t: unknown, o: unknown) => { success: boolean; error?: unknown })(text, options);
@@ -168,7 +187,8 @@ describe('safe… functions never throw, whatever they are given', () => {
     async (source, options) => {
       for (const f of [safeLoadDataset, safeLoadFiguresCsv]) {
         const r = await (f as (s: unknown, o: unknown) => Promise<{ success: boolean; error?: IcestatError }>)(source, options);
-        if (typeof source === 'object' && source !== null && (typeof (source as ReadableStream).getReader === 'function' || Symbol.asyncIterator in source)) continue;
+        if (typeof source === 'object' && source !== null && (typeof (source as ReadableStream).getReader === 'function' || Symbol.asyncIterator in source))
+          continue;
         expect(r.success).toBe(false);
         expect(r.error?.code).toBe('invalid_input');
       }

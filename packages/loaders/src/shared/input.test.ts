@@ -29,24 +29,27 @@ describe('textChunks from Node Buffers (ASCII fast path)', () => {
     );
   });
 
-  it('keeps a U+FEFF that starts a later chunk: only the input\'s first character is a byte-order mark (issue #10 item 4)', async () => {
+  it("keeps a U+FEFF that starts a later chunk: only the input's first character is a byte-order mark (issue #10 item 4)", async () => {
     // The first chunk takes the ASCII path, so the decoder first sees the second chunk.
     expect(await text([encoder.encode('a,b\n'), encoder.encode('\uFEFFc,d\n')])).toBe('a,b\n\uFEFFc,d\n');
     expect(await text([encoder.encode('\uFEFF\uFEFFa\n')])).toBe('\uFEFFa\n');
   });
 
   const withBoms = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constant('\uFEFF')), { maxLength: 14 }).map((p) => p.join(''));
-  test.prop([withBoms, fc.array(fc.nat(), { maxLength: 8 })])('any text with U+FEFF anywhere, cut into any Buffers, loses only a leading one', async (s, rawCuts) => {
-    const bytes = encoder.encode(s);
-    const cuts = [...new Set(rawCuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-    const chunks: Uint8Array[] = [];
-    let at = 0;
-    for (const c of [...cuts, bytes.length]) {
-      chunks.push(bytes.slice(at, c));
-      at = c;
-    }
-    expect(await text(chunks)).toBe(s.replace(/^\uFEFF/, ''));
-  });
+  test.prop([withBoms, fc.array(fc.nat(), { maxLength: 8 })])(
+    'any text with U+FEFF anywhere, cut into any Buffers, loses only a leading one',
+    async (s, rawCuts) => {
+      const bytes = encoder.encode(s);
+      const cuts = [...new Set(rawCuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+      const chunks: Uint8Array[] = [];
+      let at = 0;
+      for (const c of [...cuts, bytes.length]) {
+        chunks.push(bytes.slice(at, c));
+        at = c;
+      }
+      expect(await text(chunks)).toBe(s.replace(/^\uFEFF/, ''));
+    },
+  );
 
   test.prop([fc.string({ unit: 'grapheme', maxLength: 80 }), fc.array(fc.nat(), { maxLength: 8 })])(
     'any text cut into any Buffers reads back the same',

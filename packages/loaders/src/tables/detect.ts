@@ -42,4 +42,3 @@ export function detectTable(
   const taken = new Set(mapped.map((m) => m.header));
   return { headerRow, table: best.preset.table, preset: best.preset.name, mapped, unmapped: header.filter((h) => !taken.has(h)) };
 }
-

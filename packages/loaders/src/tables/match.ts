@@ -151,9 +151,7 @@ export function rankPresets(
 ): ScoredMatch[] {
   const table = options.table ?? 'auto';
   const wanted = options.preset ?? 'auto';
-  const candidates = headerPresets.filter(
-    (p) => (table === 'auto' || p.table === table) && (wanted === 'auto' || p.name === wanted || p.family === wanted),
-  );
+  const candidates = headerPresets.filter((p) => (table === 'auto' || p.table === table) && (wanted === 'auto' || p.name === wanted || p.family === wanted));
   const scored = candidates.map((preset, order) => {
     const match = matchPreset(headers, preset);
     const needed = neededFields(recordTables[preset.table] as RecordTableSpec, options.needs);
@@ -214,7 +212,12 @@ export function findHeaderRow(rows: readonly (readonly string[])[], table: Recor
       if (key !== '' && known.has(key) && ++hits >= 2) break;
     }
     if (hits >= 2) {
-      const banner = rows.slice(0, i).map((r) => r.map((c) => c.trim()).filter((c) => c !== '').join(' '));
+      const banner = rows.slice(0, i).map((r) =>
+        r
+          .map((c) => c.trim())
+          .filter((c) => c !== '')
+          .join(' '),
+      );
       const title = [...banner].reverse().find((b) => b !== '');
       return { index: i, banner, title };
     }

@@ -14,7 +14,17 @@ function caught(f: () => unknown): IcestatError {
   throw new Error('expected an IcestatError');
 }
 
-const lesaArrests = ['Area of Responsibility', 'Apprehension Date', 'Apprehension Method', 'Apprehension Landmark', 'Operation', 'Processing Disposition', 'Birth Date', 'Citizenship', 'Gender'];
+const lesaArrests = [
+  'Area of Responsibility',
+  'Apprehension Date',
+  'Apprehension Method',
+  'Apprehension Landmark',
+  'Operation',
+  'Processing Disposition',
+  'Birth Date',
+  'Citizenship',
+  'Gender',
+];
 
 describe('planTable', () => {
   it('picks the table and preset from the header and says which', () => {
@@ -24,7 +34,9 @@ describe('planTable', () => {
   });
 
   it('reads a removals header by departed date, and the same AOR column as the case AOR', () => {
-    const plan = planTable(['Area of Responsibility', 'Apprehension Date', 'Departed Date', 'Removal Date', 'Final Charge Section'], { needs: { by: ['fiscalYear', 'aor'] } });
+    const plan = planTable(['Area of Responsibility', 'Apprehension Date', 'Departed Date', 'Removal Date', 'Final Charge Section'], {
+      needs: { by: ['fiscalYear', 'aor'] },
+    });
     expect(plan).toMatchObject({ table: 'removals', preset: 'ice-lesa/removals' });
     expect(plan.fields).toEqual(['caseAor', 'apprehensionDate', 'departedDate', 'removalDate', 'finalChargeSection']);
   });
@@ -44,15 +56,21 @@ describe('planTable', () => {
   });
 
   it('refuses at once a tally dimension whose field has no column', () => {
-    const e = caught(() => planTable(['Arrest Date', 'Gender', 'Country of Citizenship'], { table: 'arrests', needs: { by: ['fiscalYear', 'aor'] }, file: 'sea.csv', line: 7 }));
+    const e = caught(() =>
+      planTable(['Arrest Date', 'Gender', 'Country of Citizenship'], { table: 'arrests', needs: { by: ['fiscalYear', 'aor'] }, file: 'sea.csv', line: 7 }),
+    );
     expect(e.code).toBe('not_determinable');
     expect(e.message).toContain('cannot tally by "aor" (field apprehensionAor)');
     expect(e.message).toContain('"Arrest Date", "Gender", "Country of Citizenship"');
   });
 
   it('refuses a dimension the table does not have, a date it does not have, a target it does not have', () => {
-    expect(caught(() => planTable(lesaArrests, { table: 'arrests', needs: { by: ['releaseReason'] } })).message).toContain('the arrests table has no "releaseReason"');
-    expect(caught(() => planTable(lesaArrests, { table: 'arrests', needs: { date: 'bookInDate' } })).message).toContain('date: expected a date field of the arrests table');
+    expect(caught(() => planTable(lesaArrests, { table: 'arrests', needs: { by: ['releaseReason'] } })).message).toContain(
+      'the arrests table has no "releaseReason"',
+    );
+    expect(caught(() => planTable(lesaArrests, { table: 'arrests', needs: { date: 'bookInDate' } })).message).toContain(
+      'date: expected a date field of the arrests table',
+    );
     expect(caught(() => planTable(lesaArrests, { table: 'arrests', columns: { x: 'bookInDate' } })).message).toContain('not a field of the arrests table');
     expect(caught(() => planTable(lesaArrests, { preset: 'excel' })).code).toBe('invalid_input');
   });

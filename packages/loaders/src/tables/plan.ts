@@ -121,14 +121,20 @@ export function checkPlanOptions(options: PlanOptions): void {
     const tables = table === 'auto' ? recordTableNames : [table];
     if (!tables.some((t) => (recordTables[t].dateFields as readonly string[]).includes(date))) {
       const dates = [...new Set(tables.flatMap((t) => recordTables[t].dateFields as readonly string[]))];
-      throw new IcestatError('invalid_input', `date: expected a date field of ${table === 'auto' ? 'a record table' : `the ${table} table`} (${dates.join(', ')}); received ${JSON.stringify(date)}`);
+      throw new IcestatError(
+        'invalid_input',
+        `date: expected a date field of ${table === 'auto' ? 'a record table' : `the ${table} table`} (${dates.join(', ')}); received ${JSON.stringify(date)}`,
+      );
     }
   }
   const by = options.needs?.by ?? [];
   if (table !== 'auto') {
     for (const d of by) {
       if (d !== 'fiscalYear' && d !== 'month' && d !== 'day' && recordTables[table].dimensions[d] === undefined) {
-        throw new IcestatError('invalid_input', `by: the ${table} table has no "${d}"; expected one of fiscalYear, month, day, ${Object.keys(recordTables[table].dimensions).join(', ')}`);
+        throw new IcestatError(
+          'invalid_input',
+          `by: the ${table} table has no "${d}"; expected one of fiscalYear, month, day, ${Object.keys(recordTables[table].dimensions).join(', ')}`,
+        );
       }
     }
   }
@@ -237,7 +243,16 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
     throw new IcestatError(
       'parse_error',
       `${where}: the header maps ${best?.mappedCount ?? 0} known field${best?.mappedCount === 1 ? '' : 's'} of ${what}; expected at least two (is this a record-level release? pass headerRow, preset or columns). Headers seen: ${listHeaders(headers)}`,
-      { issues: [{ code: 'unmapped_header', message: `the header maps fewer than two known fields`, ...(options.file ? { file: options.file } : {}), ...(options.line ? { line: options.line } : {}) }] },
+      {
+        issues: [
+          {
+            code: 'unmapped_header',
+            message: `the header maps fewer than two known fields`,
+            ...(options.file ? { file: options.file } : {}),
+            ...(options.line ? { line: options.line } : {}),
+          },
+        ],
+      },
     );
   }
   const spec = recordTables[best.table] as RecordTableSpec;
@@ -245,9 +260,15 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
   // `(missing)` would look like an answer and is not one.
   const lacking: { dimension: string; field: string }[] = [];
   for (const d of options.needs?.by ?? []) {
-    const field = d === 'fiscalYear' || d === 'month' || d === 'day' ? (options.needs?.date ?? spec.mainDate) : spec.dimensions[d as Exclude<RecordDimension, 'fiscalYear' | 'month' | 'day'>];
+    const field =
+      d === 'fiscalYear' || d === 'month' || d === 'day'
+        ? (options.needs?.date ?? spec.mainDate)
+        : spec.dimensions[d as Exclude<RecordDimension, 'fiscalYear' | 'month' | 'day'>];
     if (field === undefined) {
-      throw new IcestatError('invalid_input', `by: the ${best.table} table has no "${d}"; expected one of fiscalYear, month, day, ${Object.keys(spec.dimensions).join(', ')}`);
+      throw new IcestatError(
+        'invalid_input',
+        `by: the ${best.table} table has no "${d}"; expected one of fiscalYear, month, day, ${Object.keys(spec.dimensions).join(', ')}`,
+      );
     }
     if (!best.fields.includes(field)) lacking.push({ dimension: d, field });
   }
@@ -256,7 +277,14 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
     throw new IcestatError(
       'not_determinable',
       `${options.file ?? '(text)'}: cannot tally by ${what}: no column of the file maps to it; the header has ${listHeaders(headers) || 'no columns'} (read as ${best.table} with preset ${best.preset}). Map a column to the field with the columns option, or leave the dimension out of by`,
-      { issues: lacking.map((l) => ({ code: 'missing_column', message: `no column maps to ${l.field}, needed to tally by ${l.dimension}`, ...(options.file ? { file: options.file } : {}), column: l.field })) },
+      {
+        issues: lacking.map((l) => ({
+          code: 'missing_column',
+          message: `no column maps to ${l.field}, needed to tally by ${l.dimension}`,
+          ...(options.file ? { file: options.file } : {}),
+          column: l.field,
+        })),
+      },
     );
   }
   const usedExtraKeys = new Set<string>();

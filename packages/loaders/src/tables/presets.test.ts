@@ -20,7 +20,11 @@ describe('header presets', () => {
 
   it('cover every family and every table', () => {
     expect(new Set(headerPresets.map((p) => p.family))).toEqual(new Set(releaseFamilies));
-    for (const t of recordTableNames) expect(headerPresets.some((p) => p.table === t && p.family !== 'snake-case'), t).toBe(true);
+    for (const t of recordTableNames)
+      expect(
+        headerPresets.some((p) => p.table === t && p.family !== 'snake-case'),
+        t,
+      ).toBe(true);
   });
 
   it('spell headers the way processed copies do', () => {

@@ -39,7 +39,9 @@ const file: fc.Arbitrary<Generated> = fc
     delimiter: fc.constantFrom(',', '|', ';'),
     banner: fc.constantFrom(0, 5, 6),
     seed: fc.array(fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), { maxLength: 30 }),
-    damage: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), what: fc.constantFrom('"', '\n', ',', '|', '', 'x', '\r') }), { maxLength: 4 }),
+    damage: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), what: fc.constantFrom('"', '\n', ',', '|', '', 'x', '\r') }), {
+      maxLength: 4,
+    }),
   })
   .map(({ preset, pick, delimiter, banner, seed, damage }) => {
     const spec = recordTables[preset.table] as RecordTableSpec;
@@ -48,7 +50,14 @@ const file: fc.Arbitrary<Generated> = fc
     const quote = (c: string): string => (/["\r\n,|;]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
     const lines: string[] = [];
     const width = Math.max(chosen.length, 1);
-    const titles = ['ERO-LESA Statistical Tracking Unit', 'For Official Use Only (FOUO)/Pre-decisional', '2019-ICFO-53623', '', 'ERO Removals for FY2016', 'Please review the last tab'];
+    const titles = [
+      'ERO-LESA Statistical Tracking Unit',
+      'For Official Use Only (FOUO)/Pre-decisional',
+      '2019-ICFO-53623',
+      '',
+      'ERO Removals for FY2016',
+      'Please review the last tab',
+    ];
     for (let i = 0; i < banner; i++) lines.push([quote(titles[i]!), ...Array<string>(width - 1).fill('')].join(delimiter));
     lines.push(chosen.map(([h]) => quote(h)).join(delimiter));
     for (const row of seed) {

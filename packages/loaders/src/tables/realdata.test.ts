@@ -39,7 +39,40 @@ function plainAorCounts(rows: readonly string[][], column: number): Record<strin
   for (const r of rows) byName[r[column] ?? ''] = (byName[r[column] ?? ''] ?? 0) + 1;
   const out: Record<string, number> = {};
   for (const [name, n] of Object.entries(byName)) {
-    const code = name === '' ? MISSING : name === 'HQ Area of Responsibility' ? 'HQ' : (['ATL', 'BAL', 'BOS', 'BUF', 'CHI', 'DAL', 'DEN', 'DET', 'ELP', 'HAL', 'HOU', 'LOS', 'MIA', 'NEW', 'NOL', 'NYC', 'PHI', 'PHO', 'SEA', 'SFR', 'SLC', 'SNA', 'SND', 'SPM', 'WAS'] as const).find((c) => aorByCode(c)?.releaseName === name);
+    const code =
+      name === ''
+        ? MISSING
+        : name === 'HQ Area of Responsibility'
+          ? 'HQ'
+          : (
+              [
+                'ATL',
+                'BAL',
+                'BOS',
+                'BUF',
+                'CHI',
+                'DAL',
+                'DEN',
+                'DET',
+                'ELP',
+                'HAL',
+                'HOU',
+                'LOS',
+                'MIA',
+                'NEW',
+                'NOL',
+                'NYC',
+                'PHI',
+                'PHO',
+                'SEA',
+                'SFR',
+                'SLC',
+                'SNA',
+                'SND',
+                'SPM',
+                'WAS',
+              ] as const
+            ).find((c) => aorByCode(c)?.releaseName === name);
     if (code === undefined) throw new Error(`unexpected AOR name ${name}`);
     out[code] = (out[code] ?? 0) + n;
   }
@@ -47,29 +80,39 @@ function plainAorCounts(rows: readonly string[][], column: number): Record<strin
 }
 
 describeRealdata('real releases: ICE-LESA nationwide FY2016', () => {
-  it('arrests: auto table and preset, banner skipped, every row accepted or rejected, HQ counted, blanks missing, per-AOR counts as a plain count', SLOW, async () => {
-    const path = gunzippedCopy('ice-lesa/EROArrests_FY2016.csv.gz');
-    const { tally, report } = await tallyRecords(path, { table: 'auto', preset: 'auto', by: ['aor'], workers: 1 });
-    expect(report).toMatchObject({ table: 'arrests', preset: 'ice-lesa/arrests', delimiter: '|', rowsRead: 110_104, rejected: 0, accepted: 110_104 });
-    expect(report.accepted + report.rejected).toBe(report.rowsRead);
-    expect(report.header).toEqual({
-      line: 6,
-      bannerLines: 5,
-      banner: ['ERO-LESA Statistical Tracking Unit', 'For Official Use Only (FOUO)/Pre-decisional', '2019-ICFO-53623', '', 'ERO Administrative Arrests for FY2016'],
-      title: 'ERO Administrative Arrests for FY2016',
-    });
-    expect(report.columns.extra).toEqual([]);
-    const counts = countsBy(tally, 'aor');
-    expect(counts.HQ).toBe(12);
-    expect(counts[MISSING]).toBe(272);
-    expect(counts.SEA).toBe(2_698); // ICE's own Summary tab of the Seattle workbook
-    expect(counts).toEqual(plainAorCounts(plainRows('ice-lesa/EROArrests_FY2016.csv.gz', 6), 0));
-    // Every arrest of the release falls in FY2016, by apprehension date.
-    const byYear = await tallyRecords(path, { by: ['fiscalYear'], workers: 1 });
-    expect(byYear.tally.rows).toEqual([{ fiscalYear: 'FY2016', count: 110_104 }]);
-    // Birth dates are all redacted with the release's marker, trailing space and all.
-    expect(report.redacted.birthDate).toBe(110_104);
-  });
+  it(
+    'arrests: auto table and preset, banner skipped, every row accepted or rejected, HQ counted, blanks missing, per-AOR counts as a plain count',
+    SLOW,
+    async () => {
+      const path = gunzippedCopy('ice-lesa/EROArrests_FY2016.csv.gz');
+      const { tally, report } = await tallyRecords(path, { table: 'auto', preset: 'auto', by: ['aor'], workers: 1 });
+      expect(report).toMatchObject({ table: 'arrests', preset: 'ice-lesa/arrests', delimiter: '|', rowsRead: 110_104, rejected: 0, accepted: 110_104 });
+      expect(report.accepted + report.rejected).toBe(report.rowsRead);
+      expect(report.header).toEqual({
+        line: 6,
+        bannerLines: 5,
+        banner: [
+          'ERO-LESA Statistical Tracking Unit',
+          'For Official Use Only (FOUO)/Pre-decisional',
+          '2019-ICFO-53623',
+          '',
+          'ERO Administrative Arrests for FY2016',
+        ],
+        title: 'ERO Administrative Arrests for FY2016',
+      });
+      expect(report.columns.extra).toEqual([]);
+      const counts = countsBy(tally, 'aor');
+      expect(counts.HQ).toBe(12);
+      expect(counts[MISSING]).toBe(272);
+      expect(counts.SEA).toBe(2_698); // ICE's own Summary tab of the Seattle workbook
+      expect(counts).toEqual(plainAorCounts(plainRows('ice-lesa/EROArrests_FY2016.csv.gz', 6), 0));
+      // Every arrest of the release falls in FY2016, by apprehension date.
+      const byYear = await tallyRecords(path, { by: ['fiscalYear'], workers: 1 });
+      expect(byYear.tally.rows).toEqual([{ fiscalYear: 'FY2016', count: 110_104 }]);
+      // Birth dates are all redacted with the release's marker, trailing space and all.
+      expect(report.redacted.birthDate).toBe(110_104);
+    },
+  );
 
   it('arrests: the parallel tally equals one thread, report and all', SLOW, async () => {
     const path = gunzippedCopy('ice-lesa/EROArrests_FY2016.csv.gz');
@@ -108,7 +151,13 @@ describeRealdata('real releases: ICE-LESA nationwide FY2016', () => {
     expect(countsBy(byApprehension.tally, 'fiscalYear')[MISSING]).toBe(2_690);
     // Removals' FOIA markers: threat level withheld as "(B)(7)(E) ".
     const { records } = parseRecords(realText('ice-lesa/ICERemovals_FY2016.csv.gz').split('\n').slice(0, 20).join('\n'), { table: 'removals' });
-    expect(records[0]).toMatchObject({ caseAor: 'NOL', departedDate: '2015-10-01', removalDate: '2015-10-01', threatLevel: { redacted: true }, finalChargeSection: '237a2Aiii' });
+    expect(records[0]).toMatchObject({
+      caseAor: 'NOL',
+      departedDate: '2015-10-01',
+      removalDate: '2015-10-01',
+      threatLevel: { redacted: true },
+      finalChargeSection: '237a2Aiii',
+    });
   });
 });
 
@@ -164,14 +213,22 @@ describeRealdata('real releases: Deportation Data Project copies', () => {
     expect(report.unknownValues).toEqual({});
   });
 
-  it.each(['arrests', 'detainers', 'encounters', 'detentions'] as const)('joined_df_wa.csv read as %s: no NA rejections, AOR, state, criminality and dates mapped', (table) => {
-    const { records, report } = parseRecords(realText('ddp/joined_df_wa.csv'), { table });
-    expect(report).toMatchObject({ table, preset: `snake-case/${table}`, rowsRead: 235, accepted: 235, rejected: 0 });
-    const spec = { arrests: ['apprehensionDate', 'apprehensionAor', 'apprehensionState', 'criminality'], detainers: ['prepareDate', 'facilityAor', 'facilityState', 'criminality'], encounters: ['eventDate', 'responsibleAor', 'criminality'], detentions: ['bookInDate', 'criminality', 'releaseReason'] }[table];
-    expect(report.columns.mapped.map((m) => m.field)).toEqual(expect.arrayContaining(spec));
-    // R's NA is missing, never text: no record holds "NA".
-    expect(records.some((r) => Object.values(r).includes('NA'))).toBe(false);
-  });
+  it.each(['arrests', 'detainers', 'encounters', 'detentions'] as const)(
+    'joined_df_wa.csv read as %s: no NA rejections, AOR, state, criminality and dates mapped',
+    (table) => {
+      const { records, report } = parseRecords(realText('ddp/joined_df_wa.csv'), { table });
+      expect(report).toMatchObject({ table, preset: `snake-case/${table}`, rowsRead: 235, accepted: 235, rejected: 0 });
+      const spec = {
+        arrests: ['apprehensionDate', 'apprehensionAor', 'apprehensionState', 'criminality'],
+        detainers: ['prepareDate', 'facilityAor', 'facilityState', 'criminality'],
+        encounters: ['eventDate', 'responsibleAor', 'criminality'],
+        detentions: ['bookInDate', 'criminality', 'releaseReason'],
+      }[table];
+      expect(report.columns.mapped.map((m) => m.field)).toEqual(expect.arrayContaining(spec));
+      // R's NA is missing, never text: no record holds "NA".
+      expect(records.some((r) => Object.values(r).includes('NA'))).toBe(false);
+    },
+  );
 
   it('the joined file picks detainers by itself, and its AORs are Seattle', () => {
     const { records, report } = parseRecords(realText('ddp/joined_df_wa.csv'), { table: 'auto' });

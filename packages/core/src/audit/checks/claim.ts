@@ -17,9 +17,21 @@ export const claimCheck: AuditCheck = {
   description: 'every derived claim recomputed from its inputs',
   *run(ctx) {
     const sets: [readonly DerivedClaim[], (string | number)[], { operation?: string; series?: string }][] = [
-      ...ctx.dataset.operations.map((o, i): [readonly DerivedClaim[], (string | number)[], { operation: string }] => [o.claims, ['operations', i, 'claims'], { operation: o.id }]),
-      ...ctx.dataset.series.map((s, i): [readonly DerivedClaim[], (string | number)[], { series: string }] => [s.claims, ['series', i, 'claims'], { series: s.id }]),
-      ...(ctx.dataset.tables ?? []).map((t, i): [readonly DerivedClaim[], (string | number)[], { operation: string }] => [t.claims, ['tables', i, 'claims'], { operation: t.id }]),
+      ...ctx.dataset.operations.map((o, i): [readonly DerivedClaim[], (string | number)[], { operation: string }] => [
+        o.claims,
+        ['operations', i, 'claims'],
+        { operation: o.id },
+      ]),
+      ...ctx.dataset.series.map((s, i): [readonly DerivedClaim[], (string | number)[], { series: string }] => [
+        s.claims,
+        ['series', i, 'claims'],
+        { series: s.id },
+      ]),
+      ...(ctx.dataset.tables ?? []).map((t, i): [readonly DerivedClaim[], (string | number)[], { operation: string }] => [
+        t.claims,
+        ['tables', i, 'claims'],
+        { operation: t.id },
+      ]),
       [ctx.dataset.claims, ['claims'], {}],
     ];
     for (const [claims, base, owner] of sets) {

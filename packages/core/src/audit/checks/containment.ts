@@ -41,7 +41,12 @@ export const containmentCheck: AuditCheck = {
   description: 'parts lie inside their total and their labels agree with their classes and countries',
   *run(ctx) {
     for (const { breakdown: b, path, operation, total, parent } of breakdownsOf(ctx.dataset)) {
-      const location = (pi: number, figure: string) => ({ path: formatPath([...path, 'parts', pi]), operation: operation.id, breakdown: b.id, figures: [figure] });
+      const location = (pi: number, figure: string) => ({
+        path: formatPath([...path, 'parts', pi]),
+        operation: operation.id,
+        breakdown: b.id,
+        figures: [figure],
+      });
       const info = { id: b.id, dimension: b.dimension };
       if (b.dimension === 'place' && total) {
         const whole = totalPlace(parent, total.places ?? (parent ? undefined : operation.places));
@@ -77,9 +82,13 @@ export const containmentCheck: AuditCheck = {
             code: 'containment',
             severity: 'warning',
             verdict: meant.exact ? 'label-contradicts-country' : 'misspelt-country',
-            location: part ? location(k, part.figure.id) : { path: formatPath([...path, 'uncounted', k - b.parts.length]), operation: operation.id, breakdown: b.id },
+            location: part
+              ? location(k, part.figure.id)
+              : { path: formatPath([...path, 'uncounted', k - b.parts.length]), operation: operation.id, breakdown: b.id },
             breakdown: info,
-            ...(part ? { parts: [figureRef(part.figure, words)] } : { uncounted: [{ category: named.category, ...(named.label ? { label: named.label } : {}), evidence: named.evidence }] }),
+            ...(part
+              ? { parts: [figureRef(part.figure, words)] }
+              : { uncounted: [{ category: named.category, ...(named.label ? { label: named.label } : {}), evidence: named.evidence }] }),
             country: { words, ...(x.country ? { code: x.country } : {}), meant: { code: meant.code, name: meant.name } },
           };
         }

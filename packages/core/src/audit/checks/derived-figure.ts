@@ -18,7 +18,11 @@ export const derivedFigureCheck: AuditCheck = {
     for (const { figure, path, operation, series } of figuresOf(ctx.dataset)) {
       const d = figure.derivedFrom;
       if (!d) continue;
-      const location = { path: formatPath([...path, 'derivedFrom']), ...(operation ? { operation: operation.id } : series ? { series: series.id } : {}), figures: [figure.id, ...d.inputs] };
+      const location = {
+        path: formatPath([...path, 'derivedFrom']),
+        ...(operation ? { operation: operation.id } : series ? { series: series.id } : {}),
+        figures: [figure.id, ...d.inputs],
+      };
       const homes = d.inputs.map((id) => ctx.figures.get(id)).filter((x): x is FigureHome => x !== undefined);
       const inputs = homes.map((h) => figureRef(h.figure));
       const expected = toEstimate(figure);
@@ -31,7 +35,12 @@ export const derivedFigureCheck: AuditCheck = {
         yield { ...common, severity: 'warning', verdict: 'not-computable', reason: e.message };
         continue;
       }
-      yield { ...common, ...judge(actual, figure.quantity, ctx.options), actual, ...(actual.unit === expected.unit ? { difference: difference(actual, expected) } : {}) };
+      yield {
+        ...common,
+        ...judge(actual, figure.quantity, ctx.options),
+        actual,
+        ...(actual.unit === expected.unit ? { difference: difference(actual, expected) } : {}),
+      };
     }
   },
 };

@@ -68,9 +68,18 @@ export const impossiblePeriodCheck: AuditCheck = {
       const owner = operation ? { operation: operation.id } : series ? { series: series.id } : {};
       const subject = `figure “${figure.evidence}”`;
       const p = figure.period ?? operation?.period;
-      yield* checkPeriod(ctx, p, { path: formatPath([...path, ...(figure.period ? ['period'] : [])]), ...owner, figures: [figure.id] }, subject, [figure.source]);
+      yield* checkPeriod(ctx, p, { path: formatPath([...path, ...(figure.period ? ['period'] : [])]), ...owner, figures: [figure.id] }, subject, [
+        figure.source,
+      ]);
       const measure = measureOf(figure);
-      if (measure === 'stock' && p?.start && p.end && p.start !== p.end && (p.precision ?? 'day') === 'day' && (figure.measure === 'stock' || metricIsHeld(figure.metric))) {
+      if (
+        measure === 'stock' &&
+        p?.start &&
+        p.end &&
+        p.start !== p.end &&
+        (p.precision ?? 'day') === 'day' &&
+        (figure.measure === 'stock' || metricIsHeld(figure.metric))
+      ) {
         yield {
           code: 'impossible-period',
           severity: 'warning',

@@ -24,7 +24,15 @@ export const partsExceedTotalCheck: AuditCheck = {
       for (const p of b.parts) {
         const actual = partCount(p, total);
         if (actual.low > total.quantity.high) {
-          yield { ...common, severity: 'error', verdict: 'part-exceeds', parts: [figureRef(p.figure, p.label ?? p.category)], expected, actual, difference: difference(actual, expected) };
+          yield {
+            ...common,
+            severity: 'error',
+            verdict: 'part-exceeds',
+            parts: [figureRef(p.figure, p.label ?? p.category)],
+            expected,
+            actual,
+            difference: difference(actual, expected),
+          };
         }
       }
       if (b.exclusive === false || b.exhaustive === true) continue;

@@ -33,11 +33,17 @@ export const sourcesDisagreeCheck: AuditCheck = {
       ...ctx.dataset.series.map((s, i): [Series, 'series', (string | number)[]] => [s, 'series', ['series', i]]),
     ];
     // Scopes inside operations too: a breakdown part's figure and the other figures of its cell.
-    const scopes: [{ readonly id: string; readonly name: string; readonly figures: readonly Figure[] }, 'operation' | 'series', (string | number)[]][] = [...containers];
+    const scopes: [{ readonly id: string; readonly name: string; readonly figures: readonly Figure[] }, 'operation' | 'series', (string | number)[]][] = [
+      ...containers,
+    ];
     for (const v of breakdownsOf(ctx.dataset)) {
       for (const [pi, part] of v.breakdown.parts.entries()) {
         if (!part.figures?.length) continue;
-        scopes.push([{ id: v.operation.id, name: `${v.operation.name} › ${part.label ?? part.category}`, figures: [part.figure, ...part.figures] }, 'operation', [...v.path, 'parts', pi]]);
+        scopes.push([
+          { id: v.operation.id, name: `${v.operation.name} › ${part.label ?? part.category}`, figures: [part.figure, ...part.figures] },
+          'operation',
+          [...v.path, 'parts', pi],
+        ]);
       }
     }
     for (const [container, kind, path] of scopes) {

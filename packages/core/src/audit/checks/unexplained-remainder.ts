@@ -33,7 +33,9 @@ export const unexplainedRemainderCheck: AuditCheck = {
         code: 'unexplained-remainder',
         severity: value > 0 && named.length === 0 ? 'warning' : 'info',
         verdict: named.length === 0 ? 'unexplained' : 'named-uncounted',
-        ...(named.length === 0 ? {} : { uncounted: named.map((u) => ({ category: u.category, evidence: u.evidence, ...(u.label === undefined ? {} : { label: u.label }) })) }),
+        ...(named.length === 0
+          ? {}
+          : { uncounted: named.map((u) => ({ category: u.category, evidence: u.evidence, ...(u.label === undefined ? {} : { label: u.label }) })) }),
         location: { path: formatPath(path), operation: operation.id, breakdown: b.id, figures: [total.id, ...b.parts.map((p) => p.figure.id)] },
         breakdown: { id: b.id, dimension: b.dimension, exclusive: b.exclusive },
         total: figureRef(total),

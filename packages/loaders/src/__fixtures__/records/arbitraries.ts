@@ -84,7 +84,12 @@ const columns: readonly ColumnSpec[] = [
   { release: 'Apprehension State', snake: 'apprehension_state', field: 'apprehensionState', cell: mapped(stateCell) },
   { release: 'Apprehension County', snake: 'apprehension_county', field: 'apprehensionCounty', cell: mapped(textCell('COOK', 'HARRIS', 'DOÑA ANA')) },
   { release: 'Apprehension AOR', snake: 'apprehension_aor', field: 'apprehensionAor', cell: mapped(aorCell) },
-  { release: 'Apprehension Method', snake: 'apprehension_method', field: 'apprehensionMethod', cell: mapped(textCell('Located', 'Custodial Arrest', 'CAP Local Incarceration')) },
+  {
+    release: 'Apprehension Method',
+    snake: 'apprehension_method',
+    field: 'apprehensionMethod',
+    cell: mapped(textCell('Located', 'Custodial Arrest', 'CAP Local Incarceration')),
+  },
   { release: 'Apprehension Criminality', snake: 'apprehension_criminality', field: 'criminality', cell: mapped(criminalityCell) },
   { release: 'Apprehension Type', snake: 'apprehension_type', field: 'apprehensionType', cell: mapped(typeCell) },
   { release: 'Operation', snake: 'operation', field: 'operation', cell: mapped(textCell('Operation Safe City', 'Cross Check')) },
@@ -217,17 +222,15 @@ const rowDamage: fc.Arbitrary<RowDamage> = fc.oneof(
 
 const textDamage: fc.Arbitrary<TextDamage> = fc.oneof(
   fc.double({ min: 0, max: 1, noNaN: true }).map((at) => ({ kind: 'cut-line' as const, at })),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('"', '""', '\n', '\r', ',', ';', '\t', '|', '"x"')).map(([at, text]) => ({ kind: 'stray' as const, at, text })),
+  fc
+    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('"', '""', '\n', '\r', ',', ';', '\t', '|', '"x"'))
+    .map(([at, text]) => ({ kind: 'stray' as const, at, text })),
   fc.double({ min: 0, max: 1, noNaN: true }).map((at) => ({ kind: 'truncate' as const, at })),
 );
 
 /** A valid file, then damage: row-level (shuffled, wrong-typed, extra and missing cells) and text-level (cut lines, stray characters, truncation). */
 export const corruptedRecordsFile: fc.Arbitrary<{ file: RecordsFile; text: string }> = fc
-  .tuple(
-    recordsFile,
-    fc.array(fc.tuple(fc.nat(), rowDamage), { maxLength: 4 }),
-    fc.array(textDamage, { maxLength: 3 }),
-  )
+  .tuple(recordsFile, fc.array(fc.tuple(fc.nat(), rowDamage), { maxLength: 4 }), fc.array(textDamage, { maxLength: 3 }))
   .map(([file, rowDamages, textDamages]) => {
     const rows = file.rows.map((r) => r.map((c) => c.text));
     for (const [which, damage] of rowDamages) {

@@ -146,7 +146,11 @@ export function buildRecord(spec: RecordSpec, cells: ReadonlyMap<FiguresCsvColum
     const others = (['place', 'place_state', 'place_label'] as const).filter((c) => cells.has(c));
     if (!kindCell && others.length > 0) {
       const first = cells.get(others[0]!)!;
-      report({ line: first.line, header: 'place_kind' }, 'invalid_cell', `needed when ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} given: one of ${placeKinds.join(', ')}`);
+      report(
+        { line: first.line, header: 'place_kind' },
+        'invalid_cell',
+        `needed when ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} given: one of ${placeKinds.join(', ')}`,
+      );
     } else if (kindCell) {
       const parsedKind = parseCell({ kind: 'enum', options: placeKinds }, kindCell.text);
       if (!parsedKind.ok) report(kindCell, 'invalid_cell', parsedKind.what);
@@ -176,7 +180,11 @@ export function buildRecord(spec: RecordSpec, cells: ReadonlyMap<FiguresCsvColum
     if (!parsed.ok) {
       report(jsonCell, 'invalid_json', `invalid JSON at character ${parsed.offset + 1}: ${parsed.what}`);
     } else if (!isPlainObject(parsed.value)) {
-      report(jsonCell, 'invalid_json', `expected a JSON object such as {"aliases": ["…"]}; got ${Array.isArray(parsed.value) ? 'an array' : typeof parsed.value}`);
+      report(
+        jsonCell,
+        'invalid_json',
+        `expected a JSON object such as {"aliases": ["…"]}; got ${Array.isArray(parsed.value) ? 'an array' : typeof parsed.value}`,
+      );
     } else {
       const value = parsed.value;
       for (const child of spec.children) {

@@ -84,7 +84,11 @@ export function assembleFigures(rows: readonly Row[], entities: FiguresEntities,
       const parentId = parentCell.text.trim();
       const part = partByFigure.get(parentId);
       if (!part) {
-        issues.atCell(parentCell, 'unknown_reference', `names figure "${parentId}", which is not the figure of any part row (a breakdown of an operation's own figure names it in "total")`);
+        issues.atCell(
+          parentCell,
+          'unknown_reference',
+          `names figure "${parentId}", which is not the figure of any part row (a breakdown of an operation's own figure names it in "total")`,
+        );
       } else if (stack.includes(part.breakdown) || part.breakdown === e.id) {
         issues.atCell(parentCell, 'nesting_loop', `breakdowns nest in a loop: ${[...stack, e.id, part.breakdown].join(' → ')}`);
       } else {
@@ -95,7 +99,13 @@ export function assembleFigures(rows: readonly Row[], entities: FiguresEntities,
         }
       }
     } else if (opCell) op = opCell.text.trim();
-    else issues.add('missing_container', e.row?.line ?? e.line, 'operation', `breakdown "${e.id}" needs its operation in "operation" (or, nested, the part figure it splits in "parent")`);
+    else
+      issues.add(
+        'missing_container',
+        e.row?.line ?? e.line,
+        'operation',
+        `breakdown "${e.id}" needs its operation in "operation" (or, nested, the part figure it splits in "parent")`,
+      );
     operationOf.set(e.id, op);
     return op;
   };
@@ -160,7 +170,8 @@ export function assembleFigures(rows: readonly Row[], entities: FiguresEntities,
       if (nested.length > 0) {
         if (Object.hasOwn(part.obj, 'breakdowns')) {
           const jsonCell = part.row.cells.get('json');
-          if (jsonCell) issues.atCell(jsonCell, 'conflict', `gives "breakdowns": [], but breakdown rows name this part's figure "${String(figure['id'])}" as parent`);
+          if (jsonCell)
+            issues.atCell(jsonCell, 'conflict', `gives "breakdowns": [], but breakdown rows name this part's figure "${String(figure['id'])}" as parent`);
         }
         define(
           part.obj,
@@ -247,7 +258,6 @@ export function assembleFigures(rows: readonly Row[], entities: FiguresEntities,
   if (series.length > 0) define(dataset, 'series', series);
   const claims = claimsOf('dataset:', ['claims']);
   if (claims.length > 0) define(dataset, 'claims', claims);
-
 
   return { dataset, origins, derived };
 }

@@ -172,7 +172,12 @@ export function readFiguresEntities(rows: readonly Row[], issues: FiguresIssues)
         } else if (row.record === 'claim') {
           containers.set(row, { kind: 'dataset', id: '' });
         } else {
-          issues.add('missing_container', row.line, 'operation', 'a figure row needs its operation (an id in "operation" or a name in "operation_name"), or its series');
+          issues.add(
+            'missing_container',
+            row.line,
+            'operation',
+            'a figure row needs its operation (an id in "operation" or a name in "operation_name"), or its series',
+          );
         }
         if (series !== undefined && op !== undefined) {
           const cell = row.cells.get('operation') ?? row.cells.get('operation_name');
@@ -198,7 +203,12 @@ export function readFiguresEntities(rows: readonly Row[], issues: FiguresIssues)
       }
     }
     for (const [column, cell] of row.cells) {
-      if (!allowed.has(column)) issues.atCell(cell, 'unused_cell', `not used on a ${row.record} row; got ${JSON.stringify(cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text)}`);
+      if (!allowed.has(column))
+        issues.atCell(
+          cell,
+          'unused_cell',
+          `not used on a ${row.record} row; got ${JSON.stringify(cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text)}`,
+        );
     }
     if (hasAny(row, sourceGroup) && allowed.has('source_title')) {
       const id = sourceIdOf(row);
@@ -216,7 +226,11 @@ export function readFiguresEntities(rows: readonly Row[], issues: FiguresIssues)
       if (!known) e.cells.set(column, cell);
       else if (!sameCell(column, known.text, cell.text)) {
         const where = known.line === cell.line ? 'on this line' : `on line ${known.line}`;
-        issues.atCell(cell, 'conflict', `${JSON.stringify(cell.text)} differs from ${JSON.stringify(known.text)} ${where} for ${e.kind} "${e.id}"; the rows of one ${e.kind} must agree`);
+        issues.atCell(
+          cell,
+          'conflict',
+          `${JSON.stringify(cell.text)} differs from ${JSON.stringify(known.text)} ${where} for ${e.kind} "${e.id}"; the rows of one ${e.kind} must agree`,
+        );
       }
     }
   };

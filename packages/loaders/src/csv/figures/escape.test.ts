@@ -67,15 +67,12 @@ describe('escape properties', () => {
     expect(unescapeCsvCell(guarded)).toBe(s);
   });
 
-  test.prop([fc.array(anyText, { minLength: 1, maxLength: 4 }), delimiter])(
-    'any strings survive escape → parse → unescape',
-    (cells, d) => {
-      // A leading and a trailing plain cell, so that no row is blank.
-      const line = ['x', ...cells.map((c) => escapeCsvCell(c, d)), 'z'].join(d);
-      const parsed = parseRow(line, cells.length + 2, d);
-      expect(parsed.slice(1, -1).map(unescapeCsvCell)).toEqual(cells);
-    },
-  );
+  test.prop([fc.array(anyText, { minLength: 1, maxLength: 4 }), delimiter])('any strings survive escape → parse → unescape', (cells, d) => {
+    // A leading and a trailing plain cell, so that no row is blank.
+    const line = ['x', ...cells.map((c) => escapeCsvCell(c, d)), 'z'].join(d);
+    const parsed = parseRow(line, cells.length + 2, d);
+    expect(parsed.slice(1, -1).map(unescapeCsvCell)).toEqual(cells);
+  });
 
   test.prop([anyText, delimiter])('a written cell never starts with = + - @ tab or CR, quoted or not', (s, d) => {
     const cell = escapeCsvCell(s, d);

@@ -57,8 +57,7 @@ export function escapeCsvCell(value: string, delimiter = ','): string {
     throw new IcestatError('invalid_input', `escapeCsvCell: delimiter: expected one character; received ${describeValue(delimiter)}`);
   }
   const text = needsFormulaGuard(value) ? `'${value}` : value;
-  const quote =
-    text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r') || text.charCodeAt(0) === 0xfeff;
+  const quote = text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r') || text.charCodeAt(0) === 0xfeff;
   return quote ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
-import { datasetSchema, IcestatError, type Dataset, type DatasetInput } from '@icestat/core';
+import { datasetSchema, type IcestatError, type Dataset, type DatasetInput } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
 import { datasetInput } from '../../../../core/src/__fixtures__/arbitraries';
 import { csvRows } from '../../__fixtures__/testing';
@@ -33,14 +33,9 @@ function failure(text: string, options: Parameters<typeof parseFiguresCsv>[1] = 
   if (r.success) throw new Error('expected the CSV to be rejected');
   return r.error;
 }
-const messages = (text: string, options: Parameters<typeof parseFiguresCsv>[1] = {}): string[] =>
-  failure(text, options).issues.map((i) => i.message);
+const messages = (text: string, options: Parameters<typeof parseFiguresCsv>[1] = {}): string[] => failure(text, options).issues.map((i) => i.message);
 
-const writeOptions: readonly FiguresCsvWriteOptions[] = [
-  {},
-  { delimiter: ';', newline: '\r\n' },
-  { delimiter: '\t', columns: 'all', bom: true },
-];
+const writeOptions: readonly FiguresCsvWriteOptions[] = [{}, { delimiter: ';', newline: '\r\n' }, { delimiter: '\t', columns: 'all', bom: true }];
 
 describe('round trips', () => {
   it('the bundled dataset: JSON → CSV → dataset is deep-equal', () => {
@@ -51,7 +46,7 @@ describe('round trips', () => {
     }
   });
 
-  it('the curated dataset\'s icestat-figures.csv (@icestat/data) is what the writer writes today', () => {
+  it("the curated dataset's icestat-figures.csv (@icestat/data) is what the writer writes today", () => {
     const csv = stringifyFiguresCsv(bundled);
     // UPDATE_FIXTURES=1 npx vitest run src/csv/figures rewrites it after a deliberate change.
     if (process.env['UPDATE_FIXTURES']) writeFileSync(bundledCsvPath, csv);
@@ -102,7 +97,10 @@ describe('round trips', () => {
   collect(kitchenInput, []);
   const text = fc
     .oneof(
-      fc.string({ unit: fc.constantFrom('a', ' ', ',', ';', '\t', '"', "'", '\n', '\r', '\r\n', '=', '+', '-', '@', '|', '{', 'é', '“', '\ufeff'), maxLength: 10 }),
+      fc.string({
+        unit: fc.constantFrom('a', ' ', ',', ';', '\t', '"', "'", '\n', '\r', '\r\n', '=', '+', '-', '@', '|', '{', 'é', '“', '\ufeff'),
+        maxLength: 10,
+      }),
       fc.string({ unit: 'binary', maxLength: 10 }),
     )
     .filter((s) => s.trim() !== '');
@@ -152,7 +150,12 @@ describe('a hand-typed file (fixture hand-typed.csv: BOM, CRLF, mixed-case heade
     title: 'Figures from CSV',
     sources: [
       { id: 'fusion-2016', title: 'U.S. immigration officials confirm 331 arrests in Midwest raids', publisher: 'Fusion', kind: 'news-report' },
-      { id: 'buzzfeed-2017', title: 'ICE Acknowledges It Targeted Sanctuary Cities In Its Most Recent Sweeps', publisher: 'BuzzFeed News', kind: 'news-report' },
+      {
+        id: 'buzzfeed-2017',
+        title: 'ICE Acknowledges It Targeted Sanctuary Cities In Its Most Recent Sweeps',
+        publisher: 'BuzzFeed News',
+        kind: 'news-report',
+      },
       { id: 'wsws-2019', title: 'Trump administration steps up ICE raids', publisher: 'World Socialist Web Site', kind: 'news-report' },
     ],
     operations: [
@@ -177,7 +180,10 @@ describe('a hand-typed file (fixture hand-typed.csv: BOM, CRLF, mixed-case heade
         period: {},
         places: [],
         figures: [
-          { ...figure('safe-city-2017-1', 500, 'buzzfeed-2017', 'nearly 500 people, in a series\nof four-day raids'), quantity: { value: 500, unit: 'people', qualifier: 'nearly' } },
+          {
+            ...figure('safe-city-2017-1', 500, 'buzzfeed-2017', 'nearly 500 people, in a series\nof four-day raids'),
+            quantity: { value: 500, unit: 'people', qualifier: 'nearly' },
+          },
           figure('safe-city-2017-2', 317, 'buzzfeed-2017', '317 of those arrested had prior criminal convictions'),
         ],
         sources: ['buzzfeed-2017'],
@@ -223,7 +229,10 @@ describe('a hand-typed file (fixture hand-typed.csv: BOM, CRLF, mixed-case heade
   it('reads ; and tab delimited files, with the delimiter quoted inside cells', () => {
     const text = readFileSync(handTypedPath, 'utf8');
     expect(parseFiguresCsv(text.replaceAll(',', ';').replace('people; in a series', 'people, in a series'), { delimiter: ';' })).toStrictEqual(expected);
-    const semicolon = parseFiguresCsv('operation;operation_name;agency;operation_kind;metric;value;unit;source;source_title;source_publisher;source_kind;claimant_role;evidence\r\nop;Op;ICE;targeted-sweep;arrests;1;people;s;"A; B";P;news-report;agency;"x; ""y"""\r\n', { delimiter: ';' });
+    const semicolon = parseFiguresCsv(
+      'operation;operation_name;agency;operation_kind;metric;value;unit;source;source_title;source_publisher;source_kind;claimant_role;evidence\r\nop;Op;ICE;targeted-sweep;arrests;1;people;s;"A; B";P;news-report;agency;"x; ""y"""\r\n',
+      { delimiter: ';' },
+    );
     expect(semicolon.sources[0]?.title).toBe('A; B');
     expect(semicolon.operations[0]?.figures[0]?.evidence).toBe('x; "y"');
     const tab = parseFiguresCsv(stringifyFiguresCsv(expected, { delimiter: '\t' }), { delimiter: '\t' });
@@ -264,19 +273,22 @@ describe('more of what people type', () => {
   });
 
   it('accepts words as qualifiers, any case for enumerations, and undoes a guard on numbers', () => {
-    const csv = 'operation,operation_name,agency,operation_kind,metric,qualifier,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence\n' +
+    const csv =
+      'operation,operation_name,agency,operation_kind,metric,qualifier,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence\n' +
       "op,Op,ice,Targeted-Sweep,ARRESTS,Upwards of,'-0.5,Percent-Change,s,T,P,news-report,Agency,x\n";
     const q = parseFiguresCsv(csv).operations[0]?.figures[0]?.quantity;
     expect(q).toMatchObject({ value: -0.5, qualifier: 'more-than', unit: 'percent-change' });
   });
   it('skips blank lines and rows with only empty cells', () => {
-    const csv = 'operation,operation_name,agency,operation_kind,metric,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence\n\n,,,,,,,,,,,,\nop,Op,ICE,targeted-sweep,arrests,1,people,s,T,P,news-report,agency,x\n,,,,,,,,,,,,\n';
+    const csv =
+      'operation,operation_name,agency,operation_kind,metric,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence\n\n,,,,,,,,,,,,\nop,Op,ICE,targeted-sweep,arrests,1,people,s,T,P,news-report,agency,x\n,,,,,,,,,,,,\n';
     expect(parseFiguresCsv(csv).operations[0]?.figures).toHaveLength(1);
   });
 });
 
 describe('errors: located, complete, with what was expected and what arrived', () => {
-  const header = 'operation,operation_name,agency,operation_kind,metric,qualifier,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence';
+  const header =
+    'operation,operation_name,agency,operation_kind,metric,qualifier,value,unit,source,source_title,source_publisher,source_kind,claimant_role,evidence';
   const good = 'op,Op,ICE,targeted-sweep,arrests,,1,people,s,T,P,news-report,agency,x';
 
   it('a bad number', () => {
@@ -362,7 +374,12 @@ describe('errors: located, complete, with what was expected and what arrived', (
     );
     expect(e.code).toBe('invalid_dataset');
     expect(e.issues.map((i) => [i.line, i.column, i.path, i.message])).toEqual([
-      [3, 'low', 'operations[0].figures[1].quantity.low', 'f.csv:3: column "low": must not exceed high (low 510, high 498) (operations[0].figures[1].quantity.low)'],
+      [
+        3,
+        'low',
+        'operations[0].figures[1].quantity.low',
+        'f.csv:3: column "low": must not exceed high (low 510, high 498) (operations[0].figures[1].quantity.low)',
+      ],
       [5, 'evidence', 'operations[0].figures[2].evidence', 'f.csv:5: column "evidence": required, but the cell is empty (operations[0].figures[2].evidence)'],
     ]);
   });

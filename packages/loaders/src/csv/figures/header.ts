@@ -104,8 +104,15 @@ export function readFiguresHeader(header: FiguresRow, issues: FiguresIssues): Fi
     } else if (column === undefined) {
       const guess = suggestColumn(key);
       const delimiterHint =
-        header.cells.length === 1 && /[;\t,]/.test(raw) ? ` (is the delimiter ${JSON.stringify(/;/.test(raw) ? ';' : /\t/.test(raw) ? '\t' : ',')}? pass it as the delimiter option)` : '';
-      issues.add('unknown_column', header.line, shownHeader(raw), `unknown column${guess ? ` (did you mean "${guess}"?)` : ''}${delimiterHint}; the columns are listed in the @icestat/loaders README`);
+        header.cells.length === 1 && /[;\t,]/.test(raw)
+          ? ` (is the delimiter ${JSON.stringify(/;/.test(raw) ? ';' : /\t/.test(raw) ? '\t' : ',')}? pass it as the delimiter option)`
+          : '';
+      issues.add(
+        'unknown_column',
+        header.line,
+        shownHeader(raw),
+        `unknown column${guess ? ` (did you mean "${guess}"?)` : ''}${delimiterHint}; the columns are listed in the @icestat/loaders README`,
+      );
       ok = false;
     } else if (seen.has(column)) {
       issues.add('duplicate_column', header.line, shownHeader(raw), `the column appears twice (first as column ${(seen.get(column) ?? 0) + 1})`);

@@ -18,7 +18,10 @@ function checkFiguresOptions(fn: string, options: unknown, write: boolean): void
   const o = (options ?? {}) as Record<string, unknown>;
   const oneOf = (key: string, allowed: readonly unknown[]): void => {
     if (o[key] !== undefined && !allowed.includes(o[key])) {
-      throw new IcestatError('invalid_input', `${fn}: options.${key}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; received ${describeValue(o[key])}`);
+      throw new IcestatError(
+        'invalid_input',
+        `${fn}: options.${key}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; received ${describeValue(o[key])}`,
+      );
     }
   };
   oneOf('delimiter', [',', ';', '\t']);

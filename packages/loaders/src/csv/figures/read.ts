@@ -44,7 +44,8 @@ export function readFiguresCsv(input: string, options: FiguresCsvReadOptions = {
     issues.add(p.code, p.line, column, p.what);
   }
   if (!table.header) {
-    if (issues.list.length === 0) issues.add('missing_header', 1, undefined, 'the file has no header row; the first line must name the columns (record, operation, figure, value, …)');
+    if (issues.list.length === 0)
+      issues.add('missing_header', 1, undefined, 'the file has no header row; the first line must name the columns (record, operation, figure, value, …)');
     return issues.parseError();
   }
   // Without knowing every column, no row can be read safely.

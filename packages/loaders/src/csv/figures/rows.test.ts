@@ -12,24 +12,24 @@ function breaks(s: string): number {
 }
 
 describe('readFiguresRows (stage 1: rows, by the records tokenizer)', () => {
-  test.prop([fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 8 }), fc.constantFrom(',', ';', '\t'), fc.constantFrom('\n', '\r\n', '\r')], { numRuns: 300 })(
-    'gives back every written cell, each row at the physical line it starts on',
-    (table, delimiter, eol) => {
-      // A plain first cell in every row, so that none is blank.
-      const lines = ['h1', 'h2', 'h3'].join(delimiter);
-      const written = table.map((cells) => ['x', ...cells.map((c) => escapeCsvCell(c, delimiter))].join(delimiter));
-      const text = [lines, ...written].join(eol) + eol;
-      const { header, rows, problems } = readFiguresRows(text, delimiter);
-      expect(problems).toEqual([]);
-      expect(header).toEqual({ line: 1, cells: ['h1', 'h2', 'h3'] });
-      expect(rows.map((r) => r.cells.slice(1).map(unescapeCsvCell))).toEqual(table);
-      let offset = lines.length + eol.length;
-      rows.forEach((row, i) => {
-        expect(row.line).toBe(1 + breaks(text.slice(0, offset)));
-        offset += written[i]!.length + eol.length;
-      });
-    },
-  );
+  test.prop(
+    [fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 8 }), fc.constantFrom(',', ';', '\t'), fc.constantFrom('\n', '\r\n', '\r')],
+    { numRuns: 300 },
+  )('gives back every written cell, each row at the physical line it starts on', (table, delimiter, eol) => {
+    // A plain first cell in every row, so that none is blank.
+    const lines = ['h1', 'h2', 'h3'].join(delimiter);
+    const written = table.map((cells) => ['x', ...cells.map((c) => escapeCsvCell(c, delimiter))].join(delimiter));
+    const text = [lines, ...written].join(eol) + eol;
+    const { header, rows, problems } = readFiguresRows(text, delimiter);
+    expect(problems).toEqual([]);
+    expect(header).toEqual({ line: 1, cells: ['h1', 'h2', 'h3'] });
+    expect(rows.map((r) => r.cells.slice(1).map(unescapeCsvCell))).toEqual(table);
+    let offset = lines.length + eol.length;
+    rows.forEach((row, i) => {
+      expect(row.line).toBe(1 + breaks(text.slice(0, offset)));
+      offset += written[i]!.length + eol.length;
+    });
+  });
 
   it('skips blank rows above the header and below it, whatever their cell count', () => {
     const { header, rows, problems } = readFiguresRows('\n , \nop,value\n,,,\n"",""\nx,1\n   \n', ',');

@@ -60,8 +60,7 @@ export function readFiguresRows(text: string, delimiter: string): FiguresRows {
         done = true;
         return;
       }
-      const what =
-        code === 'text_after_quote' ? textAfterQuoteReason : swallowedRowReason(code, row.line, row.endLine(), row.strayQuote(), NO_CAP);
+      const what = code === 'text_after_quote' ? textAfterQuoteReason : swallowedRowReason(code, row.line, row.endLine(), row.strayQuote(), NO_CAP);
       problems.push({ line: row.line, cell: row.problem === ROW_UNCLOSED_QUOTE || code === 'text_after_quote' ? row.problemCell : -1, code, what });
       return;
     }

@@ -10,8 +10,12 @@ describe('figures CSV round trip of the new model', () => {
     ['a detention-statistics table', detentionStatisticsTable],
     ['counts by state and country with an uncounted country and a derived figure', stateAndCountryOperation],
     ['a stated share as a breakdown part', () => statedShareOperation()],
-  ])('%s: dataset → CSV → dataset is deep-equal', (_, make) => {
-    const d = datasetSchema.parse(make());
-    expect(parseFiguresCsv(stringifyFiguresCsv(d))).toEqual(d);
-  }, 60_000);
+  ])(
+    '%s: dataset → CSV → dataset is deep-equal',
+    (_, make) => {
+      const d = datasetSchema.parse(make());
+      expect(parseFiguresCsv(stringifyFiguresCsv(d))).toEqual(d);
+    },
+    60_000,
+  );
 });

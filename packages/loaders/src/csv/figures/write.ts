@@ -100,8 +100,25 @@ function row(record: FiguresCsvRecord, obj: unknown, extra: readonly (readonly [
 }
 
 function breakdownRows(b: Breakdown, operation: string, parent: string | undefined, out: WrittenRow[]): void {
-  out.push(row('breakdown', b, parent === undefined ? [['operation', operation]] : [['operation', operation], ['parent', parent]]));
-  for (const part of b.parts) out.push(row('part', part, [['breakdown', b.id], ['operation', operation]]));
+  out.push(
+    row(
+      'breakdown',
+      b,
+      parent === undefined
+        ? [['operation', operation]]
+        : [
+            ['operation', operation],
+            ['parent', parent],
+          ],
+    ),
+  );
+  for (const part of b.parts)
+    out.push(
+      row('part', part, [
+        ['breakdown', b.id],
+        ['operation', operation],
+      ]),
+    );
   for (const part of b.parts) {
     for (const nested of part.breakdowns ?? []) breakdownRows(nested, operation, part.figure.id, out);
   }

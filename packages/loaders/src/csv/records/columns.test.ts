@@ -64,6 +64,8 @@ describe('planColumns', () => {
 
   it('refuses a target that is not a record field', () => {
     expect(() => planColumns(['a'], 'auto', { a: 'birthday' as never })).toThrowError(IcestatError);
-    expect(() => planColumns(['a'], 'auto', { a: 'birthday' as never })).toThrowErrorMatchingInlineSnapshot(`[IcestatError: columns: "a" maps to "birthday", which is not an ArrestRecord field; expected one of apprehensionDate, apprehensionTime, apprehensionState, apprehensionCounty, apprehensionAor, apprehensionMethod, criminality, apprehensionType, arrestingAgency, operation, citizenshipCountry, gender, birthYear, caseStatus, caseCategory, finalOrder, departedDate, landmark, duplicateLikely, processingDisposition, finalProgram, departureCountry, finalOrderDate, birthDate, mostSeriousConviction, eventNumber, caseCriminality, caseThreatLevel, arrestCreatedBy, uniqueIdentifier, or null to keep the column in extra]`);
+    expect(() => planColumns(['a'], 'auto', { a: 'birthday' as never })).toThrowErrorMatchingInlineSnapshot(
+      `[IcestatError: columns: "a" maps to "birthday", which is not an ArrestRecord field; expected one of apprehensionDate, apprehensionTime, apprehensionState, apprehensionCounty, apprehensionAor, apprehensionMethod, criminality, apprehensionType, arrestingAgency, operation, citizenshipCountry, gender, birthYear, caseStatus, caseCategory, finalOrder, departedDate, landmark, duplicateLikely, processingDisposition, finalProgram, departureCountry, finalOrderDate, birthDate, mostSeriousConviction, eventNumber, caseCriminality, caseThreatLevel, arrestCreatedBy, uniqueIdentifier, or null to keep the column in extra]`,
+    );
   });
 });

@@ -36,7 +36,9 @@ const CR = 13;
 export function isWhiteSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /**
@@ -153,7 +155,8 @@ function scanRow(text: string, from: number, eof: boolean, delimiters: string, o
         }
         if (d === LF) lines++;
         else if (d === CR && j + 1 < n && text.charCodeAt(j + 1) !== LF) lines++;
-        else if (d === CR && j + 1 >= n && !eof) break; // CR or CRLF?
+        else if (d === CR && j + 1 >= n && !eof)
+          break; // CR or CRLF?
         else if (d === CR) lines++;
         if (!isWhiteSpace(d)) blank = false;
         j++;

@@ -51,7 +51,7 @@ describe('issue #10: the header row, blank rows and the delimiter', { timeout: 1
     ['a row of empty quoted cells', '"",""\n'],
     ['a line of spaces and no-break spaces', ' \u00a0 \n'],
     ['several of them, with CRLF', ',,\r\n""\r\n\t\r\n'],
-    ['a row of another delimiter than the header\'s', ';;;|\t\n'],
+    ["a row of another delimiter than the header's", ';;;|\t\n'],
   ])('item 1: %s above the header is blank on one thread and on workers alike', async (_, above) => {
     const path = file(above + header + rows(3000));
     const one = await tally(path, ['aor'], 1);
@@ -182,7 +182,8 @@ describe('issue #10: a stray quote swallowing the rest of the file says so', { t
       column: 'Apprehension AOR',
       endLine: 200_001,
       quote: { line: 2, column: 12 },
-      reason: 'expected a closing quote; received none: 1 rejection covering lines 2–200,001 (to the end of the file); likely a stray quote at line 2, column 12',
+      reason:
+        'expected a closing quote; received none: 1 rejection covering lines 2–200,001 (to the end of the file); likely a stray quote at line 2, column 12',
     };
     for (const report of [parseArrestRecords(text).report, (await readAll(path)).report]) {
       expect(report).toMatchObject({ rowsRead: 1, rejected: 1 });

@@ -1,7 +1,17 @@
 import { IcestatError } from '@icestat/core';
 import { describeValue } from '../../shared/args';
 import { detach } from './detach';
-import { resolveAor, resolveState, type AorCode, type ApprehensionType, type ArrestRecordField, type CriminalityClass, type Gender, type Redacted, type StateCode } from '@icestat/core';
+import {
+  resolveAor,
+  resolveState,
+  type AorCode,
+  type ApprehensionType,
+  type ArrestRecordField,
+  type CriminalityClass,
+  type Gender,
+  type Redacted,
+  type StateCode,
+} from '@icestat/core';
 import { arrestFields, isRedactionMarker as isFoiaRedaction, type RecordFieldKind } from '@icestat/core/internal';
 
 // Every table and cache in this module is built once, at module load: the functions run per cell
@@ -37,7 +47,8 @@ export const arrestFieldKinds: Readonly<Record<ArrestRecordField, FieldKind>> = 
  */
 export const fieldKindExpectations: Readonly<Record<FieldKind, string>> = Object.freeze({
   date: 'a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY',
-  timestamp: 'a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY, with an optional time and offset (2024-06-27 12:50:00+00, 2024-06-27T12:50:00Z)',
+  timestamp:
+    'a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY, with an optional time and offset (2024-06-27 12:50:00+00, 2024-06-27T12:50:00Z)',
   time: 'a time of day written HH:MM or HH:MM:SS',
   state: 'a US state, DC or territory (postal code such as CO, or name such as COLORADO)',
   aor: 'an ICE Area of Responsibility (a code such as NOL, or a name such as "Chicago Area of Responsibility")',
@@ -52,7 +63,10 @@ export const fieldKindExpectations: Readonly<Record<FieldKind, string>> = Object
 
 /** Lower-cases and turns every run of punctuation and spaces into one space: "1 - Convicted" → "1 convicted". */
 function foldWords(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -416,7 +430,7 @@ export function timeOfDate(text: string): string | undefined {
   const at = timeStart(s);
   if (at < 0) return undefined;
   const t = parseTime(s, at, !isIsoShaped(s));
-  return (t >> 1) === 0 ? undefined : formatTime(t);
+  return t >> 1 === 0 ? undefined : formatTime(t);
 }
 
 /**

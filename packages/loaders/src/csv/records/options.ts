@@ -115,7 +115,8 @@ export function resolveReadOptions(options: ReadRecordsOptions = {}, date?: stri
   if (columns !== undefined && (typeof columns !== 'object' || columns === null || Array.isArray(columns))) {
     throw new IcestatError('invalid_input', `columns: expected an object mapping headers to record fields (or null); received ${describeValue(columns)}`);
   }
-  if (options.name !== undefined && typeof options.name !== 'string') throw new IcestatError('invalid_input', `name: expected a string; received ${describeValue(options.name)}`);
+  if (options.name !== undefined && typeof options.name !== 'string')
+    throw new IcestatError('invalid_input', `name: expected a string; received ${describeValue(options.name)}`);
   checkPlanOptions({ table, preset, ...(columns ? { columns } : {}), ...(date ? { needs: { date } } : {}) });
   return {
     table,

@@ -37,9 +37,12 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
       const month = String((i % 12) + 1).padStart(2, '0');
       const crim = ['1 Convicted Criminal', '2 Pending Criminal Charges', '3 Other Immigration Violator'][i % 3];
       const aor = ['Chicago Area of Responsibility', 'NOL', 'Phoenix Area of Responsibility'][i % 3];
-      if (i % 97 === 0) rows.push(`2017-02-30,IL,${aor},${crim},BAD DATE`); // rejected, line known
-      else if (i % 101 === 0) rows.push(''); // blank line
-      else if (i % 89 === 0) rows.push(`2016-${month}-${day},IL,${aor}`); // too few cells
+      if (i % 97 === 0)
+        rows.push(`2017-02-30,IL,${aor},${crim},BAD DATE`); // rejected, line known
+      else if (i % 101 === 0)
+        rows.push(''); // blank line
+      else if (i % 89 === 0)
+        rows.push(`2016-${month}-${day},IL,${aor}`); // too few cells
       else rows.push(`2016-${month}-${day},IL,${aor},${crim},"SITE, ""${i}"""`);
     }
     const path = file(header + rows.join('\n') + '\n');
@@ -69,13 +72,20 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
   });
 
   const dims = fc.subarray(['fiscalYear', 'criminality', 'aor', 'state', 'gender'] as TallyDimension[], { maxLength: 3 });
-  test.prop([fc.oneof(recordsFile.map((f) => writeRecordsFile(f)), corruptedRecordsFile.map((c) => c.text)), dims, fc.integer({ min: 2, max: 4 })], { numRuns: 12 })(
-    'any file, valid or damaged, cut anywhere, tallies as on one thread',
-    async (text, by, workers) => {
-      const path = file(text);
-      expect(await outcome(path, by, workers)).toStrictEqual(await outcome(path, by, 1));
-    },
-  );
+  test.prop(
+    [
+      fc.oneof(
+        recordsFile.map((f) => writeRecordsFile(f)),
+        corruptedRecordsFile.map((c) => c.text),
+      ),
+      dims,
+      fc.integer({ min: 2, max: 4 }),
+    ],
+    { numRuns: 12 },
+  )('any file, valid or damaged, cut anywhere, tallies as on one thread', async (text, by, workers) => {
+    const path = file(text);
+    expect(await outcome(path, by, workers)).toStrictEqual(await outcome(path, by, 1));
+  });
 
   it('with table auto, picks the table by what the tally needs, as one thread does', async () => {
     // "Departed Date" maps removals' departed date; "Arresting Agency" maps an arrests field: all
@@ -91,6 +101,8 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
   });
 
   it('rejects a nonsensical worker count', async () => {
-    await expect(tallyArrestRecords(file(header), { by: [], workers: 0 })).rejects.toThrow(/workers: expected 'auto' or a whole number of at least 1; received 0/);
+    await expect(tallyArrestRecords(file(header), { by: [], workers: 0 })).rejects.toThrow(
+      /workers: expected 'auto' or a whole number of at least 1; received 0/,
+    );
   });
 });

@@ -67,7 +67,10 @@ async function inWorker(job: RangeJob, started: Set<{ terminate(): Promise<numbe
     const boot = `import(${tsx}).then((api) => { api.register(); return import(${JSON.stringify(url)}); })`;
     worker = new Worker(boot, { eval: true, workerData: job, execArgv: ['--conditions=@icestat/source'] });
   } else {
-    worker = new Worker(new URL(here.endsWith('.cjs') ? './tally-worker.cjs' : './tally-worker.js', here), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    worker = new Worker(new URL(here.endsWith('.cjs') ? './tally-worker.cjs' : './tally-worker.js', here), {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
   }
   started.add(worker);
   return new Promise<TextTally>((resolve, reject) => {
@@ -197,8 +200,21 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
     blankLines += part.report.blankLines;
     linesBefore += part.lineBreaks;
   });
-  const sorted = Object.fromEntries(Object.entries(unknownValues).map(([f, v]) => [f, Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]));
-  return { ...first, file, rowsRead, accepted, rejected, rejections, rejectionsDropped: rejected - rejections.length, blankLines, redacted, unknownValues: sorted };
+  const sorted = Object.fromEntries(
+    Object.entries(unknownValues).map(([f, v]) => [f, Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]),
+  );
+  return {
+    ...first,
+    file,
+    rowsRead,
+    accepted,
+    rejected,
+    rejections,
+    rejectionsDropped: rejected - rejections.length,
+    blankLines,
+    redacted,
+    unknownValues: sorted,
+  };
 }
 
 /**
@@ -237,7 +253,11 @@ export async function tallyInParallel(
   const cores = workers === 'auto' ? Math.min(typeof availableParallelism === 'function' ? availableParallelism() : cpus().length, 8) : workers;
   const n = Math.min(cores, Math.floor(size / Math.max(1, minBytes)));
   if (n < 2) return undefined;
-  const cut = await plan(path, size, n, textPlan.read, { by: textPlan.by, ...(textPlan.date ? { date: textPlan.date } : {}), duplicates: textPlan.excludeDuplicates });
+  const cut = await plan(path, size, n, textPlan.read, {
+    by: textPlan.by,
+    ...(textPlan.date ? { date: textPlan.date } : {}),
+    duplicates: textPlan.excludeDuplicates,
+  });
   if (!cut) return undefined;
 
   const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
@@ -271,5 +291,8 @@ export async function tallyInParallel(
   if (parts.slice(0, -1).some((p) => p.endedInsideQuote)) return undefined;
 
   const headerLines = countLineBreaks(cut.header, 0, cut.header.length);
-  return { snapshots: parts.map((p) => p.snapshot), report: joinReports(textPlan.file, parts, headerLines, textPlan.read.maxRejections, textPlan.read.maxRowLength) };
+  return {
+    snapshots: parts.map((p) => p.snapshot),
+    report: joinReports(textPlan.file, parts, headerLines, textPlan.read.maxRejections, textPlan.read.maxRowLength),
+  };
 }

@@ -1,5 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
-import { arrestRecordSchema, createTally, IcestatError, tallyDimensions, type ArrestRecord, type TallyDimension, dimensionField, recordTables } from '@icestat/core';
+import {
+  arrestRecordSchema,
+  createTally,
+  IcestatError,
+  tallyDimensions,
+  type ArrestRecord,
+  type TallyDimension,
+  dimensionField,
+  recordTables,
+} from '@icestat/core';
 import { describe, expect } from 'vitest';
 import { blankLineCount, corruptedRecordsFile, expectedRecords, recordsFile, writeRecordsFile } from '../../__fixtures__/records/arbitraries';
 import { trickleStream } from '../../__fixtures__/records/sources';
@@ -49,7 +58,13 @@ describe('record files, generated', () => {
       const text = writeRecordsFile(file);
       const options = { name: 'generated.csv' };
       const parsed = parseArrestRecords(text, options);
-      expect(parsed.report).toMatchObject({ rowsRead: file.rows.length, accepted: file.rows.length, rejected: 0, blankLines: blankLineCount(file), delimiter: file.delimiter });
+      expect(parsed.report).toMatchObject({
+        rowsRead: file.rows.length,
+        accepted: file.rows.length,
+        rejected: 0,
+        blankLines: blankLineCount(file),
+        delimiter: file.delimiter,
+      });
       expect(parsed.records).toStrictEqual(expectedRecords(file));
       for (const r of parsed.records) arrestRecordSchema.parse(r);
       const streamed = await readAll(trickleStream(new TextEncoder().encode(text), size), options);
@@ -77,7 +92,10 @@ describe('record files, generated', () => {
     'the fast tally agrees with tallying every record read: same accepted rows, same rejections, same counts',
     async ({ text }, by, excludeDuplicates, size) => {
       const options = { name: 'damaged.csv', maxRejections: 10_000 };
-      const fast = await documented(() => tallyArrestRecords(trickleStream(new TextEncoder().encode(text), size), { ...options, by, excludeDuplicates }), 'not_determinable');
+      const fast = await documented(
+        () => tallyArrestRecords(trickleStream(new TextEncoder().encode(text), size), { ...options, by, excludeDuplicates }),
+        'not_determinable',
+      );
       const slow = await documented(async () => {
         const { records, report } = await readAll({ text }, options);
         const tally = createTally({ by, excludeDuplicates });

@@ -21,45 +21,116 @@ const redacted = (marker: string) => ({ redacted: true as const, marker });
 describe('readArrestRecords: release-style headers (BOM, CRLF, quoted commas and line breaks, doubled quotes, blank lines, redactions)', () => {
   const expected: ArrestRecord[] = [
     {
-      apprehensionDate: '2017-09-25', apprehensionState: 'PA', apprehensionCounty: 'PHILADELPHIA', apprehensionAor: 'PHI',
-      apprehensionMethod: 'Located', criminality: 'convicted', citizenshipCountry: 'MEXICO', gender: 'male', birthYear: 1985,
-      caseStatus: 'ACTIVE', landmark: 'PHI STREET ARREST, NON-SPECIFIC', finalOrder: false, departedDate: null,
+      apprehensionDate: '2017-09-25',
+      apprehensionState: 'PA',
+      apprehensionCounty: 'PHILADELPHIA',
+      apprehensionAor: 'PHI',
+      apprehensionMethod: 'Located',
+      criminality: 'convicted',
+      citizenshipCountry: 'MEXICO',
+      gender: 'male',
+      birthYear: 1985,
+      caseStatus: 'ACTIVE',
+      landmark: 'PHI STREET ARREST, NON-SPECIFIC',
+      finalOrder: false,
+      departedDate: null,
       uniqueIdentifier: 'a1',
     },
     {
-      apprehensionDate: '2017-09-26', apprehensionState: 'PA', apprehensionCounty: redacted('(b)(6)(b)(7)(c)'), apprehensionAor: 'PHI',
-      apprehensionMethod: 'CAP Local Incarceration', criminality: 'pending-charges', citizenshipCountry: 'GUATEMALA', gender: 'female',
-      birthYear: 1990, caseStatus: 'ACTIVE', landmark: 'CAP - "BUCKS" COUNTY JAIL', finalOrder: false, departedDate: null,
+      apprehensionDate: '2017-09-26',
+      apprehensionState: 'PA',
+      apprehensionCounty: redacted('(b)(6)(b)(7)(c)'),
+      apprehensionAor: 'PHI',
+      apprehensionMethod: 'CAP Local Incarceration',
+      criminality: 'pending-charges',
+      citizenshipCountry: 'GUATEMALA',
+      gender: 'female',
+      birthYear: 1990,
+      caseStatus: 'ACTIVE',
+      landmark: 'CAP - "BUCKS" COUNTY JAIL',
+      finalOrder: false,
+      departedDate: null,
       uniqueIdentifier: 'a2',
     },
     {
-      apprehensionDate: '2017-09-30', apprehensionState: 'IL', apprehensionCounty: 'COOK', apprehensionAor: 'CHI',
-      apprehensionMethod: 'Located', criminality: 'other-immigration-violator', citizenshipCountry: 'HONDURAS', gender: 'male',
-      birthYear: 2001, caseStatus: '6-Deported/Removed - Deportability', landmark: 'MULTI-LINE\r\nLANDMARK', finalOrder: true,
-      departedDate: '2017-11-02', uniqueIdentifier: 'a3',
+      apprehensionDate: '2017-09-30',
+      apprehensionState: 'IL',
+      apprehensionCounty: 'COOK',
+      apprehensionAor: 'CHI',
+      apprehensionMethod: 'Located',
+      criminality: 'other-immigration-violator',
+      citizenshipCountry: 'HONDURAS',
+      gender: 'male',
+      birthYear: 2001,
+      caseStatus: '6-Deported/Removed - Deportability',
+      landmark: 'MULTI-LINE\r\nLANDMARK',
+      finalOrder: true,
+      departedDate: '2017-11-02',
+      uniqueIdentifier: 'a3',
     },
     {
-      apprehensionDate: '2017-10-01', apprehensionState: 'IL', apprehensionCounty: redacted('(b)(6), (b)(7)(c)'), apprehensionAor: 'CHI',
-      apprehensionMethod: 'Non-Custodial Arrest', criminality: 'convicted', citizenshipCountry: redacted('(b)(6), (b)(7)(c)'),
-      gender: 'unknown', birthYear: 1975, caseStatus: 'ACTIVE', landmark: null, finalOrder: false, departedDate: null,
+      apprehensionDate: '2017-10-01',
+      apprehensionState: 'IL',
+      apprehensionCounty: redacted('(b)(6), (b)(7)(c)'),
+      apprehensionAor: 'CHI',
+      apprehensionMethod: 'Non-Custodial Arrest',
+      criminality: 'convicted',
+      citizenshipCountry: redacted('(b)(6), (b)(7)(c)'),
+      gender: 'unknown',
+      birthYear: 1975,
+      caseStatus: 'ACTIVE',
+      landmark: null,
+      finalOrder: false,
+      departedDate: null,
       uniqueIdentifier: 'a4',
     },
     {
-      apprehensionDate: '2023-05-11', apprehensionTime: '09:49:00', apprehensionState: 'TX', apprehensionCounty: 'HARRIS',
-      apprehensionAor: 'HOU', apprehensionMethod: 'Custodial Arrest', criminality: 'other-immigration-violator',
-      citizenshipCountry: 'EL SALVADOR', gender: 'female', birthYear: 1999, caseStatus: 'ACTIVE',
-      landmark: 'MTG GENERAL AREA, NON-SPECIFIC', finalOrder: false, departedDate: null, uniqueIdentifier: 'a5',
+      apprehensionDate: '2023-05-11',
+      apprehensionTime: '09:49:00',
+      apprehensionState: 'TX',
+      apprehensionCounty: 'HARRIS',
+      apprehensionAor: 'HOU',
+      apprehensionMethod: 'Custodial Arrest',
+      criminality: 'other-immigration-violator',
+      citizenshipCountry: 'EL SALVADOR',
+      gender: 'female',
+      birthYear: 1999,
+      caseStatus: 'ACTIVE',
+      landmark: 'MTG GENERAL AREA, NON-SPECIFIC',
+      finalOrder: false,
+      departedDate: null,
+      uniqueIdentifier: 'a5',
     },
     {
-      apprehensionDate: '2023-05-12', apprehensionState: 'TX', apprehensionCounty: null, apprehensionAor: redacted('b(6), b(7)(c)'),
-      apprehensionMethod: 'Custodial Arrest', criminality: 'pending-charges', citizenshipCountry: 'MEXICO', gender: 'male',
-      birthYear: 1980, caseStatus: 'ACTIVE', landmark: redacted('(b)(7)(E)'), finalOrder: false, departedDate: null,
+      apprehensionDate: '2023-05-12',
+      apprehensionState: 'TX',
+      apprehensionCounty: null,
+      apprehensionAor: redacted('b(6), b(7)(c)'),
+      apprehensionMethod: 'Custodial Arrest',
+      criminality: 'pending-charges',
+      citizenshipCountry: 'MEXICO',
+      gender: 'male',
+      birthYear: 1980,
+      caseStatus: 'ACTIVE',
+      landmark: redacted('(b)(7)(E)'),
+      finalOrder: false,
+      departedDate: null,
       uniqueIdentifier: 'a6',
     },
     {
-      apprehensionDate: '2023-05-13', apprehensionState: 'NM', apprehensionCounty: 'DOÑA ANA', apprehensionAor: 'ELP',
-      apprehensionMethod: 'Located', criminality: 'convicted', citizenshipCountry: 'MEXICO', gender: 'male', birthYear: 1992,
-      caseStatus: 'ACTIVE', landmark: 'CAFÉ “EL SOL”, LAS CRUCES', finalOrder: false, departedDate: null,
+      apprehensionDate: '2023-05-13',
+      apprehensionState: 'NM',
+      apprehensionCounty: 'DOÑA ANA',
+      apprehensionAor: 'ELP',
+      apprehensionMethod: 'Located',
+      criminality: 'convicted',
+      citizenshipCountry: 'MEXICO',
+      gender: 'male',
+      birthYear: 1992,
+      caseStatus: 'ACTIVE',
+      landmark: 'CAFÉ “EL SOL”, LAS CRUCES',
+      finalOrder: false,
+      departedDate: null,
       uniqueIdentifier: 'a7',
     },
   ];
@@ -95,8 +166,20 @@ describe('readArrestRecords: release-style headers (BOM, CRLF, quoted commas and
       notFound: [],
     },
     redacted: {
-      apprehensionDate: 0, apprehensionState: 0, apprehensionCounty: 2, apprehensionAor: 1, apprehensionMethod: 0, criminality: 0,
-      citizenshipCountry: 1, gender: 0, birthYear: 0, caseStatus: 0, landmark: 1, finalOrder: 0, departedDate: 0, uniqueIdentifier: 0,
+      apprehensionDate: 0,
+      apprehensionState: 0,
+      apprehensionCounty: 2,
+      apprehensionAor: 1,
+      apprehensionMethod: 0,
+      criminality: 0,
+      citizenshipCountry: 1,
+      gender: 0,
+      birthYear: 0,
+      caseStatus: 0,
+      landmark: 1,
+      finalOrder: 0,
+      departedDate: 0,
+      uniqueIdentifier: 0,
     },
     table: 'arrests',
     header: { line: 1, bannerLines: 0, banner: [], title: undefined },
@@ -146,10 +229,24 @@ describe('readArrestRecords: snake_case headers', () => {
       ['2024-10-01', '08:00:00', 'NV', 'SLC', 1990, false],
     ]);
     expect(records[1]).toStrictEqual({
-      apprehensionDate: '2025-01-26', apprehensionState: 'NY', apprehensionAor: 'NYC', criminality: 'pending-charges',
-      apprehensionMethod: 'Non-Custodial Arrest', apprehensionType: 'collateral', arrestingAgency: 'ERO', operation: 'Operation Safe City',
-      citizenshipCountry: 'VENEZUELA', gender: 'female', birthYear: 2001, caseStatus: 'ACTIVE', caseCategory: null, finalOrder: false,
-      departedDate: null, landmark: null, duplicateLikely: false, uniqueIdentifier: 'u2',
+      apprehensionDate: '2025-01-26',
+      apprehensionState: 'NY',
+      apprehensionAor: 'NYC',
+      criminality: 'pending-charges',
+      apprehensionMethod: 'Non-Custodial Arrest',
+      apprehensionType: 'collateral',
+      arrestingAgency: 'ERO',
+      operation: 'Operation Safe City',
+      citizenshipCountry: 'VENEZUELA',
+      gender: 'female',
+      birthYear: 2001,
+      caseStatus: 'ACTIVE',
+      caseCategory: null,
+      finalOrder: false,
+      departedDate: null,
+      landmark: null,
+      duplicateLikely: false,
+      uniqueIdentifier: 'u2',
     });
     expect(records[3]!.departedDate).toBe('2025-03-01');
   });
@@ -160,9 +257,31 @@ describe('readArrestRecords: delimiters and line ends', () => {
     const { records, report } = await readAll(fixturePath('semicolon.csv'));
     expect(report).toMatchObject({ delimiter: ';', rowsRead: 3, accepted: 3 });
     expect(records).toStrictEqual([
-      { apprehensionDate: '2015-10-26', apprehensionState: 'CO', apprehensionAor: 'DEN', criminality: 'convicted', gender: 'male', landmark: 'DENVER, CO JAIL' },
-      { apprehensionDate: '2016-09-30', apprehensionTime: '14:05', apprehensionState: 'WY', apprehensionAor: 'DEN', criminality: 'pending-charges', gender: 'female', landmark: 'CHEYENNE; WY' },
-      { apprehensionDate: '2016-10-01', apprehensionState: 'CO', apprehensionAor: 'DEN', criminality: 'other-immigration-violator', gender: 'unknown', landmark: null },
+      {
+        apprehensionDate: '2015-10-26',
+        apprehensionState: 'CO',
+        apprehensionAor: 'DEN',
+        criminality: 'convicted',
+        gender: 'male',
+        landmark: 'DENVER, CO JAIL',
+      },
+      {
+        apprehensionDate: '2016-09-30',
+        apprehensionTime: '14:05',
+        apprehensionState: 'WY',
+        apprehensionAor: 'DEN',
+        criminality: 'pending-charges',
+        gender: 'female',
+        landmark: 'CHEYENNE; WY',
+      },
+      {
+        apprehensionDate: '2016-10-01',
+        apprehensionState: 'CO',
+        apprehensionAor: 'DEN',
+        criminality: 'other-immigration-violator',
+        gender: 'unknown',
+        landmark: null,
+      },
     ]);
   });
 
@@ -182,7 +301,10 @@ describe('readArrestRecords: delimiters and line ends', () => {
   });
 
   it('reads files whose lines end with a lone CR', () => {
-    const { records, report } = parseArrestRecords('apprehension_date,apprehension_aor\r2017-09-25,PHI\r\r2017-09-26,"Chicago\rArea of Responsibility"\r2017-09-27,XXX\r', { strictAors: true });
+    const { records, report } = parseArrestRecords(
+      'apprehension_date,apprehension_aor\r2017-09-25,PHI\r\r2017-09-26,"Chicago\rArea of Responsibility"\r2017-09-27,XXX\r',
+      { strictAors: true },
+    );
     expect(records.map((r) => r.apprehensionAor)).toEqual(['PHI', 'CHI']);
     expect(report).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1, blankLines: 1 });
     expect(report.rejections.map((r) => [r.line, r.code])).toEqual([[6, 'bad_aor']]);
@@ -205,22 +327,34 @@ describe('readArrestRecords: rejections', () => {
       { line: 4, code: 'column_count', reason: 'expected 10 cells, as in the header; received 11 (quote a cell that holds the delimiter)' },
       { line: 5, column: 'apprehension_date', code: 'bad_date', reason: `${date} "2017-02-30"` },
       {
-        line: 6, column: 'apprehension_criminality', code: 'bad_criminality',
+        line: 6,
+        column: 'apprehension_criminality',
+        code: 'bad_criminality',
         reason: 'expected a criminality class (1 Convicted Criminal, 2 Pending Criminal Charges or 3 Other Immigration Violator); received "4 Unknown"',
       },
       {
-        line: 7, column: 'apprehension_aor', code: 'bad_aor',
-        reason: 'expected an ICE Area of Responsibility (a code such as NOL, HQ for headquarters, or a name such as "Chicago Area of Responsibility"); strictAors is on; received "Springfield AOR"',
+        line: 7,
+        column: 'apprehension_aor',
+        code: 'bad_aor',
+        reason:
+          'expected an ICE Area of Responsibility (a code such as NOL, HQ for headquarters, or a name such as "Chicago Area of Responsibility"); strictAors is on; received "Springfield AOR"',
       },
       {
-        line: 8, column: 'apprehension_state', code: 'bad_state',
+        line: 8,
+        column: 'apprehension_state',
+        code: 'bad_state',
         reason: 'expected a US state, DC or territory (postal code such as CO, or name such as COLORADO); received "Atlantis"',
       },
       { line: 9, column: 'birth_year', code: 'bad_birth_year', reason: 'expected a birth year from 1900 to 2100 (e.g. 1999 or 1999.0); received "19x9"' },
       { line: 10, column: 'gender', code: 'bad_gender', reason: 'expected Male, Female, M, F or Unknown; received "X"' },
       { line: 11, column: 'apprehension_type', code: 'bad_apprehension_type', reason: 'expected Targeted or Collateral; received "Random"' },
       { line: 12, column: 'final_order_yes_no', code: 'bad_boolean', reason: 'expected Yes, No, Y, N, true, false, 1 or 0; received "maybe"' },
-      { line: 13, column: 'apprehension_aor', code: 'text_after_quote', reason: 'expected a delimiter or line end after a closing quote; received more text (write "" for a quote inside a quoted cell)' },
+      {
+        line: 13,
+        column: 'apprehension_aor',
+        code: 'text_after_quote',
+        reason: 'expected a delimiter or line end after a closing quote; received more text (write "" for a quote inside a quoted cell)',
+      },
       { line: 14, column: 'departed_date', code: 'bad_date', reason: `${date} "2017-13-01"` },
       { line: 17, column: 'apprehension_date', code: 'bad_date', reason: `${date} "10/32/2017"` },
     ]);
@@ -257,7 +391,9 @@ describe('readArrestRecords: rejections', () => {
     const text = 'apprehension_date,apprehension_aor\n2017-09-25,PHI\n2017-02-30,PHI\n';
     const error = await caught(readAll({ text }, { onRejection: 'throw', name: 'arrests.csv' }));
     expect(error.code).toBe('parse_error');
-    expect(error.message).toMatchInlineSnapshot(`"arrests.csv:3 (column "apprehension_date"): expected a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY; received "2017-02-30""`);
+    expect(error.message).toMatchInlineSnapshot(
+      `"arrests.csv:3 (column "apprehension_date"): expected a date that exists, in the years 1000 to 2999, written YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or M/D/YYYY; received "2017-02-30""`,
+    );
     expect(error.issues).toStrictEqual([
       { code: 'bad_date', message: expect.stringContaining('"2017-02-30"'), file: 'arrests.csv', line: 3, column: 'apprehension_date' },
     ]);
@@ -327,7 +463,14 @@ describe('readArrestRecords: the reader', () => {
   });
 
   it('refuses bad options before reading anything', () => {
-    for (const options of [{ delimiter: ';;' }, { delimiter: '"' }, { maxRejections: -1 }, { maxRowLength: 0 }, { onRejection: 'ignore' }, { preset: 'excel' }] as const) {
+    for (const options of [
+      { delimiter: ';;' },
+      { delimiter: '"' },
+      { maxRejections: -1 },
+      { maxRowLength: 0 },
+      { onRejection: 'ignore' },
+      { preset: 'excel' },
+    ] as const) {
       expect(() => readArrestRecords('never-read.csv', options as ReadArrestRecordsOptions)).toThrowError(/expected/);
     }
   });
@@ -352,7 +495,10 @@ describe('readArrestRecords: the reader', () => {
     const grown = process.memoryUsage().heapUsed - before;
     expect(kept).toHaveLength(chunks);
     expect(kept[chunks - 1]).toStrictEqual({
-      apprehensionDate: '2017-09-25', apprehensionTime: '10:00:00', apprehensionAor: 'PHI', landmark: 'PHI STREET ARREST NON-SPECIFIC',
+      apprehensionDate: '2017-09-25',
+      apprehensionTime: '10:00:00',
+      apprehensionAor: 'PHI',
+      landmark: 'PHI STREET ARREST NON-SPECIFIC',
       uniqueIdentifier: '0123456789abcdef0123456789abcdef',
     });
     expect(grown).toBeLessThan(chunk.length * 4); // holding the chunks would be 24 MB and more

@@ -93,7 +93,9 @@ export function sourceName(source: RecordSource, options: { readonly name?: stri
  * isInMemory({ text: 'a,b\n' }); // => true
  */
 export function isInMemory(source: RecordSource): source is { readonly text: string } | { readonly rows: AsyncIterable<SplitRow> | Iterable<SplitRow> } {
-  return isRows(source) || (typeof source === 'object' && source !== null && !(source instanceof Uint8Array) && 'text' in source && typeof source.text === 'string');
+  return (
+    isRows(source) || (typeof source === 'object' && source !== null && !(source instanceof Uint8Array) && 'text' in source && typeof source.text === 'string')
+  );
 }
 
 /**
@@ -370,7 +372,10 @@ export function parseRecords<T extends RecordTableName | 'auto' = 'auto'>(
   text: string,
   options: ReadRecordsOptions & { readonly table?: T } = {},
 ): { records: (T extends RecordTableName ? RecordOfTable[T] : AnyRecord)[]; report: LoadReport } {
-  return parseWith(text, options, 'parseRecords', 'readRecords') as { records: (T extends RecordTableName ? RecordOfTable[T] : AnyRecord)[]; report: LoadReport };
+  return parseWith(text, options, 'parseRecords', 'readRecords') as {
+    records: (T extends RecordTableName ? RecordOfTable[T] : AnyRecord)[];
+    report: LoadReport;
+  };
 }
 
 function parseWith(text: string, options: ReadRecordsOptions, fn: string, loader: string): { records: unknown[]; report: LoadReport } {

@@ -50,7 +50,12 @@ describeRealdata('real files straight into the record tables: ICE-LESA FY2016 fr
 
 describeRealdata("real files straight into the record tables: ICE's Seattle workbook as published", () => {
   /** ICE's Summary tab, read from the workbook itself: each table's rows of "FYyyyy | n …". */
-  async function summaryTab(): Promise<{ arrests: Record<string, number>; bookIns: Record<string, number>; expedited: Record<string, number>; other: Record<string, number> }> {
+  async function summaryTab(): Promise<{
+    arrests: Record<string, number>;
+    bookIns: Record<string, number>;
+    expedited: Record<string, number>;
+    other: Record<string, number>;
+  }> {
     const blocks: string[][][] = [];
     for await (const r of readXlsxRows(realPath(WORKBOOK), { sheet: 'Summary' })) {
       const cells = cellsToStrings(r.cells).filter((c) => c !== '');
@@ -73,7 +78,14 @@ describeRealdata("real files straight into the record tables: ICE's Seattle work
     for (const choice of [{ sheet: 'Arrests' }, { sheets: 'auto' }] as const) {
       const { tally, report } = await tallyRecords(realPath(WORKBOOK), { table: 'arrests', by: ['fiscalYear'], ...choice });
       expect(countsBy(tally, 'fiscalYear')).toEqual(arrests);
-      expect(report).toMatchObject({ table: 'arrests', preset: 'ice-seattle/arrests', rowsRead: 32_549, accepted: 32_549, rejected: 0, header: { line: 7, bannerLines: 6 } });
+      expect(report).toMatchObject({
+        table: 'arrests',
+        preset: 'ice-seattle/arrests',
+        rowsRead: 32_549,
+        accepted: 32_549,
+        rejected: 0,
+        header: { line: 7, bannerLines: 6 },
+      });
       expect(report.sheets?.map((s) => s.name)).toEqual(['Arrests']);
       expect(tally.dateRange?.first).toBe('2012-01-01');
     }
@@ -86,30 +98,37 @@ describeRealdata("real files straight into the record tables: ICE's Seattle work
     expect(report).toMatchObject({ table: 'detentions', preset: 'ice-seattle/detentions', rejected: 0, sheets: [{ name: 'Book Ins', headerRow: 7 }] });
   });
 
-  it("removals: sheets: 'auto' reads Expedited and Other Removals; each sheet's rows equal the Summary's column, by departed date within a few per cent a year", SLOW, async () => {
-    const s = await summaryTab();
-    const both = await tallyRecords(realPath(WORKBOOK), { table: 'removals', sheets: 'auto', by: ['fiscalYear'] });
-    expect(both.report.sheets?.map((x) => x.name)).toEqual(['Expedited Removals', 'Other Removals']);
-    expect(both.report.rejected).toBe(0);
-    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
-    expect(both.report.accepted).toBe(sum(s.expedited) + sum(s.other));
-    for (const [sheet, summary] of [
-      ['Expedited Removals', s.expedited],
-      ['Other Removals', s.other],
-    ] as const) {
-      const { tally, report } = await tallyRecords(realPath(WORKBOOK), { table: 'removals', sheet, by: ['fiscalYear'] });
-      // ICE counts removals by the fiscal year the case closed, the tally by departed date: the
-      // totals agree exactly, each year within 4%.
-      expect(report.accepted).toBe(sum(summary));
-      const byYear = countsBy(tally, 'fiscalYear');
-      expect(Object.keys(byYear).sort()).toEqual(Object.keys(summary).sort());
-      for (const [fy, n] of Object.entries(summary)) expect(Math.abs(byYear[fy]! - n) / n).toBeLessThan(0.04);
-    }
-    // The two sheets, read together, are the sum of each read alone.
-    const expedited = countsBy((await tallyRecords(realPath(WORKBOOK), { table: 'removals', sheet: 'Expedited Removals', by: ['fiscalYear'] })).tally, 'fiscalYear');
-    const other = countsBy((await tallyRecords(realPath(WORKBOOK), { table: 'removals', sheet: 'Other Removals', by: ['fiscalYear'] })).tally, 'fiscalYear');
-    expect(countsBy(both.tally, 'fiscalYear')).toEqual(Object.fromEntries(Object.keys(expedited).map((fy) => [fy, expedited[fy]! + (other[fy] ?? 0)])));
-  });
+  it(
+    "removals: sheets: 'auto' reads Expedited and Other Removals; each sheet's rows equal the Summary's column, by departed date within a few per cent a year",
+    SLOW,
+    async () => {
+      const s = await summaryTab();
+      const both = await tallyRecords(realPath(WORKBOOK), { table: 'removals', sheets: 'auto', by: ['fiscalYear'] });
+      expect(both.report.sheets?.map((x) => x.name)).toEqual(['Expedited Removals', 'Other Removals']);
+      expect(both.report.rejected).toBe(0);
+      const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+      expect(both.report.accepted).toBe(sum(s.expedited) + sum(s.other));
+      for (const [sheet, summary] of [
+        ['Expedited Removals', s.expedited],
+        ['Other Removals', s.other],
+      ] as const) {
+        const { tally, report } = await tallyRecords(realPath(WORKBOOK), { table: 'removals', sheet, by: ['fiscalYear'] });
+        // ICE counts removals by the fiscal year the case closed, the tally by departed date: the
+        // totals agree exactly, each year within 4%.
+        expect(report.accepted).toBe(sum(summary));
+        const byYear = countsBy(tally, 'fiscalYear');
+        expect(Object.keys(byYear).sort()).toEqual(Object.keys(summary).sort());
+        for (const [fy, n] of Object.entries(summary)) expect(Math.abs(byYear[fy]! - n) / n).toBeLessThan(0.04);
+      }
+      // The two sheets, read together, are the sum of each read alone.
+      const expedited = countsBy(
+        (await tallyRecords(realPath(WORKBOOK), { table: 'removals', sheet: 'Expedited Removals', by: ['fiscalYear'] })).tally,
+        'fiscalYear',
+      );
+      const other = countsBy((await tallyRecords(realPath(WORKBOOK), { table: 'removals', sheet: 'Other Removals', by: ['fiscalYear'] })).tally, 'fiscalYear');
+      expect(countsBy(both.tally, 'fiscalYear')).toEqual(Object.fromEntries(Object.keys(expedited).map((fy) => [fy, expedited[fy]! + (other[fy] ?? 0)])));
+    },
+  );
 
   it('without table, the error lists the sheets and the table each holds', SLOW, async () => {
     const e = await tallyRecords(realPath(WORKBOOK), { by: ['fiscalYear'] }).then(
@@ -137,23 +156,27 @@ describeRealdata("real files straight into the record tables: ICE's Seattle work
 });
 
 describeRealdata('real files straight into the record tables: Parquet', () => {
-  it.each([['ddp/currently-detained-by-criminality.parquet'], ['ddp/adp-by-agency-criminality.parquet']])('%s: every row read, as many as its footer states', SLOW, async (file) => {
-    const md = await readParquetMetadata(realPath(file));
-    let n = 0;
-    for await (const _ of readParquetRows(realPath(file))) n++;
-    expect(n).toBe(md.rows);
-    expect(n).toBeGreaterThan(0);
-    if (file.startsWith('ddp/currently')) expect(n).toBe(402);
-    // Detention statistics, not a record table: the record readers say so, naming the file.
-    const e = await tallyRecords(realPath(file), { by: [] }).then(
-      () => undefined,
-      (x: unknown) => x,
-    );
-    expect(IcestatError.isInstance(e) && e.code).toBe('parse_error');
-    expect((e as Error).message).toContain(realPath(file));
-  });
+  it.each([['ddp/currently-detained-by-criminality.parquet'], ['ddp/adp-by-agency-criminality.parquet']])(
+    '%s: every row read, as many as its footer states',
+    SLOW,
+    async (file) => {
+      const md = await readParquetMetadata(realPath(file));
+      let n = 0;
+      for await (const _ of readParquetRows(realPath(file))) n++;
+      expect(n).toBe(md.rows);
+      expect(n).toBeGreaterThan(0);
+      if (file.startsWith('ddp/currently')) expect(n).toBe(402);
+      // Detention statistics, not a record table: the record readers say so, naming the file.
+      const e = await tallyRecords(realPath(file), { by: [] }).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(IcestatError.isInstance(e) && e.code).toBe('parse_error');
+      expect((e as Error).message).toContain(realPath(file));
+    },
+  );
 
-  it("real DDP-2025 arrest rows written to Parquet (by DuckDB, types inferred) tally as their CSV does", SLOW, async () => {
+  it('real DDP-2025 arrest rows written to Parquet (by DuckDB, types inferred) tally as their CSV does', SLOW, async () => {
     const csv = realPath('ddp/ddp2025-release-headers_wa-rows.csv');
     const out = join(mkdtempSync(join(tmpdir(), 'icestat-realparquet-')), 'arrests.parquet');
     const instance = await DuckDBInstance.create(':memory:');

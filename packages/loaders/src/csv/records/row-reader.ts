@@ -266,23 +266,40 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       firstBannerRow = cells;
       firstBannerLine = row.line;
     }
-    banner.push(cells.map((c) => c.trim()).filter((c) => c !== '').join(' '));
+    banner.push(
+      cells
+        .map((c) => c.trim())
+        .filter((c) => c !== '')
+        .join(' '),
+    );
   }
 
   /** The header search ran out (too many rows, or the input ended): the error names what it saw. */
   function noHeader(): never {
     // Planning the first row as the header explains what is wrong with it, headers seen and all.
-    if (firstBannerRow !== undefined) planTable(firstBannerRow, { table: read.table, preset: read.preset, ...(read.columns ? { columns: read.columns } : {}), file, line: firstBannerLine });
-    throw new IcestatError('parse_error', `${file}: no header row found: none of the first ${banner.length} rows names two known fields; pass headerRow, preset or columns`, {
-      issues: [{ code: 'no_header', message: 'no header row found', file }],
-    });
+    if (firstBannerRow !== undefined)
+      planTable(firstBannerRow, { table: read.table, preset: read.preset, ...(read.columns ? { columns: read.columns } : {}), file, line: firstBannerLine });
+    throw new IcestatError(
+      'parse_error',
+      `${file}: no header row found: none of the first ${banner.length} rows names two known fields; pass headerRow, preset or columns`,
+      {
+        issues: [{ code: 'no_header', message: 'no header row found', file }],
+      },
+    );
   }
 
-  function reject(row: CsvRow, code: RejectionCode, column: number, reason: string, swallowed?: { endLine: number; quote: { line: number; column: number } | undefined }): void {
+  function reject(
+    row: CsvRow,
+    code: RejectionCode,
+    column: number,
+    reason: string,
+    swallowed?: { endLine: number; quote: { line: number; column: number } | undefined },
+  ): void {
     rejected++;
     const header = column >= 0 && column < ncols ? plan?.headers[column] : undefined;
     if (read.onRejection === 'throw') {
-      const issue: IcestatIssue = header === undefined ? { code, message: reason, file, line: row.line } : { code, message: reason, file, line: row.line, column: header };
+      const issue: IcestatIssue =
+        header === undefined ? { code, message: reason, file, line: row.line } : { code, message: reason, file, line: row.line, column: header };
       throw new IcestatError('parse_error', `${file}:${row.line}${header === undefined ? '' : ` (column "${header}")`}: ${reason}`, { issues: [issue] });
     }
     if (rejections.length >= read.maxRejections) return;
@@ -316,8 +333,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       // Above the header: ICE's title rows. The header is the row `headerRow` names, else the
       // first (well-formed, not blank) row at least two of whose cells name known fields.
       // A malformed row there is taken for the header, and refused as one (never silently skipped).
-      const isHeader =
-        read.headerRow !== undefined ? row.line >= read.headerRow : row.problem !== ROW_OK || (!isBlankRow(row) && namesKnownFields(row));
+      const isHeader = read.headerRow !== undefined ? row.line >= read.headerRow : row.problem !== ROW_OK || (!isBlankRow(row) && namesKnownFields(row));
       if (isHeader) startHeader(row);
       else if (read.headerRow === undefined && banner.length >= MAX_BANNER_ROWS) noHeader();
       else bannerRow(row);
@@ -479,7 +495,8 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       delimiter: dialect?.delimiter ?? read.delimiter ?? base.delimiter,
       table: p?.table ?? base.table,
       preset: p?.preset ?? base.preset,
-      header: p === null ? base.header : { line: headerLine, bannerLines: banner.length, banner: banner.slice(), title: [...banner].reverse().find((b) => b !== '') },
+      header:
+        p === null ? base.header : { line: headerLine, bannerLines: banner.length, banner: banner.slice(), title: [...banner].reverse().find((b) => b !== '') },
       columns: p === null ? base.columns : { mapped: p.mapped, extra: p.extra, notFound: p.notFound },
       redacted,
       unknownValues,

@@ -25,7 +25,13 @@ async function all<R>(reader: AsyncIterable<R>): Promise<R[]> {
   return out;
 }
 
-const BANNER = ['ERO-LESA Statistical Tracking Unit', 'For Official Use Only (FOUO)/Pre-decisional', 'UW v. DHS - ICE Productions', '', 'ERO Administrative Arrests'];
+const BANNER = [
+  'ERO-LESA Statistical Tracking Unit',
+  'For Official Use Only (FOUO)/Pre-decisional',
+  'UW v. DHS - ICE Productions',
+  '',
+  'ERO Administrative Arrests',
+];
 const ARRESTS_HEADER = ['Arrest Date', 'Date of Birth', 'Gender', 'Country of Citizenship', 'Arrest Method'];
 const BOOKINS_HEADER = ['Book In Date', 'Date of Birth', 'Gender', 'Country of Citizenship', 'Detention Facility'];
 
@@ -270,8 +276,24 @@ describe('detectTable and mergeReports', () => {
       redacted: { birthDate: 1 },
       unknownValues: { aor: { XYZ: 1 } },
     };
-    const merged = mergeReports('book.xlsx', [{ sheet: 'A', report: base }, { sheet: 'B', report: base }], 3);
-    expect(merged).toMatchObject({ file: 'book.xlsx', rowsRead: 6, accepted: 2, rejected: 4, rejectionsDropped: 1, blankLines: 2, redacted: { birthDate: 2 }, unknownValues: { aor: { XYZ: 2 } } });
+    const merged = mergeReports(
+      'book.xlsx',
+      [
+        { sheet: 'A', report: base },
+        { sheet: 'B', report: base },
+      ],
+      3,
+    );
+    expect(merged).toMatchObject({
+      file: 'book.xlsx',
+      rowsRead: 6,
+      accepted: 2,
+      rejected: 4,
+      rejectionsDropped: 1,
+      blankLines: 2,
+      redacted: { birthDate: 2 },
+      unknownValues: { aor: { XYZ: 2 } },
+    });
     expect(merged.rejections.map((r) => `${r.sheet}:${r.line}`)).toEqual(['A:8', 'A:9', 'B:8']);
   });
 });

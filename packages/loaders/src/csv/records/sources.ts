@@ -139,7 +139,11 @@ export interface SheetTable extends DetectedTable {
  * @example
  * (await workbookTables(xlsx, () => 'seattle.xlsx', {})).map((s) => s.table); // => [null, 'arrests', 'detentions', 'removals', 'removals', null]
  */
-export async function workbookTables(xlsx: XlsxModule, open: () => InputSource, options: InputOptions & { readonly preset?: PresetChoice }): Promise<SheetTable[]> {
+export async function workbookTables(
+  xlsx: XlsxModule,
+  open: () => InputSource,
+  options: InputOptions & { readonly preset?: PresetChoice },
+): Promise<SheetTable[]> {
   const out: SheetTable[] = [];
   for (const s of await xlsx.listXlsxSheets(open(), options)) {
     const rows: { row: number; cells: string[] }[] = [];
@@ -164,24 +168,39 @@ function chooseSheets(file: string, sheets: readonly SheetTable[], request: Open
   if (sheet !== undefined) {
     const found = typeof sheet === 'number' ? sheets[sheet] : sheets.find((s) => s.name === sheet);
     if (found === undefined) {
-      throw new IcestatError('invalid_input', `${file}: the workbook has no sheet ${typeof sheet === 'number' ? `at index ${sheet}` : `'${sheet}'`}; its sheets are ${listSheets(sheets)}`);
+      throw new IcestatError(
+        'invalid_input',
+        `${file}: the workbook has no sheet ${typeof sheet === 'number' ? `at index ${sheet}` : `'${sheet}'`}; its sheets are ${listSheets(sheets)}`,
+      );
     }
     return [found];
   }
   const tables = [...new Set(sheets.map((s) => s.table).filter((t): t is RecordTableName => t !== null))];
   if (tables.length === 0) {
-    throw new IcestatError('parse_error', `${file}: no sheet of the workbook has a header that names two known fields of a record table; its sheets are ${listSheets(sheets)}; pass sheet and headerRow, preset or columns`);
+    throw new IcestatError(
+      'parse_error',
+      `${file}: no sheet of the workbook has a header that names two known fields of a record table; its sheets are ${listSheets(sheets)}; pass sheet and headerRow, preset or columns`,
+    );
   }
   const wanted = table !== 'auto' ? table : tables.length === 1 ? tables[0]! : undefined;
   if (wanted === undefined) {
-    throw new IcestatError('invalid_input', `${file}: the workbook's sheets hold several record tables: ${listSheets(sheets)}; choose one with table (and sheets: 'auto' to read every sheet of it) or sheet`);
+    throw new IcestatError(
+      'invalid_input',
+      `${file}: the workbook's sheets hold several record tables: ${listSheets(sheets)}; choose one with table (and sheets: 'auto' to read every sheet of it) or sheet`,
+    );
   }
   const matching = sheets.filter((s) => s.table === wanted);
   if (matching.length === 0) {
-    throw new IcestatError('invalid_input', `${file}: no sheet of the workbook holds ${wanted}; its sheets are ${listSheets(sheets)}; pass sheet to read one anyway`);
+    throw new IcestatError(
+      'invalid_input',
+      `${file}: no sheet of the workbook holds ${wanted}; its sheets are ${listSheets(sheets)}; pass sheet to read one anyway`,
+    );
   }
   if (request.sheets === 'auto' || matching.length === 1) return matching;
-  throw new IcestatError('invalid_input', `${file}: ${matching.length} sheets hold ${wanted} (${matching.map((s) => `'${s.name}'`).join(', ')}); pass sheets: 'auto' to read them one after the other, or sheet to read one`);
+  throw new IcestatError(
+    'invalid_input',
+    `${file}: ${matching.length} sheets hold ${wanted} (${matching.map((s) => `'${s.name}'`).join(', ')}); pass sheets: 'auto' to read them one after the other, or sheet to read one`,
+  );
 }
 
 function checkSheetOptions(request: OpenRequest): void {
@@ -225,7 +244,8 @@ function projection(names: readonly string[], request: OpenRequest): readonly st
 }
 
 async function parquetParts(open: () => InputSource, file: string, request: OpenRequest): Promise<RowPart[]> {
-  if (request.sheet !== undefined || request.sheets !== undefined) throw new IcestatError('invalid_input', `${file}: sheet and sheets are for workbooks; this is a Parquet file`);
+  if (request.sheet !== undefined || request.sheets !== undefined)
+    throw new IcestatError('invalid_input', `${file}: sheet and sheets are for workbooks; this is a Parquet file`);
   const parquet: ParquetModule = await import('@icestat/loaders/parquet');
   const options: InputOptions = { ...(request.signal ? { signal: request.signal } : {}), name: file };
   const md = await parquet.readParquetMetadata(open(), options);
@@ -237,7 +257,8 @@ async function parquetParts(open: () => InputSource, file: string, request: Open
         // The header is row 1 and the n-th data row is row n + 1, as the file would be numbered written out as CSV.
         yield { row: 1, cells: columns };
         let row = 1;
-        for await (const r of parquet.readParquetRows(open(), { ...options, columns })) yield { row: ++row, cells: columns.map((c) => parquet.parquetValueToString(r[c])) };
+        for await (const r of parquet.readParquetRows(open(), { ...options, columns }))
+          yield { row: ++row, cells: columns.map((c) => parquet.parquetValueToString(r[c])) };
       })(),
     },
   ];
@@ -264,11 +285,18 @@ export async function openRecordSource(source: InputSource | Uint8Array, file: s
     return { kind: 'parts', format: 'xlsx', parts: await workbookParts(open, file, request) };
   }
   if (found.format === 'parquet') {
-    const open = found.bytes ? () => once(found.bytes!) : isReopenable(found.source) || found.source instanceof URL ? () => found.source : await rereadable(found.source, request);
+    const open = found.bytes
+      ? () => once(found.bytes!)
+      : isReopenable(found.source) || found.source instanceof URL
+        ? () => found.source
+        : await rereadable(found.source, request);
     return { kind: 'parts', format: 'parquet', parts: await parquetParts(open, file, request) };
   }
   if (request.sheet !== undefined || request.sheets !== undefined) {
-    throw new IcestatError('invalid_input', `${file}: sheet and sheets are for workbooks; this is ${found.format === 'text' || found.format === 'gzip' || found.format === 'zip' ? 'text' : found.format}`);
+    throw new IcestatError(
+      'invalid_input',
+      `${file}: sheet and sheets are for workbooks; this is ${found.format === 'text' || found.format === 'gzip' || found.format === 'zip' ? 'text' : found.format}`,
+    );
   }
   return { kind: 'text', source: found.source };
 }

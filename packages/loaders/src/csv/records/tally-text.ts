@@ -104,7 +104,7 @@ function tallyEngine(plan: TextTallyPlan): { readonly rows: RowReader; snapshot(
   let dimensionColumns: number[] = [];
   let duplicateColumn = -1;
   let dateColumn = -1;
-  let rows: RowReader | undefined = undefined;
+  let rows: RowReader | undefined;
 
   const onHeader = (columns: TablePlan): void => {
     tally = createTally({ by, excludeDuplicates, table: columns.table, ...(plan.date ? { date: plan.date } : {}) });

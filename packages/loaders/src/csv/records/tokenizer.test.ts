@@ -140,12 +140,20 @@ describe('createCsvTokenizer', () => {
   });
 
   it('keeps empty trailing cells and reads a last row without a line break', () => {
-    expect(cells(tokenize(['a,b,\n,,\nx,y']))).toEqual([['a', 'b', ''], ['', '', ''], ['x', 'y']]);
+    expect(cells(tokenize(['a,b,\n,,\nx,y']))).toEqual([
+      ['a', 'b', ''],
+      ['', '', ''],
+      ['x', 'y'],
+    ]);
   });
 
   it('reads files whose lines end with a lone CR', () => {
     const rows = tokenize(['a,b\r"c\rd",e\rf,g'], ',', '\r');
-    expect(cells(rows)).toEqual([['a', 'b'], ['c\rd', 'e'], ['f', 'g']]);
+    expect(cells(rows)).toEqual([
+      ['a', 'b'],
+      ['c\rd', 'e'],
+      ['f', 'g'],
+    ]);
     expect(rows.map((r) => r.line)).toEqual([1, 2, 4]);
   });
 
@@ -188,13 +196,23 @@ describe('createCsvTokenizer', () => {
 
   it('numbers lines by one rule: a lone CR inside an LF file ends a line (issue #10 item 11)', () => {
     const rows = tokenize(['h1,h2\na\rb,c\nd,e\r\nf,"g\rh"\ni,j\n']);
-    expect(cells(rows)).toEqual([['h1', 'h2'], ['a\rb', 'c'], ['d', 'e'], ['f', 'g\rh'], ['i', 'j']]);
+    expect(cells(rows)).toEqual([
+      ['h1', 'h2'],
+      ['a\rb', 'c'],
+      ['d', 'e'],
+      ['f', 'g\rh'],
+      ['i', 'j'],
+    ]);
     expect(rows.map((r) => r.line)).toEqual([1, 2, 4, 5, 7]);
   });
 
   it('says which lines an unclosed quote swallows and where the quote is, however the text is chunked', () => {
     const text = `h1,h2\nok,1\nbad,x "y" and "z\n${'more,rows\n'.repeat(40)}`;
-    for (const [chunks, cap] of [[[text], 1 << 20], [chunked(text, [0.05, 0.3, 0.31, 0.7]), 1 << 20], [chunked(text, [0.2, 0.5]), 50]] as const) {
+    for (const [chunks, cap] of [
+      [[text], 1 << 20],
+      [chunked(text, [0.05, 0.3, 0.31, 0.7]), 1 << 20],
+      [chunked(text, [0.2, 0.5]), 50],
+    ] as const) {
       const found: unknown[] = [];
       const tok = createCsvTokenizer({
         delimiter: ',',
@@ -210,7 +228,12 @@ describe('createCsvTokenizer', () => {
       expect(found).toEqual([]);
     }
     const stray = `h1,h2\nok,1\nbad,"y\n${'more,rows\n'.repeat(40)}`;
-    for (const [chunks, cap] of [[[stray], 1 << 20], [chunked(stray, [0.05, 0.3, 0.31, 0.7]), 1 << 20], [chunked(stray, [0.2, 0.5]), 50], [[stray], 50]] as const) {
+    for (const [chunks, cap] of [
+      [[stray], 1 << 20],
+      [chunked(stray, [0.05, 0.3, 0.31, 0.7]), 1 << 20],
+      [chunked(stray, [0.2, 0.5]), 50],
+      [[stray], 50],
+    ] as const) {
       const found: unknown[] = [];
       const tok = createCsvTokenizer({
         delimiter: ',',
@@ -238,7 +261,10 @@ describe('createCsvTokenizer', () => {
       });
       for (const c of chunks) tok.push(c);
       tok.end();
-      expect(found.slice(-2)).toEqual([{ line: 9, problem: ROW_TOO_LONG, endLine: 11, quote: { line: 9, column: 1 } }, { line: 12, problem: ROW_OK }]);
+      expect(found.slice(-2)).toEqual([
+        { line: 9, problem: ROW_TOO_LONG, endLine: 11, quote: { line: 9, column: 1 } },
+        { line: 12, problem: ROW_OK },
+      ]);
     }
   });
 

@@ -323,7 +323,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     let p = from;
     let line = this.nextLine;
 
-    rows: while (p < n) {
+    while (p < n) {
       const rowStart = p;
       const rowLine = line;
       let count = 0;
@@ -331,7 +331,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       let problemCell = -1;
       let rowEnd: number;
 
-      cells: for (;;) {
+      for (;;) {
         if (count === this.starts.length) this.grow();
         if (p < n && t.charCodeAt(p) === QUOTE) {
           const cs = p + 1;
@@ -359,7 +359,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
             problemCell = count - 1;
             p = n;
             rowEnd = n;
-            break cells;
+            break;
           }
           this.starts[count] = cs;
           this.ends[count] = k;
@@ -378,18 +378,18 @@ class Tokenizer implements CsvTokenizer, CsvRow {
           p = k + 1;
           if (p >= n) {
             rowEnd = n;
-            break cells; // eof: handled above otherwise
+            break; // eof: handled above otherwise
           }
           const c = t.charCodeAt(p);
           if (c === delimCode) {
             p++;
-            continue cells;
+            continue;
           }
           if (c === eolCode) {
             rowEnd = p;
             p++;
             line++;
-            break cells;
+            break;
           }
           if (c === CR && crlf) {
             if (p + 1 >= n) {
@@ -399,13 +399,13 @@ class Tokenizer implements CsvTokenizer, CsvRow {
               }
               rowEnd = p;
               p = n;
-              break cells;
+              break;
             }
             if (t.charCodeAt(p + 1) === LF) {
               rowEnd = p;
               p += 2;
               line++;
-              break cells;
+              break;
             }
           }
           // Text after the closing quote: the row is malformed. Read on to the cell's end as if
@@ -431,7 +431,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
           this.escaped[count] = 0;
           count++;
           p = nextDelim + 1;
-          continue cells;
+          continue;
         }
         if (nextEol === n && !eof) {
           this.keep(t, rowStart, rowLine);
@@ -446,7 +446,7 @@ class Tokenizer implements CsvTokenizer, CsvRow {
         rowEnd = ce;
         p = nextEol + 1;
         if (nextEol < n) line++;
-        break cells;
+        break;
       }
 
       const to = Math.min(p, n);
@@ -475,7 +475,6 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       this.rowEnd = rowEnd;
       this.nextLine = line;
       this.onRow(this);
-      continue rows;
     }
     this.nextLine = line;
   }
@@ -620,7 +619,8 @@ class Tokenizer implements CsvTokenizer, CsvRow {
     this.skipState = -1;
     const raw = this.longRaw;
     // As a held row's: without the CR of a CRLF (or a last CR at the end of the input), unless the quote never closed.
-    if (raw !== null && raw.length <= RAW_LIMIT + 1 && this.eolCode === LF && problem !== ROW_UNCLOSED_QUOTE && raw.charCodeAt(raw.length - 1) === CR) this.longRaw = raw.slice(0, -1);
+    if (raw !== null && raw.length <= RAW_LIMIT + 1 && this.eolCode === LF && problem !== ROW_UNCLOSED_QUOTE && raw.charCodeAt(raw.length - 1) === CR)
+      this.longRaw = raw.slice(0, -1);
     try {
       this.onRow(this);
     } finally {

@@ -4,4 +4,12 @@
  *
  * @packageDocumentation
  */
-export { findTableStart, inspectSource, type InspectOptions, type SheetInspection, type SourceInspection, type TableDetection, type TableStart } from './inspect';
+export {
+  findTableStart,
+  inspectSource,
+  type InspectOptions,
+  type SheetInspection,
+  type SourceInspection,
+  type TableDetection,
+  type TableStart,
+} from './inspect';

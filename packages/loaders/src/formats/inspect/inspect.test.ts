@@ -28,7 +28,12 @@ describe('inspectSource', { timeout: 60_000 }, () => {
       encoding: 'utf-8',
       bom: false,
       delimiter: ',',
-      table: { headerRow: 4, bannerLines: ['ERO-LESA Statistical Tracking Unit', 'For Official Use Only'], header: ['Area', 'Date', 'Gender'], sampleRows: [['SEA', '10/1/2015', 'Male']] },
+      table: {
+        headerRow: 4,
+        bannerLines: ['ERO-LESA Statistical Tracking Unit', 'For Official Use Only'],
+        header: ['Area', 'Date', 'Gender'],
+        sampleRows: [['SEA', '10/1/2015', 'Male']],
+      },
       detectedTable: null,
       detectedPreset: null,
       mappedColumns: [],
@@ -37,13 +42,19 @@ describe('inspectSource', { timeout: 60_000 }, () => {
   });
 
   it('detects the record table and preset of a header below a banner, with mapped and unmapped columns', async () => {
-    const csv = 'ERO-LESA Statistical Tracking Unit||\nICE Removals||\nDeparted Date|Removal Date|Final Charge Section|Remarks\n10/3/2015|10/3/2015|212a6Ai|x\n';
+    const csv =
+      'ERO-LESA Statistical Tracking Unit||\nICE Removals||\nDeparted Date|Removal Date|Final Charge Section|Remarks\n10/3/2015|10/3/2015|212a6Ai|x\n';
     const r = await inspectSource(file('removals.csv.gz', gzipSync(Buffer.from(csv))));
     expect(r).toMatchObject({ delimiter: '|', table: { headerRow: 3 }, detectedTable: 'removals' });
     expect(r.detectedPreset).toMatch(/^ice-/);
     expect(r.mappedColumns).toEqual(expect.arrayContaining([{ header: 'Departed Date', field: 'departedDate' }]));
     expect(r.unmappedColumns).toContain('Remarks');
-    expect(r.mappedColumns.map((m) => m.header).concat(r.unmappedColumns).sort()).toEqual(['Departed Date', 'Final Charge Section', 'Remarks', 'Removal Date']);
+    expect(
+      r.mappedColumns
+        .map((m) => m.header)
+        .concat(r.unmappedColumns)
+        .sort(),
+    ).toEqual(['Departed Date', 'Final Charge Section', 'Remarks', 'Removal Date']);
   });
 
   it('reports, not throws, formats icestat does not read, and text that is not UTF-8', async () => {
@@ -60,7 +71,13 @@ describe('inspectSource', { timeout: 60_000 }, () => {
   });
 
   it('findTableStart: the first row with two or more filled cells and half the fullest', () => {
-    const rows = [['Title', ''], ['', ''], ['Note: one', ''], ['a', 'b', 'c'], ['1', '2', '3']].map((cells, i) => ({ row: i + 1, cells }));
+    const rows = [
+      ['Title', ''],
+      ['', ''],
+      ['Note: one', ''],
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+    ].map((cells, i) => ({ row: i + 1, cells }));
     expect(findTableStart(rows, 5)).toEqual({ headerRow: 4, bannerLines: ['Title', 'Note: one'], header: ['a', 'b', 'c'], sampleRows: [['1', '2', '3']] });
     expect(findTableStart([{ row: 1, cells: ['only'] }], 1)).toBeUndefined();
   });
@@ -71,8 +88,23 @@ describeRealdata('inspectSource on the real releases', () => {
     const r = await inspectSource(realdata('ice-lesa/EROArrests_FY2016.csv.gz'));
     expect(r).toMatchObject({ format: 'text', compression: ['gzip'], delimiter: '|', encoding: 'utf-8' });
     expect(r.table?.headerRow).toBe(6);
-    expect(r.table?.bannerLines).toEqual(['ERO-LESA Statistical Tracking Unit', 'For Official Use Only (FOUO)/Pre-decisional', '2019-ICFO-53623', 'ERO Administrative Arrests for FY2016']);
-    expect(r.table?.header).toEqual(['Area of Responsibility', 'Apprehension Date', 'Apprehension Method', 'Apprehension Landmark', 'Operation', 'Processing Disposition', 'Birth Date', 'Citizenship', 'Gender']);
+    expect(r.table?.bannerLines).toEqual([
+      'ERO-LESA Statistical Tracking Unit',
+      'For Official Use Only (FOUO)/Pre-decisional',
+      '2019-ICFO-53623',
+      'ERO Administrative Arrests for FY2016',
+    ]);
+    expect(r.table?.header).toEqual([
+      'Area of Responsibility',
+      'Apprehension Date',
+      'Apprehension Method',
+      'Apprehension Landmark',
+      'Operation',
+      'Processing Disposition',
+      'Birth Date',
+      'Citizenship',
+      'Gender',
+    ]);
     expect(r).toMatchObject({ detectedTable: 'arrests', detectedPreset: 'ice-lesa/arrests', unmappedColumns: [] });
     expect(r.mappedColumns).toHaveLength(9);
   });
@@ -104,8 +136,22 @@ describeRealdata('inspectSource on the real releases', () => {
 
   it('a DDP Parquet file: rows and columns from the footer, a sample', async () => {
     const r = await inspectSource(realdata('ddp/currently-detained-by-criminality.parquet'));
-    expect(r).toMatchObject({ format: 'parquet', rows: 402, table: { header: ['criminality', 'ice', 'percent_ice', 'cbp', 'percent_cbp', 'total', 'fiscal_year', 'file_date', 'pull_date'] } });
-    expect(r.table?.sampleRows[0]).toEqual(['Total', '18881', '0.3707827657986725', '32041', '0.6292172342013275', '50922', '2019', '2019-12-31', '2019-10-07']);
+    expect(r).toMatchObject({
+      format: 'parquet',
+      rows: 402,
+      table: { header: ['criminality', 'ice', 'percent_ice', 'cbp', 'percent_cbp', 'total', 'fiscal_year', 'file_date', 'pull_date'] },
+    });
+    expect(r.table?.sampleRows[0]).toEqual([
+      'Total',
+      '18881',
+      '0.3707827657986725',
+      '32041',
+      '0.6292172342013275',
+      '50922',
+      '2019',
+      '2019-12-31',
+      '2019-10-07',
+    ]);
     // Detention statistics, not a record table.
     expect(r).toMatchObject({ detectedTable: null, detectedPreset: null });
   });

@@ -106,7 +106,14 @@ export function findTableStart(rows: readonly { readonly row: number; readonly c
   const header = trim(rows[at]!.cells);
   return {
     headerRow: rows[at]!.row,
-    bannerLines: rows.slice(0, at).map((r) => trim(r.cells).filter((c) => c.trim() !== '').join(' ')).filter((l) => l !== ''),
+    bannerLines: rows
+      .slice(0, at)
+      .map((r) =>
+        trim(r.cells)
+          .filter((c) => c.trim() !== '')
+          .join(' '),
+      )
+      .filter((l) => l !== ''),
     header,
     sampleRows: rows.slice(at + 1, at + 1 + sample).map((r) => r.cells.slice(0, Math.max(header.length, trim(r.cells).length))),
   };
@@ -166,7 +173,12 @@ function workbookDetection(sheets: readonly SheetInspection[]): TableDetection {
   if (tables.size !== 1) return NOTHING;
   const presets = new Set(holding.map((s) => s.detectedPreset));
   const first = holding[0]!;
-  return { detectedTable: first.detectedTable, detectedPreset: presets.size === 1 ? first.detectedPreset : null, mappedColumns: holding.length === 1 ? first.mappedColumns : [], unmappedColumns: holding.length === 1 ? first.unmappedColumns : [] };
+  return {
+    detectedTable: first.detectedTable,
+    detectedPreset: presets.size === 1 ? first.detectedPreset : null,
+    mappedColumns: holding.length === 1 ? first.mappedColumns : [],
+    unmappedColumns: holding.length === 1 ? first.unmappedColumns : [],
+  };
 }
 
 /**
@@ -213,9 +225,20 @@ export async function inspectSource(given: InputSource, options: InspectOptions 
   if (outer.format === 'parquet') {
     const md = await readParquetMetadata(source, options);
     const sampleRows: string[][] = [];
-    for await (const r of readParquetRows(source, { ...options, rowEnd: sample })) sampleRows.push(md.columns.map((c) => parquetValueToString(r[c.name.split('.')[0]!])));
+    for await (const r of readParquetRows(source, { ...options, rowEnd: sample }))
+      sampleRows.push(md.columns.map((c) => parquetValueToString(r[c.name.split('.')[0]!])));
     const header = md.columns.map((c) => c.name);
-    return { ...base, ...detection([{ row: 1, cells: header }]), format: 'parquet', description: outer.description, supported: true, compression: [], rows: md.rows, columns: md.columns, table: { headerRow: 1, bannerLines: [], header, sampleRows } };
+    return {
+      ...base,
+      ...detection([{ row: 1, cells: header }]),
+      format: 'parquet',
+      description: outer.description,
+      supported: true,
+      compression: [],
+      rows: md.rows,
+      columns: md.columns,
+      table: { headerRow: 1, bannerLines: [], header, sampleRows },
+    };
   }
 
   // Everything else through the containers every text reader uses.
@@ -224,19 +247,36 @@ export async function inspectSource(given: InputSource, options: InspectOptions 
   try {
     // An encoding is passed so that UTF-16 is reported below rather than refused.
     const raw = byteChunks(source, { ...options, decompress: false });
-    bytes = await firstBytes(openContainers(source, raw, file, { ...options, encoding: options.encoding ?? 'utf-16le' }, (i) => (info = i)), INSPECT_BYTES);
+    bytes = await firstBytes(
+      openContainers(source, raw, file, { ...options, encoding: options.encoding ?? 'utf-16le' }, (i) => (info = i)),
+      INSPECT_BYTES,
+    );
   } catch (e) {
     const code = IcestatError.isInstance(e) ? e.issues[0]?.code : undefined;
     if (IcestatError.isInstance(e) && e.code === 'unsupported_encoding' && code?.startsWith('format_')) {
       const format = code.slice('format_'.length) as FileFormat;
-      return { ...base, format, description: describeFormat(format), supported: format === 'xlsx' || format === 'parquet', problem: e.message, compression: info.compression };
+      return {
+        ...base,
+        format,
+        description: describeFormat(format),
+        supported: format === 'xlsx' || format === 'parquet',
+        problem: e.message,
+        compression: info.compression,
+      };
     }
     throw e;
   }
   const found = detectFormat(bytes);
   const containers = { compression: info.compression, ...(info.entry ? { entry: info.entry } : {}) };
   if (found.format !== 'text') {
-    return { ...base, format: found.format, description: found.description, supported: false, problem: `${file}: this is ${found.description}; icestat reads text (CSV), xlsx and Parquet`, ...containers };
+    return {
+      ...base,
+      format: found.format,
+      description: found.description,
+      supported: false,
+      problem: `${file}: this is ${found.description}; icestat reads text (CSV), xlsx and Parquet`,
+      ...containers,
+    };
   }
   const encoding = options.encoding ?? found.encoding ?? 'utf-8';
   const text = decodeSample(bytes, encoding);
@@ -266,7 +306,11 @@ async function rereadable(source: InputSource, options: InputOptions): Promise<I
   if (typeof source === 'string' || source instanceof URL) return source;
   const parts: Uint8Array[] = [];
   for await (const c of byteChunks(source, { ...options, decompress: false })) parts.push(typeof c === 'string' ? new TextEncoder().encode(c) : c);
-  return { [Symbol.asyncIterator]: async function* () { yield* parts; } } as InputSource;
+  return {
+    [Symbol.asyncIterator]: async function* () {
+      yield* parts;
+    },
+  } as InputSource;
 }
 
 function decodeSample(bytes: Uint8Array, encoding: TextEncodingName): string {

@@ -90,7 +90,9 @@ describe('readParquetRows on files DuckDB writes (zstd, dictionary pages, timest
 
   it('an unknown column lists the columns', async () => {
     const e = await caught(rows(path, { columns: ['Apprehension AOR'] }));
-    expect(e.message).toMatch(/no column 'Apprehension AOR'; the file's columns are 'id', 'aor', 'apprehension_date', 'book_in_local', 'book_in_utc', 'gender'$/);
+    expect(e.message).toMatch(
+      /no column 'Apprehension AOR'; the file's columns are 'id', 'aor', 'apprehension_date', 'book_in_local', 'book_in_utc', 'gender'$/,
+    );
   });
 
   it('a bad footer is a located error', async () => {

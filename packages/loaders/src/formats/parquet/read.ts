@@ -121,7 +121,8 @@ function describeColumns(metadata: FileMetaData): ParquetColumn[] {
       else {
         const name = path.join('.');
         const logical = el.logical_type?.type ?? el.converted_type;
-        const tz = el.logical_type && 'isAdjustedToUTC' in el.logical_type ? Boolean((el.logical_type as { isAdjustedToUTC?: boolean }).isAdjustedToUTC) : undefined;
+        const tz =
+          el.logical_type && 'isAdjustedToUTC' in el.logical_type ? Boolean((el.logical_type as { isAdjustedToUTC?: boolean }).isAdjustedToUTC) : undefined;
         out.push({
           name,
           physicalType: String(el.type ?? ''),
@@ -184,7 +185,8 @@ export async function* readParquetRows(source: InputSource, options: ReadParquet
     const names = describeColumns(pq.metadata).map((c) => c.name);
     const topLevel = new Set(names.map((n) => n.split('.')[0]!));
     for (const c of options.columns ?? []) {
-      if (!topLevel.has(c)) throw new IcestatError('invalid_input', `${pq.file}: no column '${c}'; the file's columns are ${[...topLevel].map((n) => `'${n}'`).join(', ')}`);
+      if (!topLevel.has(c))
+        throw new IcestatError('invalid_input', `${pq.file}: no column '${c}'; the file's columns are ${[...topLevel].map((n) => `'${n}'`).join(', ')}`);
     }
     const from = options.rowStart ?? 0;
     const to = Math.min(options.rowEnd ?? Infinity, Number(pq.metadata.num_rows));

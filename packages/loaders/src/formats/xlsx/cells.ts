@@ -28,7 +28,9 @@ export function excelSerialToDate(serial: number, date1904 = false): Date {
 }
 
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30, and the CJK ones Excel maps to dates). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /**
  * Whether a number format shows a date or time: a built-in date format, or a format code with

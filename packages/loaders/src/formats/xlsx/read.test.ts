@@ -73,7 +73,12 @@ describe('readXlsxRows on hand-written workbooks', { timeout: 60_000 }, () => {
     expect((await rows(file('1904.xlsx', rows1904)))[0]!.cells).toEqual([utc(1904, 1, 1), utc(2012, 1, 1)]);
     const rows1900 = buildXlsx({
       cellXfs: [0, 14],
-      sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c><c r="C1" s="1"><v>61</v></c><c r="D1" s="1"><v>43831</v></c></row>' }],
+      sheets: [
+        {
+          name: 'S',
+          rows: '<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c><c r="C1" s="1"><v>61</v></c><c r="D1" s="1"><v>43831</v></c></row>',
+        },
+      ],
     });
     // 1 = 1900-01-01, 59 = 1900-02-28, 61 = 1900-03-01, 43831 = 2020-01-01 (Excel's own values)
     expect((await rows(file('1900.xlsx', rows1900)))[0]!.cells).toEqual([utc(1900, 1, 1), utc(1900, 2, 28), utc(1900, 3, 1), utc(2020, 1, 1)]);
@@ -81,7 +86,8 @@ describe('readXlsxRows on hand-written workbooks', { timeout: 60_000 }, () => {
 
   it('rich-text shared strings are joined (phonetic runs left out); ISO date cells (t="d"); entities decoded', async () => {
     const book = buildXlsx({
-      sharedStrings: '<si><r><t>Seattle </t></r><r><rPr><b/></rPr><t>Area</t></r><rPh sb="0" eb="1"><t>シアトル</t></rPh></si><si><t>A &amp; B &lt;C&gt;</t></si>',
+      sharedStrings:
+        '<si><r><t>Seattle </t></r><r><rPr><b/></rPr><t>Area</t></r><rPh sb="0" eb="1"><t>シアトル</t></rPh></si><si><t>A &amp; B &lt;C&gt;</t></si>',
       sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="d"><v>2016-10-01T09:30:00</v></c></row>' }],
     });
     expect((await rows(file('rich.xlsx', book)))[0]!.cells).toEqual(['Seattle Area', 'A & B <C>', utc(2016, 10, 1, 9, 30)]);
@@ -203,7 +209,14 @@ describeRealdata("real releases: ICE's Seattle workbook (UW v. DHS production), 
     const { header, counts, others } = await byFiscalYear('Arrests', 'Arrest Date');
     expect(header?.row).toBe(7); // six banner rows (one blank) above the header
     expect(cellsToStrings(header!.cells).filter((c) => c !== '')).toEqual([
-      'Arrest Date', 'Date of Birth', 'Gender', 'Country of Citizenship', 'Event Number', 'Apprehension Landmark', 'Arrest Method', 'Most Serious Conviction',
+      'Arrest Date',
+      'Date of Birth',
+      'Gender',
+      'Country of Citizenship',
+      'Event Number',
+      'Apprehension Landmark',
+      'Arrest Method',
+      'Most Serious Conviction',
     ]);
     expect(others).toBe(0);
     const readme = { 2012: 6620, 2013: 7165, 2014: 4715, 2015: 2977, 2016: 2698, 2017: 3376, 2018: 3067, 2019: 1931 };
@@ -218,10 +231,18 @@ describeRealdata("real releases: ICE's Seattle workbook (UW v. DHS production), 
     expect(await summary(/Initial Book Ins/, 1)).toEqual(readme);
   }, 60_000);
 
-  it('dates are read as dates: the first arrest is 2012-01-01, as in UWCHR\'s CSV conversion', async () => {
+  it("dates are read as dates: the first arrest is 2012-01-01, as in UWCHR's CSV conversion", async () => {
     for await (const r of readXlsxRows(xlsx, { sheet: 'Arrests' })) {
       if (r.row === 8) {
-        expect(cellsToStrings(r.cells).slice(0, 7)).toEqual(['2012-01-01', '(b)(6),(b)(7)c)', 'Male', 'MEXICO', '(b)(7)e)', 'SNOHOMISH COUNTY JAIL', 'CAP Local Incarceration']);
+        expect(cellsToStrings(r.cells).slice(0, 7)).toEqual([
+          '2012-01-01',
+          '(b)(6),(b)(7)c)',
+          'Male',
+          'MEXICO',
+          '(b)(7)e)',
+          'SNOHOMISH COUNTY JAIL',
+          'CAP Local Incarceration',
+        ]);
         break;
       }
     }

@@ -58,7 +58,8 @@ async function parsePart(
   limits: DecompressionLimits,
 ): Promise<void> {
   const entry = wb.entries.get(path);
-  if (!entry) throw new IcestatError('parse_error', `${wb.file}: the workbook part ${path} is missing (the file is damaged or was not written by a spreadsheet program)`);
+  if (!entry)
+    throw new IcestatError('parse_error', `${wb.file}: the workbook part ${path} is missing (the file is damaged or was not written by a spreadsheet program)`);
   const parser = new SaxesParser({ xmlns: false, position: false });
   if (handlers.open) parser.on('opentag', handlers.open as (t: SaxesTagPlain) => void);
   if (handlers.close) {
@@ -101,29 +102,46 @@ async function openWorkbook(source: InputSource, options: InputOptions & Decompr
     const list = await zipEntries(ra, file);
     const entries = new Map(list.map((e) => [e.name, e]));
     if (!entries.has('xl/workbook.xml')) {
-      throw new IcestatError('unsupported_encoding', `${file}: this zip archive is not an Excel workbook (it has no xl/workbook.xml); it holds ${list.slice(0, 10).map((e) => `'${e.name}'`).join(', ')}`);
+      throw new IcestatError(
+        'unsupported_encoding',
+        `${file}: this zip archive is not an Excel workbook (it has no xl/workbook.xml); it holds ${list
+          .slice(0, 10)
+          .map((e) => `'${e.name}'`)
+          .join(', ')}`,
+      );
     }
     const partial: Workbook = { file, ra, entries, sheets: [], date1904: false, sharedStringsPath: undefined, stylesPath: undefined };
     const rels = new Map<string, { type: string; target: string }>();
     if (entries.has('xl/_rels/workbook.xml.rels')) {
-      await parsePart(partial, 'xl/_rels/workbook.xml.rels', {
-        open: (t) => {
-          if (local(t.name) === 'Relationship') rels.set(t.attributes.Id ?? '', { type: t.attributes.Type ?? '', target: resolveTarget('xl/workbook.xml', t.attributes.Target ?? '') });
+      await parsePart(
+        partial,
+        'xl/_rels/workbook.xml.rels',
+        {
+          open: (t) => {
+            if (local(t.name) === 'Relationship')
+              rels.set(t.attributes.Id ?? '', { type: t.attributes.Type ?? '', target: resolveTarget('xl/workbook.xml', t.attributes.Target ?? '') });
+          },
         },
-      }, options);
+        options,
+      );
     }
     let date1904 = false;
     const declared: { name: string; rid: string; state?: string }[] = [];
-    await parsePart(partial, 'xl/workbook.xml', {
-      open: (t) => {
-        const n = local(t.name);
-        if (n === 'workbookPr') date1904 = t.attributes.date1904 === '1' || t.attributes.date1904 === 'true';
-        if (n === 'sheet') {
-          const rid = Object.entries(t.attributes).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1] ?? '';
-          declared.push({ name: t.attributes.name ?? '', rid, ...(t.attributes.state ? { state: t.attributes.state } : {}) });
-        }
+    await parsePart(
+      partial,
+      'xl/workbook.xml',
+      {
+        open: (t) => {
+          const n = local(t.name);
+          if (n === 'workbookPr') date1904 = t.attributes.date1904 === '1' || t.attributes.date1904 === 'true';
+          if (n === 'sheet') {
+            const rid = Object.entries(t.attributes).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1] ?? '';
+            declared.push({ name: t.attributes.name ?? '', rid, ...(t.attributes.state ? { state: t.attributes.state } : {}) });
+          }
+        },
       },
-    }, options);
+      options,
+    );
     const byType = (suffix: string): string | undefined => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
     const sheets = declared.map((d, index) => ({
       name: d.name,
@@ -144,9 +162,13 @@ function pickSheet(wb: Workbook, sheet: string | number | undefined): Workbook['
   const names = wb.sheets.map((s) => `'${s.name}'`).join(', ');
   const found = sheet === undefined ? wb.sheets[0] : typeof sheet === 'number' ? wb.sheets[sheet] : wb.sheets.find((s) => s.name === sheet);
   if (!found) {
-    throw new IcestatError('invalid_input', `${wb.file}: the workbook has no sheet ${typeof sheet === 'number' ? `at index ${sheet}` : `'${String(sheet)}'`}; its sheets are ${names || '(none)'}`);
+    throw new IcestatError(
+      'invalid_input',
+      `${wb.file}: the workbook has no sheet ${typeof sheet === 'number' ? `at index ${sheet}` : `'${String(sheet)}'`}; its sheets are ${names || '(none)'}`,
+    );
   }
-  if (!wb.entries.has(found.path)) throw new IcestatError('parse_error', `${wb.file}: the part of sheet '${found.name}' (${found.path}) is missing: the file is damaged`);
+  if (!wb.entries.has(found.path))
+    throw new IcestatError('parse_error', `${wb.file}: the part of sheet '${found.name}' (${found.path}) is missing: the file is damaged`);
   return found;
 }
 
@@ -158,22 +180,27 @@ async function dateStyles(wb: Workbook, limits: DecompressionLimits): Promise<bo
   let inCellXfs = false;
   let done = false;
   const xfIds: number[] = [];
-  await parsePart(wb, wb.stylesPath, {
-    open: (t) => {
-      const n = local(t.name);
-      if (n === 'numFmt') formats.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');
-      else if (n === 'cellXfs') inCellXfs = true;
-      else if (n === 'xf' && inCellXfs) xfIds.push(Number(t.attributes.numFmtId ?? 0));
+  await parsePart(
+    wb,
+    wb.stylesPath,
+    {
+      open: (t) => {
+        const n = local(t.name);
+        if (n === 'numFmt') formats.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');
+        else if (n === 'cellXfs') inCellXfs = true;
+        else if (n === 'xf' && inCellXfs) xfIds.push(Number(t.attributes.numFmtId ?? 0));
+      },
+      close: (name) => {
+        if (local(name) === 'cellXfs') {
+          inCellXfs = false;
+          done = true;
+        }
+      },
+      // numFmts and cellXfs come before the (often large) rest of the part.
+      stop: () => done,
     },
-    close: (name) => {
-      if (local(name) === 'cellXfs') {
-        inCellXfs = false;
-        done = true;
-      }
-    },
-    // numFmts and cellXfs come before the (often large) rest of the part.
-    stop: () => done,
-  }, limits);
+    limits,
+  );
   for (const id of xfIds) styles.push(isDateFormat(id, formats.get(id)));
   return styles;
 }
@@ -181,9 +208,13 @@ async function dateStyles(wb: Workbook, limits: DecompressionLimits): Promise<bo
 async function sharedStrings(wb: Workbook, limits: DecompressionLimits, needed: boolean, where: string): Promise<string[]> {
   if (!wb.sharedStringsPath || !wb.entries.has(wb.sharedStringsPath)) {
     if (needed) {
-      throw new IcestatError('parse_error', `${where}: the sheet uses shared strings but the workbook has no shared-strings part (xl/sharedStrings.xml): the file is damaged or incomplete`, {
-        issues: [{ code: 'xlsx_missing_part', file: wb.file, message: 'xl/sharedStrings.xml is missing' }],
-      });
+      throw new IcestatError(
+        'parse_error',
+        `${where}: the sheet uses shared strings but the workbook has no shared-strings part (xl/sharedStrings.xml): the file is damaged or incomplete`,
+        {
+          issues: [{ code: 'xlsx_missing_part', file: wb.file, message: 'xl/sharedStrings.xml is missing' }],
+        },
+      );
     }
     return [];
   }
@@ -191,23 +222,28 @@ async function sharedStrings(wb: Workbook, limits: DecompressionLimits, needed: 
   let current = '';
   let inT = false;
   let inPhonetic = 0;
-  await parsePart(wb, wb.sharedStringsPath, {
-    open: (t) => {
-      const n = local(t.name);
-      if (n === 'si') current = '';
-      else if (n === 't') inT = true;
-      else if (n === 'rPh') inPhonetic++;
+  await parsePart(
+    wb,
+    wb.sharedStringsPath,
+    {
+      open: (t) => {
+        const n = local(t.name);
+        if (n === 'si') current = '';
+        else if (n === 't') inT = true;
+        else if (n === 'rPh') inPhonetic++;
+      },
+      close: (name) => {
+        const n = local(name);
+        if (n === 'si') out.push(current);
+        else if (n === 't') inT = false;
+        else if (n === 'rPh') inPhonetic--;
+      },
+      text: (t) => {
+        if (inT && inPhonetic === 0) current += t;
+      },
     },
-    close: (name) => {
-      const n = local(name);
-      if (n === 'si') out.push(current);
-      else if (n === 't') inT = false;
-      else if (n === 'rPh') inPhonetic--;
-    },
-    text: (t) => {
-      if (inT && inPhonetic === 0) current += t;
-    },
-  }, limits);
+    limits,
+  );
   return out;
 }
 
@@ -247,14 +283,19 @@ export async function listXlsxSheets(source: InputSource, options: InputOptions 
       let dimension: string | undefined;
       let started = false;
       if (wb.entries.has(s.path)) {
-        await parsePart(wb, s.path, {
-          open: (t) => {
-            const n = local(t.name);
-            if (n === 'dimension') dimension = t.attributes.ref;
-            if (n === 'sheetData' || n === 'dimension') started = true;
+        await parsePart(
+          wb,
+          s.path,
+          {
+            open: (t) => {
+              const n = local(t.name);
+              if (n === 'dimension') dimension = t.attributes.ref;
+              if (n === 'sheetData' || n === 'dimension') started = true;
+            },
+            stop: () => started,
           },
-          stop: () => started,
-        }, options);
+          options,
+        );
       }
       out.push({ name: s.name, index: s.index, ...(dimension ? { dimension } : {}), ...(s.state ? { state: s.state } : {}) });
     }
@@ -384,7 +425,11 @@ export async function* readXlsxRows(source: InputSource, options: ReadXlsxOption
         for (const c of p.at) {
           const i = p.cells[c] as number;
           const s = strings![i];
-          if (s === undefined) throw new IcestatError('parse_error', `${where}: row ${p.row}, column ${c + 1}: shared string ${i} does not exist (the workbook has ${strings!.length})`);
+          if (s === undefined)
+            throw new IcestatError(
+              'parse_error',
+              `${where}: row ${p.row}, column ${c + 1}: shared string ${i} does not exist (the workbook has ${strings!.length})`,
+            );
           p.cells[c] = s;
         }
       }

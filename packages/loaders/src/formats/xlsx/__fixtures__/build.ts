@@ -29,8 +29,13 @@ export function buildXlsx(spec: {
       .join('')}</sheets></workbook>`,
   );
   const rels = spec.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
-  rels.push(`<Relationship Id="rIdS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`, `<Relationship Id="rIdT" Type="${R}/styles" Target="styles.xml"/>`);
-  files['xl/_rels/workbook.xml.rels'] = strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+  rels.push(
+    `<Relationship Id="rIdS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`,
+    `<Relationship Id="rIdT" Type="${R}/styles" Target="styles.xml"/>`,
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+  );
   spec.sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
       `<?xml version="1.0"?><worksheet xmlns="${NS}">${s.dimension ? `<dimension ref="${s.dimension}"/>` : ''}<sheetData>${s.rows}</sheetData></worksheet>`,
@@ -42,7 +47,9 @@ export function buildXlsx(spec: {
   );
   const fmts = Object.entries(spec.numFmts ?? {});
   files['xl/styles.xml'] = strToU8(
-    `<?xml version="1.0"?><styleSheet xmlns="${NS}">${fmts.length ? `<numFmts>${fmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>` : ''}<cellXfs>${(spec.cellXfs ?? [0])
+    `<?xml version="1.0"?><styleSheet xmlns="${NS}">${fmts.length ? `<numFmts>${fmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>` : ''}<cellXfs>${(
+      spec.cellXfs ?? [0]
+    )
       .map((id) => `<xf numFmtId="${id}"/>`)
       .join('')}</cellXfs></styleSheet>`,
   );
