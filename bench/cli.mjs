@@ -16,7 +16,6 @@ const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
 const BIN = resolve(ROOT, 'packages/cli/bin/icestat.js');
 const TARGET = 1.1; // the command within 10% of the library call
-const BY = ['fiscalYear', 'criminality', 'aor'];
 
 function usage(code = 0) {
   console.log(`usage: npm run bench:cli -- [--size 100k|1m|5m] [--runs N] [--no-build] [--json FILE] [--strict]

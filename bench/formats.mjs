@@ -33,7 +33,10 @@ const COUNTRIES = ['MEXICO', 'GUATEMALA', 'HONDURAS', 'EL SALVADOR', 'INDIA', 'C
 /** The generator's rows: deterministic (an LCG), and its own tally by AOR. */
 function* rows(n) {
   let s = 20240930;
-  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const next = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
   for (let i = 0; i < n; i++) {
     const day = Math.floor(next() * 3 * 365);
     yield {
@@ -192,7 +195,10 @@ async function runPeer(name, file) {
       const r = await c.runAndReadAll(
         `SELECT "Area of Responsibility" AS aor, count(*)::INTEGER AS n FROM read_xlsx('${file}', sheet = '${sheet}', range = 'A6:F99999999') GROUP BY 1`,
       );
-      for (const [aor, n] of r.getRows()) (counts[aor] = (counts[aor] ?? 0) + n), (rows += n);
+      for (const [aor, n] of r.getRows()) {
+        counts[aor] = (counts[aor] ?? 0) + n;
+        rows += n;
+      }
     }
   } else if (name === 'icestat-parquet' || name === 'icestat-parquet-all') {
     for await (const r of m.readParquetRows(file, name === 'icestat-parquet' ? { columns: ['aor'] } : {})) add(r.aor);
@@ -201,7 +207,10 @@ async function runPeer(name, file) {
   } else if (name === 'duckdb-parquet') {
     const c = await (await m.DuckDBInstance.create(':memory:')).connect();
     const r = await c.runAndReadAll(`SELECT aor, count(*)::INTEGER AS n FROM '${file}' GROUP BY 1`);
-    for (const [aor, n] of r.getRows()) (counts[aor] = (counts[aor] ?? 0) + n), (rows += n);
+    for (const [aor, n] of r.getRows()) {
+      counts[aor] = (counts[aor] ?? 0) + n;
+      rows += n;
+    }
   }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

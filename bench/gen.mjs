@@ -457,7 +457,7 @@ export async function generate({ rows, out, seed = DEFAULT_SEED, table: tableNam
     if (!stream.write(s)) await once(stream, 'drain'); // rejects if the stream errors meanwhile
   };
 
-  await write(spec.header.join(',') + '\n');
+  await write(`${spec.header.join(',')}\n`);
 
   const BATCH = 10_000;
   for (let done = 0; done < rows; ) {
@@ -494,7 +494,7 @@ export async function generate({ rows, out, seed = DEFAULT_SEED, table: tableNam
     groupSeparator: SEP,
     groups: Object.fromEntries([...truth].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
-  writeFileSync(`${out}.json`, JSON.stringify(sidecar, null, 1) + '\n');
+  writeFileSync(`${out}.json`, `${JSON.stringify(sidecar, null, 1)}\n`);
   return sidecar;
 }
 

@@ -20,11 +20,11 @@ export const isRedacted = (s) => /^\(?b\)?\s*\(\d/i.test(s);
 export function fiscalYearKey(s) {
   if (s === undefined || s === null || s === '') return MISSING;
   if (isRedacted(s)) return REDACTED;
-  if (s.charCodeAt(4) === 45 /* '-': ISO */) return 'FY' + (s.charCodeAt(5) === 49 /* '1': Oct, Nov, Dec */ ? +s.slice(0, 4) + 1 : +s.slice(0, 4));
+  if (s.charCodeAt(4) === 45 /* '-': ISO */) return `FY${s.charCodeAt(5) === 49 /* '1': Oct, Nov, Dec */ ? +s.slice(0, 4) + 1 : +s.slice(0, 4)}`;
   const a = s.indexOf('/');
   const b = s.indexOf('/', a + 1);
   const y = +s.slice(b + 1, b + 5);
-  return 'FY' + (+s.slice(0, a) >= 10 ? y + 1 : y);
+  return `FY${+s.slice(0, a) >= 10 ? y + 1 : y}`;
 }
 
 const CRIMINALITY = { 49: 'convicted', 50: 'pending-charges', 51: 'other-immigration-violator' };
@@ -122,5 +122,5 @@ export function report(r) {
   const groups = r.groups instanceof Map ? Object.fromEntries(r.groups) : r.groups;
   const cpu = cpuAtStart ? process.cpuUsage(cpuAtStart) : null;
   const cpuMs = cpu ? (cpu.user + cpu.system) / 1000 : null;
-  process.stdout.write(JSON.stringify({ peer: r.peer, rows: r.rows, ms: r.ms, cpuMs, peakRssKb: peakRssKb(), groups, extra: r.extra }) + '\n');
+  process.stdout.write(`${JSON.stringify({ peer: r.peer, rows: r.rows, ms: r.ms, cpuMs, peakRssKb: peakRssKb(), groups, extra: r.extra })}\n`);
 }

@@ -7,6 +7,7 @@ import { inputPath, inputTable, report, SEP, startClock } from '../lib/peer.mjs'
 const path = inputPath();
 const table = inputTable();
 // ICESTAT_BENCH_MODULE lets the harness itself be tested against a stand-in module.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: the bench is not a turbo task; only the bench's own tests set it
 const specifier = process.env.ICESTAT_BENCH_MODULE || '@icestat/loaders/csv';
 let mod;
 try {

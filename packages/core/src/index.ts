@@ -91,7 +91,7 @@ export { statisticalTableSchema, type StatisticalTable } from './model/table';
 export { SCHEMA_VERSION, datasetSchema, type Dataset, type DatasetInput } from './model/dataset';
 
 // Walking a dataset: every figure and breakdown with where it sits
-export { containersOf, breakdownsOf, figuresOf, type FigureContainer, type FigureVisit, type BreakdownVisit } from './model/walk';
+export { containersOf, breakdownsOf, figuresOf, type FigureContainer, type FigureVisit, type BreakdownVisit, type Walkable } from './model/walk';
 
 // Record-level releases: arrest records and the other record tables
 export {

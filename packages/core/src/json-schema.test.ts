@@ -196,8 +196,8 @@ describe('toJsonSchema', () => {
       ],
       [
         'a country code ISO 3166-1 does not assign (UK for GB)',
-        (d) =>
-          void (d.operations[0]!.breakdowns = [
+        (d) => {
+          d.operations[0]!.breakdowns = [
             {
               id: 'b',
               dimension: 'citizenship',
@@ -206,13 +206,14 @@ describe('toJsonSchema', () => {
               exclusive: true,
               parts: [{ category: 'uk', country: 'UK', figure: { ...d.operations[0]!.figures[0], id: 'g' } }],
             },
-          ]),
+          ];
+        },
         '/operations/0/breakdowns/0/parts/0/country',
       ],
       [
         'a removal type not in the vocabulary',
-        (d) =>
-          void (d.operations[0]!.breakdowns = [
+        (d) => {
+          d.operations[0]!.breakdowns = [
             {
               id: 'b',
               dimension: 'removal-type',
@@ -221,7 +222,8 @@ describe('toJsonSchema', () => {
               exclusive: true,
               parts: [{ category: 'er', removalType: 'Expedited Removal', figure: { ...d.operations[0]!.figures[0], id: 'g' } }],
             },
-          ]),
+          ];
+        },
         '/operations/0/breakdowns/0/parts/0/removalType',
       ],
     ];

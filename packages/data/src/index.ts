@@ -53,7 +53,7 @@ export const figuresCsvPath: string = fileURLToPath(figuresCsvUrl);
  *
  * @returns The dataset, validated by icestat's schema, with defaults filled in (intervals from
  *   qualifiers, empty lists).
- * @throws {@link @icestat/core!IcestatError} only if the installed files were altered (the package's tests
+ * @throws `IcestatError` (from `@icestat/core`) only if the installed files were altered (the package's tests
  *   validate them before each release).
  * @example
  * const dataset = await loadBundledDataset();
@@ -67,7 +67,7 @@ export async function loadBundledDataset(): Promise<Dataset> {
  * Like {@link loadBundledDataset}, but synchronous: for scripts and tests.
  *
  * @returns The validated dataset.
- * @throws {@link @icestat/core!IcestatError} only if the installed files were altered.
+ * @throws `IcestatError` (from `@icestat/core`) only if the installed files were altered.
  * @example
  * readBundledDataset().schemaVersion; // => '1.0.0'
  */

@@ -58,6 +58,7 @@ export {
   type ReadArrestRecordsOptions,
   type ReadRecordsOptions,
   type LoadReport,
+  type SheetReport,
   type Rejection,
   type RejectionCode,
 } from './csv/index';

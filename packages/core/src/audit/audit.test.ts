@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../__fixtures__/testing';
 import { datasetSchema, type Dataset, type DatasetInput } from '../model/dataset';
 import { audit, countFindings, statedPrecision, type Finding } from './index';
+import type { RawDocument } from '../__fixtures__/tables';
 
 let bundled: Dataset;
 beforeAll(() => {
@@ -97,7 +98,7 @@ describe('audit of the bundled dataset', () => {
   });
 });
 
-function tiny(edit: (d: any) => void = () => {}): Dataset {
+function tiny(edit: (d: RawDocument) => void = () => {}): Dataset {
   const fig = (id: string, value: number, qualifier = 'exact', source = 's1') => ({
     id,
     metric: 'arrests',
@@ -106,7 +107,7 @@ function tiny(edit: (d: any) => void = () => {}): Dataset {
     claimant: { role: 'agency' },
     evidence: `${value}`,
   });
-  const d: any = {
+  const d: RawDocument = {
     schemaVersion: '1.0.0',
     title: 't',
     sources: [
@@ -133,12 +134,12 @@ function tiny(edit: (d: any) => void = () => {}): Dataset {
   d.fig = fig;
   edit(d);
   delete d.fig;
-  d.operations[0].breakdowns = d.operations[0].breakdowns.filter((b: any) => b.parts.length > 0);
+  d.operations[0].breakdowns = d.operations[0].breakdowns.filter((b: RawDocument) => b.parts.length > 0);
   return datasetSchema.parse(d as DatasetInput);
 }
 
 describe('audit checks', () => {
-  const place = (id: string, value: number, fig: any) => ({ category: id, place: { kind: 'state', state: 'PA' }, figure: fig(id, value) });
+  const place = (id: string, value: number, fig: RawDocument) => ({ category: id, place: { kind: 'state', state: 'PA' }, figure: fig(id, value) });
 
   it('errors when exhaustive parts cannot add to the total', () => {
     const d = tiny((d) => {

@@ -2,7 +2,7 @@
 // labelled "convicted" whose class says otherwise, were silently accepted.
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../__fixtures__/testing';
-import { stateAndCountryOperation } from '../__fixtures__/tables';
+import { type RawDocument, stateAndCountryOperation } from '../__fixtures__/tables';
 import { iceCountryCodes } from '../records/countries';
 import { audit } from './index';
 
@@ -31,9 +31,9 @@ describe('containment', () => {
 
   it('errors on a part labelled “convicted” whose class is other immigration violator, and the reverse', () => {
     const d = bundledDataset();
-    const raw: any = structuredClone(d);
-    const op = raw.operations.find((o: any) => o.id === 'safe-city-2017');
-    const b = op.breakdowns.find((x: any) => x.dimension === 'criminality');
+    const raw: RawDocument = structuredClone(d);
+    const op = raw.operations.find((o: RawDocument) => o.id === 'safe-city-2017');
+    const b = op.breakdowns.find((x: RawDocument) => x.dimension === 'criminality');
     b.parts[0].criminality = ['other-immigration-violator'];
     b.parts[1].label = 'not convicted';
     b.parts[1].criminality = ['convicted'];
@@ -52,7 +52,7 @@ describe('containment', () => {
   });
 
   describe('country categories', () => {
-    const countryFindings = (d: any) => audit(d).filter((f) => f.country !== undefined);
+    const countryFindings = (d: RawDocument) => audit(d).filter((f) => f.country !== undefined);
 
     it('warns on a misspelt country, counted or named without a count: did you mean Mexico (MX)?', () => {
       const d = stateAndCountryOperation();

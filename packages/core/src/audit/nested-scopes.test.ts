@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetSchema } from '../model/dataset';
 import { criminalSharesByScope } from '../stats/criminal-share';
 import { audit } from './index';
+import type { RawDocument } from '../__fixtures__/tables';
 
 const fig = (id: string, value: number, source = 'ice', evidence = `${value}`) => ({
   id,
@@ -14,7 +15,7 @@ const fig = (id: string, value: number, source = 'ice', evidence = `${value}`) =
   evidence,
 });
 
-function nested(): any {
+function nested(): RawDocument {
   return {
     schemaVersion: '1.0.0',
     title: 'Constructed: a city inside a nationwide week',

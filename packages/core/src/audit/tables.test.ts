@@ -2,7 +2,7 @@
 // named without a count, a derived figure, and a stated share as a breakdown part.
 import { describe, expect, it } from 'vitest';
 import { caught } from '../__fixtures__/testing';
-import { stateAndCountryOperation, statedShareOperation } from '../__fixtures__/tables';
+import { type RawDocument, stateAndCountryOperation, statedShareOperation } from '../__fixtures__/tables';
 import { datasetSchema } from '../model/dataset';
 import { criminalShare } from '../stats/criminal-share';
 import { partCount } from '../stats/part-count';
@@ -50,7 +50,7 @@ describe('a breakdown by state and by country, with a country named without a co
   });
 
   it('errors when the counted parts leave nothing for the named country', () => {
-    const d: any = stateAndCountryOperation();
+    const d: RawDocument = stateAndCountryOperation();
     d.operations[0].breakdowns[1].parts[0].figure.quantity.value = 5;
     const f = audit(d).find((x) => x.location.breakdown === 'slc-sample-by-country')!;
     expect([f.severity, f.verdict, f.message]).toEqual([
@@ -61,7 +61,7 @@ describe('a breakdown by state and by country, with a country named without a co
   });
 
   it('says a remainder may lie in the named country when the list is not known to be exhaustive', () => {
-    const d: any = stateAndCountryOperation();
+    const d: RawDocument = stateAndCountryOperation();
     d.operations[0].breakdowns[1].exhaustive = 'unknown';
     const f = audit(d).find((x) => x.location.breakdown === 'slc-sample-by-country')!;
     expect([f.code, f.severity, f.verdict, f.gap?.value, f.message]).toEqual([
@@ -74,7 +74,7 @@ describe('a breakdown by state and by country, with a country named without a co
   });
 
   it('errors on a derived figure its inputs do not give, and rejects a derivation of a missing figure', () => {
-    const d: any = stateAndCountryOperation();
+    const d: RawDocument = stateAndCountryOperation();
     d.operations[0].figures[2].quantity.value = 134;
     const f = audit(d).find((x) => x.code === 'derived-figure')!;
     expect([f.severity, f.difference?.value, f.message]).toEqual([

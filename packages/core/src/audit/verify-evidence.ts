@@ -97,12 +97,14 @@ export function verifyEvidence(dataset: Dataset, texts: Readonly<Record<string, 
     [dataset.claims, ['claims']],
   ];
   for (const [claims, base] of claimSets) {
-    claims.forEach((c, i) => items.push({ id: c.id, kind: 'claim', path: formatPath([...base, i]), source: c.source, evidence: c.evidence }));
+    claims.forEach((c, i) => {
+      items.push({ id: c.id, kind: 'claim', path: formatPath([...base, i]), source: c.source, evidence: c.evidence });
+    });
   }
   for (const { breakdown, path } of breakdownsOf(dataset)) {
-    breakdown.uncounted?.forEach((u, i) =>
-      items.push({ id: u.category, kind: 'uncounted', path: formatPath([...path, 'uncounted', i]), source: u.source, evidence: u.evidence }),
-    );
+    breakdown.uncounted?.forEach((u, i) => {
+      items.push({ id: u.category, kind: 'uncounted', path: formatPath([...path, 'uncounted', i]), source: u.source, evidence: u.evidence });
+    });
   }
   const normalised = new Map<string, string>();
   const found: EvidenceCheck[] = [];

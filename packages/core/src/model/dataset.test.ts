@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetInput } from '../__fixtures__/arbitraries';
 import { schemaError, toIcestatIssues, IcestatError } from '../errors';
 import { datasetSchema, type DatasetInput } from './dataset';
+import type { RawDocument } from '../__fixtures__/tables';
 
 /** A small valid dataset in the input form, after Operation Safe City (report 002). */
 function safeCity(): DatasetInput {
@@ -67,7 +68,7 @@ function problems(input: unknown): string[] {
   return r.success ? [] : toIcestatIssues(r.error.issues).map((i) => i.message);
 }
 
-type Mutable = { operations: Record<string, any>[] } & Record<string, any>;
+type Mutable = { operations: Record<string, RawDocument>[] } & Record<string, RawDocument>;
 function broken(edit: (d: Mutable) => void): unknown {
   const d = structuredClone(safeCity()) as unknown as Mutable;
   edit(d);

@@ -53,18 +53,28 @@ export const datasetSchema = z
 
     d.sources.forEach((s, i) => {
       unique(s.id, ['sources', i], 'source');
-      s.cites?.forEach((c, j) => needSource(c, ['sources', i, 'cites', j]));
+      s.cites?.forEach((c, j) => {
+        needSource(c, ['sources', i, 'cites', j]);
+      });
     });
     d.operations.forEach((o, i) => {
       unique(o.id, ['operations', i], 'operation');
-      o.sources.forEach((s, j) => needSource(s, ['operations', i, 'sources', j]));
+      o.sources.forEach((s, j) => {
+        needSource(s, ['operations', i, 'sources', j]);
+      });
       if (o.target) needSource(o.target.source, ['operations', i, 'target', 'source']);
-      o.namedOffences?.forEach((n, j) => needSource(n.source, ['operations', i, 'namedOffences', j, 'source']));
+      o.namedOffences?.forEach((n, j) => {
+        needSource(n.source, ['operations', i, 'namedOffences', j, 'source']);
+      });
     });
-    d.series.forEach((s, i) => unique(s.id, ['series', i], 'series'));
+    d.series.forEach((s, i) => {
+      unique(s.id, ['series', i], 'series');
+    });
     d.tables?.forEach((t, i) => {
       unique(t.id, ['tables', i], 'table');
-      t.sources.forEach((s, j) => needSource(s, ['tables', i, 'sources', j]));
+      t.sources.forEach((s, j) => {
+        needSource(s, ['tables', i, 'sources', j]);
+      });
     });
 
     const figures = figuresOf(d);
@@ -93,7 +103,9 @@ export const datasetSchema = z
           message: `names figure "${breakdown.total}", which is not a figure of ${'kind' in operation ? 'operation' : 'table'} "${operation.id}"`,
         });
       }
-      breakdown.uncounted?.forEach((u, ui) => needSource(u.source, [...path, 'uncounted', ui, 'source']));
+      breakdown.uncounted?.forEach((u, ui) => {
+        needSource(u.source, [...path, 'uncounted', ui, 'source']);
+      });
       if (!total) continue;
       breakdown.parts.forEach((part, pi) => {
         const unit = part.figure.quantity.unit;

@@ -35,7 +35,8 @@ export interface BreakdownVisit {
   readonly depth: number;
 }
 
-interface Walkable {
+/** What the walkers read: a dataset, or any object with its operations and, optionally, its series and statistical tables. */
+export interface Walkable {
   readonly operations: readonly Operation[];
   readonly series?: readonly Series[];
   readonly tables?: readonly StatisticalTable[] | undefined;
@@ -72,10 +73,14 @@ export function breakdownsOf(dataset: Walkable): BreakdownVisit[] {
       const total = parent ? parent.figure : b.total === undefined ? undefined : byId.get(b.total);
       out.push(parent ? { breakdown: b, path, operation, total, parent, depth } : { breakdown: b, path, operation, total, depth });
       b.parts.forEach((part, pi) => {
-        part.breakdowns?.forEach((nb, ni) => visit(nb, [...path, 'parts', pi, 'breakdowns', ni], part, depth + 1));
+        part.breakdowns?.forEach((nb, ni) => {
+          visit(nb, [...path, 'parts', pi, 'breakdowns', ni], part, depth + 1);
+        });
       });
     };
-    operation.breakdowns.forEach((b, bi) => visit(b, [...base, 'breakdowns', bi], undefined, 0));
+    operation.breakdowns.forEach((b, bi) => {
+      visit(b, [...base, 'breakdowns', bi], undefined, 0);
+    });
   }
   return out;
 }
@@ -93,16 +98,22 @@ export function breakdownsOf(dataset: Walkable): BreakdownVisit[] {
 export function figuresOf(dataset: Walkable): FigureVisit[] {
   const out: FigureVisit[] = [];
   for (const [operation, base] of containersOf(dataset)) {
-    operation.figures.forEach((figure, fi) => out.push({ figure, path: [...base, 'figures', fi], operation }));
+    operation.figures.forEach((figure, fi) => {
+      out.push({ figure, path: [...base, 'figures', fi], operation });
+    });
   }
   for (const { breakdown, path, operation } of breakdownsOf(dataset)) {
     breakdown.parts.forEach((part, pi) => {
       out.push({ figure: part.figure, path: [...path, 'parts', pi, 'figure'], operation, part, breakdown });
-      part.figures?.forEach((figure, fi) => out.push({ figure, path: [...path, 'parts', pi, 'figures', fi], operation, part, breakdown }));
+      part.figures?.forEach((figure, fi) => {
+        out.push({ figure, path: [...path, 'parts', pi, 'figures', fi], operation, part, breakdown });
+      });
     });
   }
   (dataset.series ?? []).forEach((series, si) => {
-    series.figures.forEach((figure, fi) => out.push({ figure, path: ['series', si, 'figures', fi], series }));
+    series.figures.forEach((figure, fi) => {
+      out.push({ figure, path: ['series', si, 'figures', fi], series });
+    });
   });
   return out;
 }

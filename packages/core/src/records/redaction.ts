@@ -7,7 +7,7 @@
 // nothing, `,` `;` `&` `/` or `and`. The exemption number must be in parentheses, so `B7`, `b6`
 // and ordinary words never match.
 const citation = String.raw`\(?b\)?\([1-9]\)(?:\(?[a-f]\)?)*`;
-const joiner = String.raw`(?:[,;&/]|and)?`;
+const joiner = '(?:[,;&/]|and)?';
 const pattern = new RegExp(`^${citation}(?:${joiner}${citation})*[,;]?$`);
 
 /** Longest text looked at as a marker; the longest real spelling is about 40 characters. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { vocabularyError } from '../errors';
 import type { StateCode } from './states';
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 /**
  * The three-letter codes of ICE Enforcement and Removal Operations' 25 field offices, in alphabetical order.
  *
@@ -9,7 +10,6 @@ import type { StateCode } from './states';
  * aorCodes.length; // => 25
  * aorCodes[0]; // => 'ATL'
  */
-// biome-ignore format: a reference table, several entries a line, laid out by hand
 export const aorCodes = [
   'ATL', 'BAL', 'BOS', 'BUF', 'CHI', 'DAL', 'DEN', 'DET', 'ELP', 'HAL',
   'HOU', 'LOS', 'MIA', 'NEW', 'NOL', 'NYC', 'PHI', 'PHO', 'SEA', 'SFR',

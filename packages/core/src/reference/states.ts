@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { vocabularyError } from '../errors';
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 /**
  * The USPS postal codes of the 50 states, DC and the five inhabited territories, in alphabetical order.
  *
@@ -8,7 +9,6 @@ import { vocabularyError } from '../errors';
  * stateCodes.length; // => 56
  * stateCodes[0]; // => 'AK'
  */
-// biome-ignore format: a reference table, several entries a line, laid out by hand
 export const stateCodes = [
   'AK', 'AL', 'AR', 'AS', 'AZ', 'CA', 'CO', 'CT', 'DC', 'DE',
   'FL', 'GA', 'GU', 'HI', 'IA', 'ID', 'IL', 'IN', 'KS', 'KY',
@@ -52,6 +52,7 @@ export type StateInfo = {
   readonly fips: string;
 };
 
+// biome-ignore format: a reference table, several entries a line, laid out by hand
 /**
  * Every state, DC and territory, in alphabetical order of postal code (same order as {@link stateCodes}).
  *
@@ -59,7 +60,6 @@ export type StateInfo = {
  * states.length; // => 56
  * states.find((s) => s.code === 'PR')?.fips; // => '72'
  */
-// biome-ignore format: a reference table, several entries a line, laid out by hand
 export const states: readonly StateInfo[] = (
   'AK02sAlaska|AL01sAlabama|AR05sArkansas|AS60tAmerican Samoa|AZ04sArizona|CA06sCalifornia|' +
   'CO08sColorado|CT09sConnecticut|DC11dDistrict of Columbia|DE10sDelaware|FL12sFlorida|' +

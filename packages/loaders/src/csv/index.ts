@@ -44,6 +44,7 @@ export {
   type ReadArrestRecordsOptions,
   type ReadRecordsOptions,
   type LoadReport,
+  type SheetReport,
   type Rejection,
   type RejectionCode,
 } from './records/index';

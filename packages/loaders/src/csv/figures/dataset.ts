@@ -2,7 +2,7 @@ import { SCHEMA_VERSION } from '@icestat/core';
 import { formatPath } from '@icestat/core/internal';
 import { buildRecord, define, getAt, isPlainObject, setAt, type Built, type Cell, type Origin, type Report } from './build';
 import type { TypedRow } from './cells';
-import { hasAny, idOf, sourceIdOf, type Entity, type FiguresEntities } from './entities';
+import { hasAny, sourceIdOf, type Entity, type FiguresEntities } from './entities';
 import { recordSpecs, sourceGroup, type FiguresCsvColumn, type RecordSpec } from './format';
 import type { FiguresIssues } from './issues';
 
@@ -33,7 +33,7 @@ export interface AssembledFigures {
  * assembleFigures(rows, entities, 'Figures from CSV', issues).dataset['title']; // => 'Figures from CSV' (no dataset row)
  */
 export function assembleFigures(rows: readonly Row[], entities: FiguresEntities, title: string, issues: FiguresIssues): AssembledFigures {
-  const { registries, mention, containers, datasetRow, partRows } = entities;
+  const { registries, containers, datasetRow, partRows } = entities;
   const report: Report = (at, code, what) => issues.add(code, at.line, at.header, what);
   const build = (spec: RecordSpec, cells: ReadonlyMap<FiguresCsvColumn, Cell>, line: number): Built => buildRecord(spec, cells, line, report);
 
@@ -56,20 +56,20 @@ export function assembleFigures(rows: readonly Row[], entities: FiguresEntities,
     const b = row.cells.get('breakdown')!.text.trim();
     const { obj, origin } = build(recordSpecs.part, row.cells, row.line);
     const list = partsByBreakdown.get(b) ?? [];
-    const figure = isPlainObject(obj['figure']) ? obj['figure'] : {};
-    if (!isPlainObject(obj['figure'])) define(obj, 'figure', figure);
-    if (figure['id'] === undefined) {
-      const category = typeof obj['category'] === 'string' ? obj['category'] : String(list.length + 1);
+    const figure = isPlainObject(obj.figure) ? obj.figure : {};
+    if (!isPlainObject(obj.figure)) define(obj, 'figure', figure);
+    if (figure.id === undefined) {
+      const category = typeof obj.category === 'string' ? obj.category : String(list.length + 1);
       define(figure, 'id', `${b}-${category}`);
     }
-    if (figure['source'] === undefined) {
+    if (figure.source === undefined) {
       const id = hasAny(row, sourceGroup) ? sourceIdOf(row) : undefined;
       if (id) define(figure, 'source', id);
     }
     const part: Part = { row, breakdown: b, obj, origin };
     list.push(part);
     partsByBreakdown.set(b, list);
-    const figureId = figure['id'];
+    const figureId = figure.id;
     if (typeof figureId === 'string' && !partByFigure.has(figureId)) partByFigure.set(figureId, part);
   }
 
@@ -132,7 +132,7 @@ export function assembleFigures(rows: readonly Row[], entities: FiguresEntities,
   const figuresOf = (key: string, containerId: string, path: readonly (string | number)[]): Obj[] =>
     (figureRows.get(key) ?? []).map((row, i) => {
       const { obj, origin } = build(recordSpecs.figure, row.cells, row.line);
-      if (obj['id'] === undefined) define(obj, 'id', `${containerId}-${i + 1}`);
+      if (obj.id === undefined) define(obj, 'id', `${containerId}-${i + 1}`);
       withSource(obj, row, []);
       place([...path, i], origin);
       return obj;
@@ -165,13 +165,13 @@ export function assembleFigures(rows: readonly Row[], entities: FiguresEntities,
     const parts = (partsByBreakdown.get(e.id) ?? []).map((part, pi) => {
       const partPath = [...path, 'parts', pi];
       place(partPath, part.origin);
-      const figure = part.obj['figure'] as Obj;
-      const nested = depth > 64 ? [] : breakdownsUnder(String(figure['id']), op);
+      const figure = part.obj.figure as Obj;
+      const nested = depth > 64 ? [] : breakdownsUnder(String(figure.id), op);
       if (nested.length > 0) {
         if (Object.hasOwn(part.obj, 'breakdowns')) {
           const jsonCell = part.row.cells.get('json');
           if (jsonCell)
-            issues.atCell(jsonCell, 'conflict', `gives "breakdowns": [], but breakdown rows name this part's figure "${String(figure['id'])}" as parent`);
+            issues.atCell(jsonCell, 'conflict', `gives "breakdowns": [], but breakdown rows name this part's figure "${String(figure.id)}" as parent`);
         }
         define(
           part.obj,
@@ -250,7 +250,7 @@ export function assembleFigures(rows: readonly Row[], entities: FiguresEntities,
     place(path, origin);
     const figures = figuresOf(`series:${e.id}`, e.id, [...path, 'figures']);
     define(obj, 'figures', figures);
-    if (!Object.hasOwn(obj, 'metric') && typeof figures[0]?.['metric'] === 'string') define(obj, 'metric', figures[0]['metric']);
+    if (!Object.hasOwn(obj, 'metric') && typeof figures[0]?.metric === 'string') define(obj, 'metric', figures[0].metric);
     const claims = claimsOf(`series:${e.id}`, [...path, 'claims']);
     if (claims.length > 0) define(obj, 'claims', claims);
     return obj;

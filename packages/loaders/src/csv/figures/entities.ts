@@ -123,7 +123,10 @@ export function readFiguresEntities(rows: readonly Row[], issues: FiguresIssues)
   for (const row of rows) {
     const allowed = new Set<FiguresCsvColumn>(['record', 'json', ...recordSpecs[row.record].fields.map((f) => f.column)]);
     if (recordSpecs[row.record].place) for (const c of ['place_kind', 'place', 'place_state', 'place_label'] as const) allowed.add(c);
-    const carries = (group: readonly FiguresCsvColumn[]): void => group.forEach((c) => allowed.add(c));
+    const carries = (group: readonly FiguresCsvColumn[]): void =>
+      group.forEach((c) => {
+        allowed.add(c);
+      });
     switch (row.record) {
       case 'dataset':
         if (datasetRow) issues.add('duplicate_row', row.line, undefined, `a second dataset row; the first is on line ${datasetRow.line}`);

@@ -49,7 +49,7 @@ describe('round trips', () => {
   it("the curated dataset's icestat-figures.csv (@icestat/data) is what the writer writes today", () => {
     const csv = stringifyFiguresCsv(bundled);
     // UPDATE_FIXTURES=1 npx vitest run src/csv/figures rewrites it after a deliberate change.
-    if (process.env['UPDATE_FIXTURES']) writeFileSync(bundledCsvPath, csv);
+    if (process.env.UPDATE_FIXTURES) writeFileSync(bundledCsvPath, csv);
     expect(readFileSync(bundledCsvPath, 'utf8')).toBe(csv);
     expect(parseFiguresCsv(readFileSync(bundledCsvPath, 'utf8'))).toStrictEqual(bundled);
   });
@@ -86,7 +86,10 @@ describe('round trips', () => {
   const textKeys = new Set(['title', 'publisher', 'note', 'name', 'label', 'evidence', 'statement', 'ambiguity', 'description', 'author', 'about']);
   const slots: (readonly (string | number)[])[] = [];
   const collect = (node: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(node)) node.forEach((v, i) => collect(v, [...path, i]));
+    if (Array.isArray(node))
+      node.forEach((v, i) => {
+        collect(v, [...path, i]);
+      });
     else if (typeof node === 'object' && node !== null) {
       for (const [k, v] of Object.entries(node)) {
         if (typeof v === 'string' && textKeys.has(k)) slots.push([...path, k]);
@@ -424,7 +427,7 @@ describe('errors: located, complete, with what was expected and what arrived', (
     expect(messages(text)).toEqual([
       '(text):2: column "json": invalid JSON at character 2: a "__proto__" key is not allowed (no icestat object has one, and it can pollute object prototypes)',
     ]);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(messages(`__proto__\n1\n`)[0]).toBe('(text):1: column "__proto__": unknown column; the columns are listed in the @icestat/loaders README');
   });
 

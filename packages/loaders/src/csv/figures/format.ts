@@ -453,7 +453,7 @@ export const placeLayouts: Readonly<Record<PlaceKind, PlaceLayout>> = {
 export function placeToCells(place: unknown): Map<FiguresCsvColumn, string> | undefined {
   if (typeof place !== 'object' || place === null || Array.isArray(place)) return undefined;
   const p = place as Record<string, unknown>;
-  const kind = p['kind'];
+  const kind = p.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(placeLayouts, kind)) return undefined;
   const layout = placeLayouts[kind as PlaceKind];
   const cells = new Map<FiguresCsvColumn, string>([['place_kind', kind]]);

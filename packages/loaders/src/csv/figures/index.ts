@@ -29,8 +29,8 @@ function checkFiguresOptions(fn: string, options: unknown, write: boolean): void
     oneOf('newline', ['\n', '\r\n']);
     oneOf('columns', ['used', 'all']);
     oneOf('bom', [true, false]);
-  } else if (o['title'] !== undefined && typeof o['title'] !== 'string') {
-    throw new IcestatError('invalid_input', `${fn}: options.title: expected a string; received ${describeValue(o['title'])}`);
+  } else if (o.title !== undefined && typeof o.title !== 'string') {
+    throw new IcestatError('invalid_input', `${fn}: options.title: expected a string; received ${describeValue(o.title)}`);
   }
 }
 

@@ -69,7 +69,7 @@ export function readFiguresRows(text: string, delimiter: string): FiguresRows {
     if (!header) header = { line: row.line, cells };
     else if (cells.length !== header.cells.length) {
       const width = header.cells.length;
-      problems.push({ line: row.line, cell: cells.length < width ? cells.length : width, code: 'column_count', what: columnCountReason(width, cells.length) });
+      problems.push({ line: row.line, cell: Math.min(cells.length, width), code: 'column_count', what: columnCountReason(width, cells.length) });
     } else rows.push({ line: row.line, cells });
   };
   const tokenizer = createCsvTokenizer({ delimiter, eol: start.dialect.eol, maxRowLength: NO_CAP, onRow, firstLine: start.lines + 1 });

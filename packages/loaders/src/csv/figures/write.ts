@@ -57,11 +57,11 @@ function toCells(spec: RecordSpec, record: Obj, extra: ReadonlyMap<FiguresCsvCol
 
   for (const qpath of spec.quantities) {
     const q = getAt(rest, qpath);
-    if (!isPlainObject(q) || q['bounds'] !== 'rule') continue;
-    const interval = qualifierInterval(q['value'] as number, q['qualifier'] as Qualifier, q['unit'] as Unit);
+    if (!isPlainObject(q) || q.bounds !== 'rule') continue;
+    const interval = qualifierInterval(q.value as number, q.qualifier as Qualifier, q.unit as Unit);
     // Bounds that follow the qualifier's rule are recomputed on reading: leave them out, so an
     // edited value takes its interval along.
-    if (interval && interval[0] === q['low'] && interval[1] === q['high']) {
+    if (interval && interval[0] === q.low && interval[1] === q.high) {
       for (const k of ['low', 'high', 'bounds']) remove([...qpath, k]);
     }
   }

@@ -19,5 +19,5 @@ const VIEW_MIN_LENGTH = 13;
 export function detach(s: string): string {
   // Concatenation makes a rope; slicing a rope first flattens it into a fresh buffer, and the
   // slice then points into that buffer of s.length + 1 characters rather than into the chunk.
-  return s.length < VIEW_MIN_LENGTH ? s : (' ' + s).slice(1);
+  return s.length < VIEW_MIN_LENGTH ? s : ` ${s}`.slice(1);
 }

@@ -42,7 +42,7 @@ const header = 'Apprehension Date,Apprehension AOR,Apprehension Criminality\n';
 function rows(count: number, delimiter = ','): string {
   const out: string[] = [];
   for (let i = 0; i < count; i++) out.push(['2017-01-15', ['CHI', 'NYC', 'PHI'][i % 3], '1 Convicted Criminal'].join(delimiter));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 describe('issue #10: the header row, blank rows and the delimiter', { timeout: 120_000 }, () => {
@@ -73,7 +73,7 @@ describe('issue #10: the header row, blank rows and the delimiter', { timeout: 1
   });
 
   it('item 8: a row of NULs above the header is not blank: a title row above it, reported, on both paths alike', async () => {
-    const path = file('\0\0\0\n' + header + rows(3000));
+    const path = file(`\0\0\0\n${header}${rows(3000)}`);
     const one = await tally(path, ['aor'], 1);
     expect('report' in one && one.report).toMatchObject({ rowsRead: 3000, blankLines: 0, header: { line: 2, bannerLines: 1, banner: ['\0\0\0'] } });
     expect(await tally(path, ['aor'], 4)).toStrictEqual(one);
@@ -89,7 +89,7 @@ describe('issue #10: the header row, blank rows and the delimiter', { timeout: 1
   });
 
   it('item 3: a no-break-space line above a ; header: the delimiter comes from the header row, on every path', async () => {
-    const text = '\u00a0\n' + header.replaceAll(',', ';') + rows(3000, ';');
+    const text = `\u00a0\n${header.replaceAll(',', ';')}${rows(3000, ';')}`;
     const path = file(text);
     const one = await tally(path, ['aor'], 1);
     expect('report' in one && one.report).toMatchObject({ delimiter: ';', accepted: 3000, blankLines: 1 });
@@ -101,11 +101,11 @@ describe('issue #10: the header row, blank rows and the delimiter', { timeout: 1
 describe('issue #10 item 4: U+FEFF inside the file is text, wherever the chunks or ranges are cut', { timeout: 120_000 }, () => {
   it('keeps a U+FEFF that starts a row at a 64 KiB read boundary, as reading the text does', async () => {
     const head = 'Notes,Apprehension Date,Apprehension AOR\n';
-    const filler = 'x'.repeat(20) + ',2017-01-15,CHI\n';
+    const filler = `${'x'.repeat(20)},2017-01-15,CHI\n`;
     let body = '';
     while (65536 - head.length - body.length >= 64) body += filler;
-    body += 'y'.repeat(65536 - head.length - body.length - ',2017-01-15,CHI\n'.length) + ',2017-01-15,CHI\n';
-    const text = head + body + '\uFEFFz,2017-01-16,CHI\n';
+    body += `${'y'.repeat(65536 - head.length - body.length - ',2017-01-15,CHI\n'.length)},2017-01-15,CHI\n`;
+    const text = `${head + body}\uFEFFz,2017-01-16,CHI\n`;
     expect((head + body).length).toBe(65536); // ASCII: the U+FEFF starts the second 64 KiB read
     const fromText = parseArrestRecords(text);
     const fromPath = await readAll(file(text));
@@ -115,7 +115,7 @@ describe('issue #10 item 4: U+FEFF inside the file is text, wherever the chunks 
 
   it('reads rows that start with U+FEFF the same on one thread and on workers (a range may start at one)', async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `\uFEFF"2017-01-${String((i % 28) + 1).padStart(2, '0')}",CHI,1`);
-    const path = file('\uFEFF' + header + lines.join('\n') + '\n');
+    const path = file(`\uFEFF${header}${lines.join('\n')}\n`);
     const one = await tally(path, ['aor'], 1);
     expect(await tally(path, ['aor'], 4)).toStrictEqual(one);
     // The U+FEFF before the quote makes the date cell unquoted text, which is no date: every row says so.
@@ -173,7 +173,7 @@ describe('issue #10 item 11: one line-numbering rule for every reader', () => {
 
 describe('issue #10: a stray quote swallowing the rest of the file says so', { timeout: 120_000 }, () => {
   it('reports 1 rejection covering lines 2–200,001 and the quote at line 2, column 12, on every path', async () => {
-    const body = '2017-01-15,"CHI,1\n' + '2017-01-15,CHI,1\n'.repeat(199_999);
+    const body = `2017-01-15,"CHI,1\n${'2017-01-15,CHI,1\n'.repeat(199_999)}`;
     const text = header + body;
     const path = file(text);
     const expected = {

@@ -45,7 +45,7 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
         rows.push(`2016-${month}-${day},IL,${aor}`); // too few cells
       else rows.push(`2016-${month}-${day},IL,${aor},${crim},"SITE, ""${i}"""`);
     }
-    const path = file(header + rows.join('\n') + '\n');
+    const path = file(`${header + rows.join('\n')}\n`);
     const by: TallyDimension[] = ['fiscalYear', 'criminality', 'aor'];
     const one = await outcome(path, by, 1);
     const many = await outcome(path, by, 4);
@@ -63,7 +63,7 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
   it('reads the file again on one thread when a cut falls inside a quoted line break', async () => {
     // Every row's landmark holds a quoted line break, so about half the line feeds are inside quotes.
     const rows = Array.from({ length: 2000 }, (_, i) => `2019-09-${String((i % 5) + 21)},PA,PHI,1 Convicted Criminal,"PHI STREET\nARREST ${i}"`);
-    const path = file(header + rows.join('\n') + '\n');
+    const path = file(`${header + rows.join('\n')}\n`);
     for (const workers of [2, 3, 4, 5]) {
       const many = await outcome(path, ['fiscalYear', 'aor'], workers);
       expect(many).toStrictEqual(await outcome(path, ['fiscalYear', 'aor'], 1));

@@ -11,7 +11,7 @@ import { countLineBreaks, findHeader } from './dialect';
 import type { ResolvedReadOptions } from './options';
 import { createRowReader, type TallyNeeds } from './row-reader';
 import type { RecordSource } from './read';
-import { swallowedRowReason, type LoadReport, type Rejection } from './report';
+import { addUnknownValues, swallowedRowReason, type LoadReport, type Rejection } from './report';
 import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
 
 /** What a worker is given: the file, its byte range, and the plan (with the header to read first). */
@@ -190,10 +190,7 @@ function joinReports(file: string, parts: readonly TextTally[], headerLines: num
       if (rejections.length < maxRejections) rejections.push(shifted(r, shift, maxRowLength));
     }
     for (const [field, count] of Object.entries(part.report.redacted)) redacted[field] = (redacted[field] ?? 0) + (count ?? 0);
-    for (const [field, values] of Object.entries(part.report.unknownValues)) {
-      const into = (unknownValues[field] ??= {});
-      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
-    }
+    addUnknownValues(unknownValues, part.report.unknownValues);
     rowsRead += part.report.rowsRead;
     accepted += part.report.accepted;
     rejected += part.report.rejected;

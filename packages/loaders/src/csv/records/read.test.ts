@@ -1,4 +1,4 @@
-import { arrestRecordSchema, IcestatError, type ArrestRecord } from '@icestat/core';
+import { arrestRecordSchema, type ArrestRecord } from '@icestat/core';
 import { Readable } from 'node:stream';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';

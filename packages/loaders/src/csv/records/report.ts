@@ -140,3 +140,20 @@ export function emptyLoadReport(file: string): LoadReport {
     unknownValues: {},
   };
 }
+
+/**
+ * Adds one part's unknown-value counts (a chunk's, a sheet's) into the counts of the whole read.
+ *
+ * @param into - The whole read's counts, by field then value; changed in place.
+ * @param part - The part's counts.
+ * @example
+ * const all: Record<string, Record<string, number>> = { gender: { X: 1 } };
+ * addUnknownValues(all, { gender: { X: 2, Y: 1 } }); // all.gender => { X: 3, Y: 1 }
+ */
+export function addUnknownValues(into: Record<string, Record<string, number>>, part: LoadReport['unknownValues']): void {
+  for (const [field, values] of Object.entries(part)) {
+    const counts = into[field] ?? {};
+    into[field] = counts;
+    for (const [value, n] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + n;
+  }
+}

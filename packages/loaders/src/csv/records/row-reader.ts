@@ -320,7 +320,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   }
 
   /** A cell's value: `null` when blank, a `Redacted` for a FOIA marker, else normalised, or {@link INVALID}. */
-  function valueOf(j: number, cell: string): unknown {
+  function cellValue(j: number, cell: string): unknown {
     const s = cell.trim();
     if (s.length === 0 || isMissing(s)) return null;
     if (isRedactionMarker(s)) return redactedValue(s);
@@ -369,16 +369,16 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       if (action === VALUE) {
         const cache = caches[j]!;
         let v: unknown;
-        if (cache !== null && cache.enabled && row.escaped[j] === 0) {
+        if (cache?.enabled && row.escaped[j] === 0) {
           v = cache.get(text, row.starts[j]!, row.ends[j]!);
           if (v === CACHE_MISS) {
             const cell = row.cell(j);
-            v = valueOf(j, cell);
+            v = cellValue(j, cell);
             if (typeof v === 'string') v = detach(v); // cached for the whole read
             cache.set(cell, v);
           }
         } else {
-          v = valueOf(j, row.cell(j));
+          v = cellValue(j, row.cell(j));
           if (wholeRecords && typeof v === 'string') v = detach(v);
         }
         if (v === INVALID) {
@@ -402,7 +402,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         if (!mayStartMarker(text, start, end)) continue;
         const cache = caches[j]!;
         let redacted: unknown;
-        if (cache !== null && cache.enabled && row.escaped[j] === 0) {
+        if (cache?.enabled && row.escaped[j] === 0) {
           redacted = cache.get(text, start, end);
           if (redacted === CACHE_MISS) {
             const cell = row.cell(j);

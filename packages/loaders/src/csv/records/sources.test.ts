@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { IcestatError, type ArrestRecord } from '@icestat/core';
+import type { ArrestRecord } from '@icestat/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecords } from './read';
@@ -186,13 +186,13 @@ describe('record readers on Parquet files', { timeout: 60_000 }, () => {
     duck = await instance.connect();
     writeFileSync(
       csv,
-      [
+      `${[
         'apprehension_date,apprehension_aor,apprehension_state,gender,citizenship_country,landmark,remarks',
         '2024-10-02,Seattle Area of Responsibility,WASHINGTON,Male,MEXICO,TACOMA,first',
         '2024-10-03,Seattle Area of Responsibility,WASHINGTON,Female,GUATEMALA,,',
         '2025-01-15,El Paso Area of Responsibility,TEXAS,Male,MEXICO,EL PASO,',
         '2023-05-01,Seattle Area of Responsibility,WASHINGTON,Male,HONDURAS,SEATTLE,last',
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     await duck.run(`COPY (SELECT * FROM read_csv('${csv}', types={'apprehension_date': 'DATE'})) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
   });

@@ -9,7 +9,7 @@ import { byteChunks, type InputOptions, type InputSource, type NodeReadableLike 
 import { detectTable, type DetectedTable } from '../../tables/detect';
 import { planTable, type CustomColumns, type PresetChoice } from '../../tables/plan';
 import type { SplitRow } from '../../tables/rows';
-import type { LoadReport, Rejection } from './report';
+import { addUnknownValues, type LoadReport, type Rejection } from './report';
 
 /** Which sheets of an Excel workbook the record readers read. */
 export interface SheetOptions {
@@ -66,7 +66,10 @@ function once(bytes: Uint8Array): NodeReadableLike {
 function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -341,10 +344,7 @@ export function mergeReports(file: string, parts: readonly { readonly sheet?: st
     blankLines += report.blankLines;
     for (const r of report.rejections) if (rejections.length < maxRejections) rejections.push(sheet === undefined ? r : { ...r, sheet });
     for (const [f, n] of Object.entries(report.redacted)) redacted[f] = (redacted[f] ?? 0) + n;
-    for (const [f, values] of Object.entries(report.unknownValues)) {
-      const into = (unknownValues[f] ??= {});
-      for (const [v, n] of Object.entries(values)) into[v] = (into[v] ?? 0) + n;
-    }
+    addUnknownValues(unknownValues, report.unknownValues);
   }
   const sheets = parts.filter((p) => p.sheet !== undefined);
   return {

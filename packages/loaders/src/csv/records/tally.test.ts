@@ -1,4 +1,4 @@
-import { createTally, IcestatError, MISSING, REDACTED, type TallyDimension } from '@icestat/core';
+import { createTally, IcestatError, REDACTED, type TallyDimension } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, fixtureText, trickleStream } from '../../__fixtures__/records/sources';
 import { readArrestRecords } from './read';

@@ -174,8 +174,6 @@ class Tokenizer implements CsvTokenizer, CsvRow {
   private nextLine = 1;
   /** Line where the row too long to hold started. */
   private skipLine = 1;
-  /** Cells the current row had before a problem dropped them (to find a stray quote). */
-  private cellsSeen = 0;
   /** While following a long row: a CR ended the last chunk (an LF may follow). */
   private skipCr = false;
   /** While following a long row: the current column (code points) and where it was last counted. */
@@ -459,7 +457,6 @@ class Tokenizer implements CsvTokenizer, CsvRow {
         nextOther = t.indexOf(other, nextOther + 1);
         if (nextOther === -1) nextOther = n;
       }
-      this.cellsSeen = count;
       // A row longer than the cap is reported the same whether it came in one chunk or many (when
       // it is never held whole): length counts its line break, as a held row's would.
       if (to - rowStart > this.maxRowLength && problem !== ROW_UNCLOSED_QUOTE) {
