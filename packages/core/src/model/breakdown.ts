@@ -82,7 +82,7 @@ export interface BreakdownPart {
   readonly offence?: string | undefined;
   /** For `agency` breakdowns: the arresting or booking agency. */
   readonly agency?: Agency | undefined;
-  /** For `citizenship` breakdowns: the ISO 3166-1 alpha-2 code (`label` keeps the source's spelling, "Tonga"). */
+  /** For `citizenship` and `departure-country` breakdowns: the ISO 3166-1 alpha-2 code (`label` keeps the source's spelling, "Tonga"). */
   readonly country?: string | undefined;
   /** For `removal-type` breakdowns: the removal type. */
   readonly removalType?: RemovalType | undefined;

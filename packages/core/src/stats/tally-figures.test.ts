@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetSchema } from '../model/dataset';
 import { audit } from '../audit/index';
 import { criminalShare } from './criminal-share';
+import { iceCountryCodes } from '../records/countries';
 import { createTally } from './tally';
 import { tallyBreakdown, tallySeries } from './tally-figures';
 
@@ -102,12 +103,55 @@ describe('tallyBreakdown', () => {
     const t = createTally({ by: ['citizenship'] });
     for (const c of ['MEXICO', 'MÉXICO', 'BURMA', 'MYANMAR', 'USSR', 'MEXICO']) t.addGroup([c]);
     const { breakdown } = tallyBreakdown(t.result(), 'citizenship', { source: 'foia' });
-    expect(breakdown.parts.map((p) => [p.category, p.label, p.figure.quantity.value])).toEqual([
-      ['mm', 'BURMA / MYANMAR', 2],
-      ['mx', 'MEXICO', 2],
-      ['mexico', 'MÉXICO', 1],
-      ['ussr', 'USSR', 1],
+    expect(breakdown.parts.map((p) => [p.category, p.label, p.country, p.figure.quantity.value])).toEqual([
+      ['mm', 'BURMA / MYANMAR', 'MM', 2],
+      ['mx', 'MEXICO', 'MX', 2],
+      ['mexico', 'MÉXICO', undefined, 1],
+      ['ussr', 'USSR', undefined, 1],
     ]);
+  });
+
+  it('gives every ICE country spelling its ISO code, in a breakdown the schema accepts and the audit questions only a spelling ICE never writes', () => {
+    const t = createTally({ by: ['citizenship'] });
+    const spellings = Object.keys(iceCountryCodes);
+    for (const c of [...spellings, 'USSR', 'KOREA', 'MÉXICO', '(missing)', '(redacted)']) t.addGroup([c]);
+    const { total, breakdown } = tallyBreakdown(t.result(), 'citizenship', { source: 'foia' });
+    const codes = new Set(Object.values(iceCountryCodes));
+    // spellings of one country (BURMA, MYANMAR) share a part: one part a code, 3 without one, 2 not recorded
+    expect(breakdown.parts).toHaveLength(codes.size + 5);
+    for (const p of breakdown.parts) {
+      if (p.country !== undefined) expect(p.category).toBe(p.country.toLowerCase());
+    }
+    expect(
+      breakdown.parts
+        .filter((p) => p.country !== undefined)
+        .map((p) => p.country)
+        .sort(),
+    ).toEqual([...codes].sort());
+    const dataset = datasetSchema.parse({
+      schemaVersion: '1.0.0',
+      title: 'tally',
+      sources: [{ id: 'foia', title: 'ICE arrests, FOIA release', publisher: 'ICE', kind: 'dataset' }],
+      operations: [
+        {
+          id: 'all',
+          name: 'All arrests',
+          agency: 'ICE-ERO',
+          kind: 'at-large-arrests',
+          period: { fiscalYear: 2016 },
+          places: [],
+          figures: [total],
+          breakdowns: [breakdown],
+          sources: ['foia'],
+        },
+      ],
+    });
+    // every ICE spelling is silent; the one spelling ICE never writes is kept as text, and flagged
+    expect(
+      audit(dataset)
+        .filter((f) => f.country !== undefined)
+        .map((f) => f.message),
+    ).toEqual(['citizenship breakdown “tally-by-citizenship”: the part “MÉXICO” (1) is spelt as no country — did you mean Mexico (MX)?']);
   });
 
   it('refuses time dimensions and dimensions the tally lacks', () => {

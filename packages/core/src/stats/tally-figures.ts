@@ -81,7 +81,7 @@ function figure(id: string, count: number, o: TallyFigureOptions, evidence: stri
   };
 }
 
-type PartShape = Pick<BreakdownPart, 'category' | 'label' | 'place' | 'criminality' | 'notRecorded'>;
+type PartShape = Pick<BreakdownPart, 'category' | 'label' | 'place' | 'criminality' | 'country' | 'notRecorded'>;
 
 function partFor(dimension: TallyDimension, key: string): PartShape {
   // Blank and redacted cells have no known value: an explicit "not recorded" part, so the parts
@@ -111,7 +111,7 @@ function partFor(dimension: TallyDimension, key: string): PartShape {
   if (dimension === 'facility') return { category: slug(key), label: key, place: { kind: 'site', name: key } };
   if (dimension === 'citizenship' || dimension === 'departureCountry') {
     const code = countryCodeOf(key);
-    return { category: code === undefined ? slug(key) : code.toLowerCase(), label: key };
+    return code === undefined ? { category: slug(key), label: key } : { category: code.toLowerCase(), label: key, country: code };
   }
   if (dimension === 'criminality') return { category: slug(key), label: key, criminality: [key as CriminalityClass] };
   return { category: slug(key), label: key };

@@ -3,10 +3,18 @@ import { describeValue } from '../../shared/args';
 import { headerPreset } from '../../tables/presets';
 import { normaliseHeader } from '../header';
 
-/** The header styles of record-level releases icestat knows. */
+/**
+ * The header styles of {@link planColumns}.
+ *
+ * @deprecated With {@link planColumns}; the record readers' presets are `headerPresets` (from `@icestat/loaders`).
+ */
 export type ColumnPresetName = 'ice-release' | 'snake-case';
 
-/** Which column preset to use: detect it from the header, name one, or use only `columns`. */
+/**
+ * Which column preset {@link planColumns} uses: detect it from the header, name one, or use only `columns`.
+ *
+ * @deprecated With {@link planColumns}.
+ */
 export type ColumnPresetChoice = 'auto' | ColumnPresetName | 'none';
 
 /**
@@ -27,6 +35,9 @@ export type ColumnMap = Readonly<Record<string, ArrestRecordField | null>>;
  * Columns of a release that no preset names (`Final Program`, `Departure Country`,
  * `Unique Identifier`, …) are kept in `record.extra`.
  *
+ * @deprecated The record readers plan columns from the release-family header presets, which
+ *   know every table and release: use {@link headerPreset} (`headerPreset('ice-release', 'arrests')`)
+ *   for a family's header map. This arrests-only map is kept for existing callers and goes in the next major.
  * @example
  * arrestColumnPresets['ice-release']['Apprehension AOR']; // => 'apprehensionAor'
  * arrestColumnPresets['snake-case'].apprehension_criminality; // => 'criminality'
@@ -82,7 +93,11 @@ export interface MappedColumn {
   readonly field: ArrestRecordField;
 }
 
-/** How a file's columns map to record fields: what the report shows and what the reader runs. */
+/**
+ * How a file's columns map to arrest-record fields, as {@link planColumns} plans them.
+ *
+ * @deprecated With {@link planColumns}; a read's own plan is in its report (`LoadReport.columns`).
+ */
 export interface ColumnPlan {
   /** The preset used; `none` when no preset applies (only `columns`). */
   readonly preset: ColumnPresetName | 'none';
@@ -156,6 +171,10 @@ export function checkColumnMap(columns: ColumnMap | undefined): void {
  * @param columns - Custom header → field map.
  * @returns The plan.
  * @throws {@link IcestatError} `invalid_input` for a custom target that is not a record field.
+ * @deprecated The record readers no longer use this plan: they plan columns from the header presets
+ *   of every release family and table, and report the result (`LoadReport.columns`, `preset`). To see
+ *   how a file's columns map before reading it, use `inspectSource` from `@icestat/loaders/inspect`.
+ *   Kept for existing callers; goes in the next major.
  * @example
  * planColumns(['Fecha', 'Apprehension AOR', 'Notes'], 'auto', { Fecha: 'apprehensionDate' }).fields;
  * // => ['apprehensionDate', 'apprehensionAor', null]
