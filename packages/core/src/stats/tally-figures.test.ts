@@ -21,6 +21,28 @@ function tallied() {
   return t.result();
 }
 
+/** A dataset document holding one tallied total and its breakdown, as an operation of a fiscal year. */
+function tallyDocument(total: unknown, breakdown: unknown, fiscalYear: number) {
+  return {
+    schemaVersion: '1.0.0',
+    title: 'tally',
+    sources: [{ id: 'foia', title: 'ICE arrests, FOIA release', publisher: 'ICE', kind: 'dataset' }],
+    operations: [
+      {
+        id: 'all',
+        name: 'All arrests',
+        agency: 'ICE-ERO',
+        kind: 'at-large-arrests',
+        period: { fiscalYear },
+        places: [],
+        figures: [total],
+        breakdowns: [breakdown],
+        sources: ['foia'],
+      },
+    ],
+  };
+}
+
 describe('tallyBreakdown', () => {
   it('turns a tally into a total and an exhaustive breakdown that audits clean', () => {
     const { total, breakdown } = tallyBreakdown(tallied(), 'criminality', { source: 'foia', idPrefix: 'fy' });
@@ -32,24 +54,7 @@ describe('tallyBreakdown', () => {
       ['other-immigration-violator', 1],
       ['pending-charges', 1],
     ]);
-    const dataset = datasetSchema.parse({
-      schemaVersion: '1.0.0',
-      title: 'tally',
-      sources: [{ id: 'foia', title: 'ICE arrests, FOIA release', publisher: 'ICE', kind: 'dataset' }],
-      operations: [
-        {
-          id: 'all',
-          name: 'All arrests',
-          agency: 'ICE-ERO',
-          kind: 'at-large-arrests',
-          period: { fiscalYear: 2017 },
-          places: [],
-          figures: [total],
-          breakdowns: [breakdown],
-          sources: ['foia'],
-        },
-      ],
-    });
+    const dataset = datasetSchema.parse(tallyDocument(total, breakdown, 2017));
     expect(audit(dataset).map((f) => [f.code, f.severity])).toEqual([['breakdown-sum', 'info']]);
     // 3 convicted of 7; the 2 blank or redacted rows keep it from being exact
     const convicted = criminalShare({ breakdown, total }, 'convicted');
@@ -78,24 +83,7 @@ describe('tallyBreakdown', () => {
       ['sea', 'SEA', 'aor', undefined, 2],
       ['unknown-springfield-aor', 'Springfield AOR', undefined, true, 1],
     ]);
-    const dataset = datasetSchema.safeParse({
-      schemaVersion: '1.0.0',
-      title: 'tally',
-      sources: [{ id: 'foia', title: 'ICE arrests, FOIA release', publisher: 'ICE', kind: 'dataset' }],
-      operations: [
-        {
-          id: 'all',
-          name: 'All arrests',
-          agency: 'ICE-ERO',
-          kind: 'at-large-arrests',
-          period: { fiscalYear: 2016 },
-          places: [],
-          figures: [total],
-          breakdowns: [breakdown],
-          sources: ['foia'],
-        },
-      ],
-    });
+    const dataset = datasetSchema.safeParse(tallyDocument(total, breakdown, 2016));
     expect(dataset.error?.issues ?? []).toEqual([]);
   });
 
@@ -128,24 +116,7 @@ describe('tallyBreakdown', () => {
         .map((p) => p.country)
         .sort(),
     ).toEqual([...codes].sort());
-    const dataset = datasetSchema.parse({
-      schemaVersion: '1.0.0',
-      title: 'tally',
-      sources: [{ id: 'foia', title: 'ICE arrests, FOIA release', publisher: 'ICE', kind: 'dataset' }],
-      operations: [
-        {
-          id: 'all',
-          name: 'All arrests',
-          agency: 'ICE-ERO',
-          kind: 'at-large-arrests',
-          period: { fiscalYear: 2016 },
-          places: [],
-          figures: [total],
-          breakdowns: [breakdown],
-          sources: ['foia'],
-        },
-      ],
-    });
+    const dataset = datasetSchema.parse(tallyDocument(total, breakdown, 2016));
     // every ICE spelling is silent; the one spelling ICE never writes is kept as text, and flagged
     expect(
       audit(dataset)

@@ -11,7 +11,7 @@ import { countLineBreaks, findHeader } from './dialect';
 import type { ResolvedReadOptions } from './options';
 import { createRowReader, type TallyNeeds } from './row-reader';
 import type { RecordSource } from './read';
-import { addUnknownValues, swallowedRowReason, type LoadReport, type Rejection } from './report';
+import { sumReports, swallowedRowReason, type LoadReport, type Rejection } from './report';
 import { tallyText, type TextTally, type TextTallyPlan } from './tally-text';
 
 /** What a worker is given: the file, its byte range, and the plan (with the header to read first). */
@@ -175,43 +175,24 @@ function shifted(r: Rejection, shift: number, maxRowLength: number): Rejection {
 }
 
 function joinReports(file: string, parts: readonly TextTally[], headerLines: number, maxRejections: number, maxRowLength: number): LoadReport {
-  const first = parts[0]!.report;
-  const rejections: Rejection[] = [];
-  const redacted: Record<string, number> = {};
-  const unknownValues: Record<string, Record<string, number>> = {};
+  // A part's lines start after the line breaks of the parts before it (less the header, which
+  // every worker's range repeats).
+  const shifts: number[] = [];
   let linesBefore = 0;
-  let rowsRead = 0;
-  let accepted = 0;
-  let rejected = 0;
-  let blankLines = 0;
   parts.forEach((part, i) => {
-    const shift = i === 0 ? 0 : linesBefore - headerLines;
-    for (const r of part.report.rejections) {
-      if (rejections.length < maxRejections) rejections.push(shifted(r, shift, maxRowLength));
-    }
-    for (const [field, count] of Object.entries(part.report.redacted)) redacted[field] = (redacted[field] ?? 0) + (count ?? 0);
-    addUnknownValues(unknownValues, part.report.unknownValues);
-    rowsRead += part.report.rowsRead;
-    accepted += part.report.accepted;
-    rejected += part.report.rejected;
-    blankLines += part.report.blankLines;
+    shifts.push(i === 0 ? 0 : linesBefore - headerLines);
     linesBefore += part.lineBreaks;
   });
-  const sorted = Object.fromEntries(
-    Object.entries(unknownValues).map(([f, v]) => [f, Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]),
-  );
-  return {
-    ...first,
+  const joined = sumReports(
     file,
-    rowsRead,
-    accepted,
-    rejected,
-    rejections,
-    rejectionsDropped: rejected - rejections.length,
-    blankLines,
-    redacted,
-    unknownValues: sorted,
-  };
+    parts.map((p) => p.report),
+    maxRejections,
+    (r, i) => shifted(r, shifts[i]!, maxRowLength),
+  );
+  const sorted = Object.fromEntries(
+    Object.entries(joined.unknownValues).map(([f, v]) => [f, Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]),
+  );
+  return { ...joined, unknownValues: sorted };
 }
 
 /**

@@ -142,18 +142,39 @@ export function emptyLoadReport(file: string): LoadReport {
 }
 
 /**
- * Adds one part's unknown-value counts (a chunk's, a sheet's) into the counts of the whole read.
+ * One report for a read made in parts (a file's byte ranges tallied by workers, a workbook's
+ * sheets): rows read, accepted, rejected and blank lines added up, redactions and unknown values
+ * counted across parts, and the first `maxRejections` rejections kept, each placed in the whole
+ * by `place` (its line shifted, its sheet named). Everything else is the first part's.
  *
- * @param into - The whole read's counts, by field then value; changed in place.
- * @param part - The part's counts.
+ * @param file - The source's name.
+ * @param parts - The parts' reports, in order; at least one.
+ * @param maxRejections - Rejections to keep in all.
+ * @param place - A part's rejection as the whole read reports it (`i` is the part's index).
+ * @returns The joined report.
  * @example
- * const all: Record<string, Record<string, number>> = { gender: { X: 1 } };
- * addUnknownValues(all, { gender: { X: 2, Y: 1 } }); // all.gender => { X: 3, Y: 1 }
+ * sumReports('arrests.csv', [emptyLoadReport('a'), emptyLoadReport('b')], 1000, (r) => r).rowsRead; // => 0
  */
-export function addUnknownValues(into: Record<string, Record<string, number>>, part: LoadReport['unknownValues']): void {
-  for (const [field, values] of Object.entries(part)) {
-    const counts = into[field] ?? {};
-    into[field] = counts;
-    for (const [value, n] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + n;
-  }
+export function sumReports(file: string, parts: readonly LoadReport[], maxRejections: number, place: (r: Rejection, i: number) => Rejection): LoadReport {
+  const rejections: Rejection[] = [];
+  const redacted: Record<string, number> = {};
+  const unknownValues: Record<string, Record<string, number>> = {};
+  let rowsRead = 0;
+  let accepted = 0;
+  let rejected = 0;
+  let blankLines = 0;
+  parts.forEach((report, i) => {
+    rowsRead += report.rowsRead;
+    accepted += report.accepted;
+    rejected += report.rejected;
+    blankLines += report.blankLines;
+    for (const r of report.rejections) if (rejections.length < maxRejections) rejections.push(place(r, i));
+    for (const [field, n] of Object.entries(report.redacted)) redacted[field] = (redacted[field] ?? 0) + (n ?? 0);
+    for (const [field, values] of Object.entries(report.unknownValues)) {
+      const counts = unknownValues[field] ?? {};
+      unknownValues[field] = counts;
+      for (const [value, n] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + n;
+    }
+  });
+  return { ...parts[0]!, file, rowsRead, accepted, rejected, rejections, rejectionsDropped: rejected - rejections.length, blankLines, redacted, unknownValues };
 }

@@ -9,7 +9,7 @@ import { byteChunks, type InputOptions, type InputSource, type NodeReadableLike 
 import { detectTable, type DetectedTable } from '../../tables/detect';
 import { planTable, type CustomColumns, type PresetChoice } from '../../tables/plan';
 import type { SplitRow } from '../../tables/rows';
-import { addUnknownValues, type LoadReport, type Rejection } from './report';
+import { sumReports, type LoadReport } from './report';
 
 /** Which sheets of an Excel workbook the record readers read. */
 export interface SheetOptions {
@@ -329,35 +329,18 @@ async function isWorkbook(source: InputSource, file: string, options: InputOptio
  * mergeReports('book.xlsx', [{ sheet: 'Arrests', report }], 1000).sheets?.[0]?.name; // => 'Arrests'
  */
 export function mergeReports(file: string, parts: readonly { readonly sheet?: string; readonly report: LoadReport }[], maxRejections: number): LoadReport {
-  const first = parts[0]!.report;
-  const rejections: Rejection[] = [];
-  const redacted: Record<string, number> = {};
-  const unknownValues: Record<string, Record<string, number>> = {};
-  let rowsRead = 0;
-  let accepted = 0;
-  let rejected = 0;
-  let blankLines = 0;
-  for (const { sheet, report } of parts) {
-    rowsRead += report.rowsRead;
-    accepted += report.accepted;
-    rejected += report.rejected;
-    blankLines += report.blankLines;
-    for (const r of report.rejections) if (rejections.length < maxRejections) rejections.push(sheet === undefined ? r : { ...r, sheet });
-    for (const [f, n] of Object.entries(report.redacted)) redacted[f] = (redacted[f] ?? 0) + n;
-    addUnknownValues(unknownValues, report.unknownValues);
-  }
+  const joined = sumReports(
+    file,
+    parts.map((p) => p.report),
+    maxRejections,
+    (r, i) => {
+      const sheet = parts[i]!.sheet;
+      return sheet === undefined ? r : { ...r, sheet };
+    },
+  );
   const sheets = parts.filter((p) => p.sheet !== undefined);
   return {
-    ...first,
-    file,
-    rowsRead,
-    accepted,
-    rejected,
-    rejections,
-    rejectionsDropped: rejected - rejections.length,
-    blankLines,
-    redacted,
-    unknownValues,
+    ...joined,
     ...(sheets.length > 0
       ? {
           sheets: sheets.map(({ sheet, report }) => ({
