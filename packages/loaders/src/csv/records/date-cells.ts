@@ -82,10 +82,14 @@ const DAY_SLOTS = 1 << 16;
 const dayKeys = new Int32Array(DAY_SLOTS);
 const dayTexts: string[] = new Array<string>(DAY_SLOTS).fill('');
 
-function isoDay(y: number, m: number, d: number): string {
+/** The ISO text of a day, or `undefined` when it does not exist (only days that do are kept). */
+function isoDay(y: number, m: number, d: number): string | undefined {
+  // Parts out of range could alias another day's key: only in-range parts are looked up.
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 2999) return undefined;
   const key = (y << 9) | (m << 5) | d;
   const slot = key & (DAY_SLOTS - 1);
   if (dayKeys[slot] === key) return dayTexts[slot]!;
+  if (!isRealDay(y, m, d)) return undefined;
   const iso = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
   dayKeys[slot] = key;
   dayTexts[slot] = iso;
@@ -117,7 +121,6 @@ export function dateCellAt(text: string, start: number, end: number): string | u
     const y = digitsIn(text, start, 4, end);
     const m = digitsIn(text, start + 5, 2, end);
     const d = digitsIn(text, start + 8, 2, end);
-    if (!isRealDay(y, m, d)) return undefined;
     if (len > 10) {
       const sep = text.charCodeAt(start + 10);
       if ((sep !== SPACE && sep !== UPPER_T) || !isTimeIn(text, start + 11, end, false)) return undefined;
@@ -135,7 +138,6 @@ export function dateCellAt(text: string, start: number, end: number): string | u
   if (isDigit(text.charCodeAt(i))) d = d * 10 + text.charCodeAt(i++) - DIGIT_0;
   if (text.charCodeAt(i) !== SLASH) return undefined;
   const y = digitsIn(text, i + 1, 4, end);
-  if (y < 0 || !isRealDay(y, m, d)) return undefined;
   i += 5;
   if (i < end && (text.charCodeAt(i) !== SPACE || !isTimeIn(text, i + 1, end, true))) return undefined;
   return isoDay(y, m, d);
