@@ -5,6 +5,7 @@ import { planTable, type TablePlan } from '../../tables/plan';
 import { splitRowAdapter, type SplitRow } from '../../tables/rows';
 import { recordTimeOfDate, valueReader } from '../../tables/values';
 import { CACHE_MISS, CellCache } from './cell-cache';
+import { dateCellAt, dateFastPathAllowed } from './date-cells';
 import { detach } from './detach';
 import { DETECT_LIMIT, findHeader, isWhiteSpace, type CsvDialect } from './dialect';
 import { fieldKindExpectations as arrestKindExpectations, redactedValue } from './normalise';
@@ -157,6 +158,9 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   let normalise: ((s: string) => unknown)[] = [];
   let kinds: RecordFieldKind[] = [];
   let caches: (CellCache | null)[] = [];
+  /** Per column, 1 where date cells are read in place first (see date-cells.ts). */
+  let fastDates = new Uint8Array(0);
+  const fastDatesAllowed = dateFastPathAllowed(read.missingValues);
   let timeColumn = -1;
   let redactedInRow = new Int32Array(0);
   let redactedCounts = new Float64Array(0);
@@ -221,6 +225,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     normalise = [];
     kinds = [];
     caches = [];
+    fastDates = new Uint8Array(ncols);
     unknownCounts = [];
     timeColumn = -1;
     const timeMapped = p.spec.timeField !== undefined && p.fields.includes(p.spec.timeField);
@@ -233,9 +238,12 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       else if (wholeRecords || !isFreeText(kind) || needed.has(field)) actions[j] = VALUE;
       else actions[j] = REDACTION_ONLY;
       if (wholeRecords && field === p.spec.mainDate && p.spec.timeField !== undefined && !timeMapped) timeColumn = j;
-      // Dates with times hardly repeat; everything else is worth trying. A free-text column only
-      // checked for markers caches whether a candidate cell is one (its spellings repeat).
-      const cached = actions[j] === REDACTION_ONLY || (actions[j] === VALUE && kind !== 'date' && kind !== 'timestamp' && kind !== 'time');
+      // Date cells are read in place by their shape; the cache then sees only the cells that are
+      // not plain dates (markers, missing values, sentinels), which repeat. Timestamps and times
+      // hardly repeat; everything else is worth trying. A free-text column only checked for
+      // markers caches whether a candidate cell is one (its spellings repeat).
+      if (actions[j] === VALUE && kind === 'date' && fastDatesAllowed) fastDates[j] = 1;
+      const cached = actions[j] === REDACTION_ONLY || (actions[j] === VALUE && kind !== 'timestamp' && kind !== 'time');
       caches.push(cached ? new CellCache() : null);
       unknownCounts.push(kind === 'aor' ? new Map() : null);
     }
@@ -368,18 +376,21 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       const action = actions[j];
       if (action === VALUE) {
         const cache = caches[j]!;
-        let v: unknown;
-        if (cache?.enabled && row.escaped[j] === 0) {
-          v = cache.get(text, row.starts[j]!, row.ends[j]!);
-          if (v === CACHE_MISS) {
-            const cell = row.cell(j);
-            v = cellValue(j, cell);
-            if (typeof v === 'string') v = detach(v); // cached for the whole read
-            cache.set(cell, v);
+        // A plain date is read in place; every other cell goes through the cache or is read whole.
+        let v: unknown = fastDates[j] === 1 ? dateCellAt(text, row.starts[j]!, row.ends[j]!) : undefined;
+        if (v === undefined) {
+          if (cache?.enabled && row.escaped[j] === 0) {
+            v = cache.get(text, row.starts[j]!, row.ends[j]!);
+            if (v === CACHE_MISS) {
+              const cell = row.cell(j);
+              v = cellValue(j, cell);
+              if (typeof v === 'string') v = detach(v); // cached for the whole read
+              cache.set(cell, v);
+            }
+          } else {
+            v = cellValue(j, row.cell(j));
+            if (wholeRecords && typeof v === 'string') v = detach(v);
           }
-        } else {
-          v = cellValue(j, row.cell(j));
-          if (wholeRecords && typeof v === 'string') v = detach(v);
         }
         if (v === INVALID) {
           const kind = kinds[j]!;

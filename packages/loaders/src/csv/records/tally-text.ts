@@ -95,6 +95,9 @@ export async function tallyRows(rows: AsyncIterable<SplitRow> | Iterable<SplitRo
   return { snapshot: engine.snapshot(), report: engine.rows.report(), lineBreaks: 0, endedInsideQuote: false };
 }
 
+/** Days whose group each time dimension remembers: more than 50 years of days. */
+const MAX_DAYS = 20_000;
+
 /** The row reader of a tally and its counts: the tally is made once the header says the table. */
 function tallyEngine(plan: TextTallyPlan): { readonly rows: RowReader; snapshot(): TallySnapshot } {
   const { by, excludeDuplicates, read, file } = plan;
@@ -113,11 +116,29 @@ function tallyEngine(plan: TextTallyPlan): { readonly rows: RowReader; snapshot(
     duplicateColumn = columns.fields.indexOf('duplicateLikely');
     dateColumn = columns.fields.indexOf(date);
   };
+  // Per time dimension, the group of each day seen (a plain `YYYY-MM-DD`; timestamps hardly
+  // repeat): its fiscal year or month is worked out once, not once a row (groupOf is pure).
+  const dayGroups: (Map<string, string> | null)[] = by.map((d) => (d === 'fiscalYear' || d === 'month' || d === 'day' ? new Map() : null));
   const onAccept = (): void => {
     const values = rows!.values;
     for (let i = 0; i < by.length; i++) {
       const column = dimensionColumns[i]!;
-      groups[i] = column < 0 ? MISSING : groupOf(by[i]!, values[column]);
+      if (column < 0) {
+        groups[i] = MISSING;
+        continue;
+      }
+      const v = values[column];
+      const days = dayGroups[i];
+      if (days == null || typeof v !== 'string' || v.length !== 10) {
+        groups[i] = groupOf(by[i]!, v);
+        continue;
+      }
+      let g = days.get(v);
+      if (g === undefined) {
+        g = groupOf(by[i]!, v);
+        if (days.size < MAX_DAYS) days.set(v, g);
+      }
+      groups[i] = g;
     }
     tally!.addGroup(groups, duplicateColumn >= 0 && values[duplicateColumn] === true, dateColumn >= 0 ? (values[dateColumn] as string | null) : undefined);
   };

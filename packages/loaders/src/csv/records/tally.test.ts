@@ -36,6 +36,20 @@ describe('tallyArrestRecords', () => {
     ]);
   });
 
+  it('gives each row its own day, month and fiscal year when days repeat in every spelling (the per-day groups are remembered)', async () => {
+    // 2017-09-30 is the last day of FY2017, 2017-10-01 the first of FY2018; each spelled three ways
+    // (two with a time of day), over and over, so every later row reads a remembered day.
+    const spellings = ['2017-09-30', '9/30/2017', '2017-09-30 00:00:00', '2017-10-01', '10/1/2017 9:49 PM', '2017-10-01T08:00:00'];
+    const lines = ['apprehension_date,apprehension_aor'];
+    for (let i = 0; i < 60; i++) lines.push(`${spellings[i % spellings.length]},NOL`);
+    const { tally, report } = await tallyArrestRecords({ text: `${lines.join('\n')}\n` }, { by: ['fiscalYear', 'month', 'day'] });
+    expect(report.accepted).toBe(60);
+    expect(tally.rows).toStrictEqual([
+      { fiscalYear: 'FY2017', month: '2017-09', day: '2017-09-30', count: 30 },
+      { fiscalYear: 'FY2018', month: '2017-10', day: '2017-10-01', count: 30 },
+    ]);
+  });
+
   it('leaves out likely duplicates when asked, and counts them', async () => {
     const all = await tallyArrestRecords(fixturePath('snake-case.csv'), { by: ['aor'] });
     const kept = await tallyArrestRecords(fixturePath('snake-case.csv'), { by: ['aor'], excludeDuplicates: true });
