@@ -100,6 +100,38 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
     expect(three.tally.rows).toEqual([{ fiscalYear: 'FY2017', count: 2 }]);
   });
 
+  it('stops the workers it started when the cuts need fewer of them, or none', async () => {
+    // The workers start before the header is searched, so a file read on one thread after all
+    // (lone-CR line ends) or cut into fewer ranges than threads (rows longer than the 64 KiB
+    // window that finds a cut) has started workers with no job. A worker left waiting would keep
+    // the process alive: the child process below must end by itself.
+    const loneCr = file(`${header.trimEnd()}\r${'2019-09-21,PA,PHI,1 Convicted Criminal,X\r'.repeat(3000)}`);
+    const longRows = file(`${header}${`2019-09-21,PA,PHI,1 Convicted Criminal,"${'L'.repeat(70_000)}"\n`.repeat(3)}`);
+    const script = `
+      import { resolveReadOptions } from ${JSON.stringify(new URL('./options.ts', import.meta.url).href)};
+      import { tallyInParallel } from ${JSON.stringify(new URL('./parallel.ts', import.meta.url).href)};
+      const plan = (file) => ({ file, by: ['aor'], excludeDuplicates: false, read: resolveReadOptions({}) });
+      const out = [];
+      for (const f of ${JSON.stringify([loneCr, longRows])}) {
+        const joined = await tallyInParallel(f, plan(f), { workers: 6, minBytesPerWorker: 1 });
+        out.push(joined === undefined ? 'one thread' : joined.snapshots.length);
+      }
+      console.log(JSON.stringify(out));`;
+    const { execFile } = await import('node:child_process');
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=@icestat/source', '--input-type=module', '-e', script],
+        { timeout: 60_000, cwd: new URL('.', import.meta.url).pathname },
+        (error, out) => (error ? reject(error) : resolve({ stdout: out })),
+      ),
+    );
+    // Lone CRs: one thread. Three rows of 70 KB: the cuts give one or two ranges, never six.
+    const [lone, long] = JSON.parse(stdout) as [unknown, unknown];
+    expect(lone).toBe('one thread');
+    expect(long === 'one thread' || (typeof long === 'number' && long >= 2 && long < 6)).toBe(true);
+  });
+
   it('rejects a nonsensical worker count', async () => {
     await expect(tallyArrestRecords(file(header), { by: [], workers: 0 })).rejects.toThrow(
       /workers: expected 'auto' or a whole number of at least 1; received 0/,
