@@ -6,7 +6,7 @@ import { IcestatError, type TallyDimension } from '@icestat/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corruptedRecordsFile, recordsFile, writeRecordsFile } from '../../__fixtures__/records/arbitraries';
 import { resolveReadOptions } from './options';
-import { tallyInParallel } from './parallel';
+import { tallyInParallel, workerFile } from './parallel';
 import { tallyArrestRecords } from './tally';
 
 const dir = mkdtempSync(join(tmpdir(), 'icestat-parallel-'));
@@ -98,6 +98,47 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
     expect(one.report.table).toBe('removals');
     expect(three).toStrictEqual(one);
     expect(three.tally.rows).toEqual([{ fiscalYear: 'FY2017', count: 2 }]);
+  });
+
+  it('stops the workers it started when the cuts need fewer of them, or none', async () => {
+    // The workers start before the header is searched, so a file read on one thread after all
+    // (lone-CR line ends) or cut into fewer ranges than threads (rows longer than the 64 KiB
+    // window that finds a cut) has started workers with no job. A worker left waiting would keep
+    // the process alive: the child process below must end by itself.
+    const loneCr = file(`${header.trimEnd()}\r${'2019-09-21,PA,PHI,1 Convicted Criminal,X\r'.repeat(3000)}`);
+    const longRows = file(`${header}${`2019-09-21,PA,PHI,1 Convicted Criminal,"${'L'.repeat(70_000)}"\n`.repeat(3)}`);
+    const script = `
+      import { resolveReadOptions } from ${JSON.stringify(new URL('./options.ts', import.meta.url).href)};
+      import { tallyInParallel } from ${JSON.stringify(new URL('./parallel.ts', import.meta.url).href)};
+      const plan = (file) => ({ file, by: ['aor'], excludeDuplicates: false, read: resolveReadOptions({}) });
+      const out = [];
+      for (const f of ${JSON.stringify([loneCr, longRows])}) {
+        const joined = await tallyInParallel(f, plan(f), { workers: 6, minBytesPerWorker: 1 });
+        out.push(joined === undefined ? 'one thread' : joined.snapshots.length);
+      }
+      console.log(JSON.stringify(out));`;
+    const { execFile } = await import('node:child_process');
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=@icestat/source', '--input-type=module', '-e', script],
+        { timeout: 60_000, cwd: new URL('.', import.meta.url).pathname },
+        (error, out) => (error ? reject(error) : resolve({ stdout: out })),
+      ),
+    );
+    // Lone CRs: one thread. Three rows of 70 KB: the cuts give one or two ranges, never six.
+    const [lone, long] = JSON.parse(stdout) as [unknown, unknown];
+    expect(lone).toBe('one thread');
+    expect(long === 'one thread' || (typeof long === 'number' && long >= 2 && long < 6)).toBe(true);
+  });
+
+  it('runs the worker with core built in only when the installed core is the version built in', () => {
+    expect(workerFile('file:///app/node_modules/@icestat/loaders/dist/csv/index.js', '0.1.0', '0.1.0')).toBe('./tally-worker-bundled.js');
+    expect(workerFile('file:///app/node_modules/@icestat/loaders/dist/index.cjs', '0.1.0', '0.1.0')).toBe('./tally-worker-bundled.cjs');
+    // Another core installed, or none found, or a build that set no version: the worker that imports it.
+    expect(workerFile('file:///app/dist/csv/index.js', '0.1.0', '0.1.1')).toBe('./tally-worker.js');
+    expect(workerFile('file:///app/dist/csv/index.cjs', '0.1.0', undefined)).toBe('./tally-worker.cjs');
+    expect(workerFile('file:///app/dist/csv/index.js', undefined, undefined)).toBe('./tally-worker.js');
   });
 
   it('rejects a nonsensical worker count', async () => {

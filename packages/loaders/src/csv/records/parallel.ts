@@ -55,7 +55,55 @@ export async function tallyRange(job: RangeJob): Promise<TextTally> {
   return tallyText(decodeChunks(stream, { name: job.plan.file }, job.start === 0), job.plan);
 }
 
-async function inWorker(job: RangeJob, started: Set<{ terminate(): Promise<number> }>): Promise<TextTally> {
+// The version of `@icestat/core` built into the self-contained worker (set by the build).
+declare const __ICESTAT_BUNDLED_CORE__: string | undefined;
+
+function bundledCore(): string | undefined {
+  return typeof __ICESTAT_BUNDLED_CORE__ === 'string' ? __ICESTAT_BUNDLED_CORE__ : undefined;
+}
+
+async function installedCore(here: string): Promise<string | undefined> {
+  try {
+    const { createRequire } = await import('node:module');
+    const manifest: unknown = createRequire(here)('@icestat/core/package.json');
+    const version = (manifest as { version?: unknown }).version;
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which built worker file a thread runs. The build ships two beside each entry: one with
+ * `@icestat/core` (and the parts of zod it uses) built in, which a new thread loads in about a
+ * third of the time (loading all of core and zod is most of a worker's start-up), and one that
+ * imports the installed core. The first is used only when the installed core is the version it
+ * was built with, so every range of a file is read by the same core as the first.
+ *
+ * @param here - The URL of the built module that starts the worker (`.js` or `.cjs`).
+ * @param bundled - The core version built into the self-contained worker, if the build set one.
+ * @param installed - The version of the installed `@icestat/core`, if it could be read.
+ * @returns The worker file's path relative to `here`.
+ * @example
+ * workerFile('file:///app/dist/csv/index.js', '0.1.0', '0.1.0'); // => './tally-worker-bundled.js'
+ * workerFile('file:///app/dist/csv/index.cjs', '0.1.0', '0.1.1'); // => './tally-worker.cjs'
+ */
+export function workerFile(here: string, bundled: string | undefined, installed: string | undefined): string {
+  const ext = here.endsWith('.cjs') ? '.cjs' : '.js';
+  return bundled !== undefined && bundled === installed ? `./tally-worker-bundled${ext}` : `./tally-worker${ext}`;
+}
+
+/** A worker thread started before its job is known; {@link run} hands it the job. */
+interface StartedWorker {
+  terminate(): Promise<number>;
+  run(job: RangeJob): Promise<TextTally>;
+}
+
+/**
+ * Starts a tally worker thread with no job yet. Starting one takes a while (a new V8 isolate that
+ * loads the module), so it starts before the file's header is searched and its cuts are chosen.
+ */
+async function startWorker(): Promise<StartedWorker> {
   const { Worker } = await import('node:worker_threads');
   const here = import.meta.url;
   let worker: InstanceType<typeof Worker>;
@@ -65,15 +113,13 @@ async function inWorker(job: RangeJob, started: Set<{ terminate(): Promise<numbe
     // tsx is a development dependency: this branch never runs from the published package.
     const tsx = JSON.stringify('tsx/esm/api');
     const boot = `import(${tsx}).then((api) => { api.register(); return import(${JSON.stringify(url)}); })`;
-    worker = new Worker(boot, { eval: true, workerData: job, execArgv: ['--conditions=@icestat/source'] });
+    worker = new Worker(boot, { eval: true, execArgv: ['--conditions=@icestat/source'] });
   } else {
-    worker = new Worker(new URL(here.endsWith('.cjs') ? './tally-worker.cjs' : './tally-worker.js', here), {
-      workerData: job,
+    worker = new Worker(new URL(workerFile(here, bundledCore(), await installedCore(here)), here), {
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
   }
-  started.add(worker);
-  return new Promise<TextTally>((resolve, reject) => {
+  const result = new Promise<TextTally>((resolve, reject) => {
     worker.once('message', (m: { ok: true; result: TextTally } | { ok: false; error: string; code?: IcestatErrorCode; issues?: IcestatIssue[] }) => {
       if (m.ok) resolve(m.result);
       else reject(m.code === undefined ? new Error(m.error) : new IcestatError(m.code, m.error, { issues: m.issues ?? [] }));
@@ -83,6 +129,15 @@ async function inWorker(job: RangeJob, started: Set<{ terminate(): Promise<numbe
       if (code !== 0) reject(new Error(`tally worker exited with code ${code}`));
     });
   });
+  // A worker stopped before it was given a job rejects with no one waiting: that is no error.
+  result.catch(() => {});
+  return {
+    terminate: () => worker.terminate(),
+    run(job) {
+      worker.postMessage(job);
+      return result;
+    },
+  };
 }
 
 /**
@@ -231,44 +286,61 @@ export async function tallyInParallel(
   const cores = workers === 'auto' ? Math.min(typeof availableParallelism === 'function' ? availableParallelism() : cpus().length, 8) : workers;
   const n = Math.min(cores, Math.floor(size / Math.max(1, minBytes)));
   if (n < 2) return undefined;
-  const cut = await plan(path, size, n, textPlan.read, {
-    by: textPlan.by,
-    ...(textPlan.date ? { date: textPlan.date } : {}),
-    duplicates: textPlan.excludeDuplicates,
-  });
-  if (!cut) return undefined;
-
-  const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
-  // The later ranges read the header row with the delimiter found in it, as one thread would,
-  // as the table and preset the first range reads. The first reads the file's start itself, with
-  // the options as given: a delimiter given there would change which rows above the header are
-  // blank (any detectable delimiter counts there).
-  const read = { ...textPlan.read, delimiter: cut.delimiter };
-  const later = { ...read, table: cut.table, preset: cut.preset === 'none' ? read.preset : cut.preset, headerRow: 1 };
-  let parts: TextTally[];
-  const started = new Set<{ terminate(): Promise<number> }>();
+  // The workers start while this thread searches the header and chooses the cuts.
+  const started: StartedWorker[] = [];
+  const given = new Set<StartedWorker>();
   let settled = false;
+  let parts: TextTally[];
+  let headerLines: number;
   try {
-    parts = await Promise.all(
-      ranges.map((r, i) =>
-        i === 0
-          ? tallyRange({ ...r, plan: { ...textPlan, countLines: true } })
-          : inWorker({ ...r, plan: { ...textPlan, read: later, header: cut.header, countLines: true } }, started),
-      ),
+    const starting = Array.from({ length: n - 1 }, () =>
+      startWorker().then((w) => {
+        started.push(w);
+        return w;
+      }),
     );
+    // Worker threads unavailable (a sandbox): one thread.
+    const ready = Promise.all(starting);
+    ready.catch(() => {});
+    const cut = await plan(path, size, n, textPlan.read, {
+      by: textPlan.by,
+      ...(textPlan.date ? { date: textPlan.date } : {}),
+      duplicates: textPlan.excludeDuplicates,
+    });
+    if (!cut) return undefined;
+
+    const ranges = cut.starts.map((start, i) => ({ path, start, end: cut.starts[i + 1] ?? size }));
+    // The later ranges read the header row with the delimiter found in it, as one thread would,
+    // as the table and preset the first range reads. The first reads the file's start itself, with
+    // the options as given: a delimiter given there would change which rows above the header are
+    // blank (any detectable delimiter counts there).
+    const read = { ...textPlan.read, delimiter: cut.delimiter };
+    const later = { ...read, table: cut.table, preset: cut.preset === 'none' ? read.preset : cut.preset, headerRow: 1 };
+    try {
+      const threads = await ready;
+      parts = await Promise.all(
+        ranges.map((r, i) => {
+          if (i === 0) return tallyRange({ ...r, plan: { ...textPlan, countLines: true } });
+          const thread = threads[i - 1]!;
+          given.add(thread);
+          return thread.run({ ...r, plan: { ...textPlan, read: later, header: cut.header, countLines: true } });
+        }),
+      );
+    } catch (e) {
+      if (IcestatError.isInstance(e)) throw e;
+      return undefined; // workers unavailable (a sandbox, a bundle without the worker file): one thread
+    }
+    headerLines = countLineBreaks(cut.header, 0, cut.header.length);
     settled = true;
-  } catch (e) {
-    if (IcestatError.isInstance(e)) throw e;
-    return undefined; // workers unavailable (a sandbox, a bundle without the worker file): one thread
   } finally {
-    // One range failing leaves the others nothing to do: stop them rather than let them read on.
-    // After success each worker has posted its result and ends by itself (exit code 0).
-    if (!settled) for (const w of started) void w.terminate();
+    // One range failing leaves the others nothing to do, and a worker given no job (the cuts gave
+    // fewer ranges than threads started, or none) would wait for one: stop them. After success
+    // each worker given a job has posted its result and ends by itself (exit code 0).
+    for (const w of started) if (!settled || !given.has(w)) void w.terminate();
   }
   // A range that ends inside a quote was cut inside a quoted value: the next one started mid-row.
   if (parts.slice(0, -1).some((p) => p.endedInsideQuote)) return undefined;
 
-  const headerLines = countLineBreaks(cut.header, 0, cut.header.length);
   return {
     snapshots: parts.map((p) => p.snapshot),
     report: joinReports(textPlan.file, parts, headerLines, textPlan.read.maxRejections, textPlan.read.maxRowLength),
