@@ -6,7 +6,7 @@ import { IcestatError, type TallyDimension } from '@icestat/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corruptedRecordsFile, recordsFile, writeRecordsFile } from '../../__fixtures__/records/arbitraries';
 import { resolveReadOptions } from './options';
-import { tallyInParallel, workerFile } from './parallel';
+import { tallyInParallel } from './parallel';
 import { tallyArrestRecords } from './tally';
 
 const dir = mkdtempSync(join(tmpdir(), 'icestat-parallel-'));
@@ -130,15 +130,6 @@ describe('tallyArrestRecords over worker threads', { timeout: 120_000 }, () => {
     const [lone, long] = JSON.parse(stdout) as [unknown, unknown];
     expect(lone).toBe('one thread');
     expect(long === 'one thread' || (typeof long === 'number' && long >= 2 && long < 6)).toBe(true);
-  });
-
-  it('runs the worker with core built in only when the installed core is the version built in', () => {
-    expect(workerFile('file:///app/node_modules/@icestat/loaders/dist/csv/index.js', '0.1.0', '0.1.0')).toBe('./tally-worker-bundled.js');
-    expect(workerFile('file:///app/node_modules/@icestat/loaders/dist/index.cjs', '0.1.0', '0.1.0')).toBe('./tally-worker-bundled.cjs');
-    // Another core installed, or none found, or a build that set no version: the worker that imports it.
-    expect(workerFile('file:///app/dist/csv/index.js', '0.1.0', '0.1.1')).toBe('./tally-worker.js');
-    expect(workerFile('file:///app/dist/csv/index.cjs', '0.1.0', undefined)).toBe('./tally-worker.cjs');
-    expect(workerFile('file:///app/dist/csv/index.js', undefined, undefined)).toBe('./tally-worker.js');
   });
 
   it('rejects a nonsensical worker count', async () => {

@@ -55,44 +55,6 @@ export async function tallyRange(job: RangeJob): Promise<TextTally> {
   return tallyText(decodeChunks(stream, { name: job.plan.file }, job.start === 0), job.plan);
 }
 
-// The version of `@icestat/core` built into the self-contained worker (set by the build).
-declare const __ICESTAT_BUNDLED_CORE__: string | undefined;
-
-function bundledCore(): string | undefined {
-  return typeof __ICESTAT_BUNDLED_CORE__ === 'string' ? __ICESTAT_BUNDLED_CORE__ : undefined;
-}
-
-async function installedCore(here: string): Promise<string | undefined> {
-  try {
-    const { createRequire } = await import('node:module');
-    const manifest: unknown = createRequire(here)('@icestat/core/package.json');
-    const version = (manifest as { version?: unknown }).version;
-    return typeof version === 'string' ? version : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Which built worker file a thread runs. The build ships two beside each entry: one with
- * `@icestat/core` (and the parts of zod it uses) built in, which a new thread loads in about a
- * third of the time (loading all of core and zod is most of a worker's start-up), and one that
- * imports the installed core. The first is used only when the installed core is the version it
- * was built with, so every range of a file is read by the same core as the first.
- *
- * @param here - The URL of the built module that starts the worker (`.js` or `.cjs`).
- * @param bundled - The core version built into the self-contained worker, if the build set one.
- * @param installed - The version of the installed `@icestat/core`, if it could be read.
- * @returns The worker file's path relative to `here`.
- * @example
- * workerFile('file:///app/dist/csv/index.js', '0.1.0', '0.1.0'); // => './tally-worker-bundled.js'
- * workerFile('file:///app/dist/csv/index.cjs', '0.1.0', '0.1.1'); // => './tally-worker.cjs'
- */
-export function workerFile(here: string, bundled: string | undefined, installed: string | undefined): string {
-  const ext = here.endsWith('.cjs') ? '.cjs' : '.js';
-  return bundled !== undefined && bundled === installed ? `./tally-worker-bundled${ext}` : `./tally-worker${ext}`;
-}
-
 /** A worker thread started before its job is known; {@link run} hands it the job. */
 interface StartedWorker {
   terminate(): Promise<number>;
@@ -115,7 +77,7 @@ async function startWorker(): Promise<StartedWorker> {
     const boot = `import(${tsx}).then((api) => { api.register(); return import(${JSON.stringify(url)}); })`;
     worker = new Worker(boot, { eval: true, execArgv: ['--conditions=@icestat/source'] });
   } else {
-    worker = new Worker(new URL(workerFile(here, bundledCore(), await installedCore(here)), here), {
+    worker = new Worker(new URL(here.endsWith('.cjs') ? './tally-worker.cjs' : './tally-worker.js', here), {
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
   }
