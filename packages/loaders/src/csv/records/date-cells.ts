@@ -6,16 +6,19 @@
 // It answers only for a cell that is such a date; anything else (blank, a FOIA marker, ICE's
 // `01/01/0001`, an offset after the time, a typo) is left to the general path, which decides.
 
-const DIGIT_0 = 48;
-const DASH = 45;
+export const DIGIT_0 = 48;
+export const DASH = 45;
 const SLASH = 47;
 const COLON = 58;
-const DOT = 46;
-const SPACE = 32;
-const UPPER_T = 84;
+export const DOT = 46;
+export const SPACE = 32;
+export const UPPER_T = 84;
 
-/** The value of `len` digits at `at` (all before `end`), or -1. */
-function digitsIn(s: string, at: number, len: number, end: number): number {
+// The character-level date reading shared by the normalisers (whole cells, `end` = the cell's
+// length) and the in-place reader below (a cell inside its chunk, `end` = where the cell ends).
+
+/** The value of `len` decimal digits at `at` (all before `end`), or -1 when any of them is not a digit. */
+export function digits(s: string, at: number, len: number, end = s.length): number {
   if (at + len > end) return -1;
   let v = 0;
   for (let i = at; i < at + len; i++) {
@@ -26,8 +29,8 @@ function digitsIn(s: string, at: number, len: number, end: number): number {
   return v;
 }
 
-/** A day that exists in years 1000–2999: the years a record's date may have. */
-function isRealDay(y: number, m: number, d: number): boolean {
+/** A day that exists in years 1000–2999: the years a record's date may have (`0215` or `9999` is a typo or a sentinel). */
+export function isRealDay(y: number, m: number, d: number): boolean {
   if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
   if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
   return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
@@ -38,42 +41,70 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * Whether `s[at..end)` is a time of day as a date cell may carry it: `H:MM`, `HH:MM`, `HH:MM:SS`,
- * `HH:MM:SS.fff`, and with `amPm` a trailing `AM`/`PM` (one space before it optional).
+ * Parses a time of day in `s[at..end)`: `H:MM`, `HH:MM`, `HH:MM:SS`, `HH:MM:SS.fff`, and with
+ * `amPm` a trailing `AM`/`PM` (one space before it optional). Returns seconds since midnight times
+ * 2, plus 1 when seconds were written (so formatting can keep the writer's precision), or -1 when
+ * the text is not a time. A number, so validating allocates nothing.
  */
-function isTimeIn(s: string, at: number, end: number, amPm: boolean): boolean {
+export function parseTime(s: string, at: number, amPm: boolean, end = s.length): number {
   let i = at;
-  if (i >= end || !isDigit(s.charCodeAt(i))) return false;
+  if (i >= end || !isDigit(s.charCodeAt(i))) return -1;
   let h = s.charCodeAt(i) - DIGIT_0;
   i++;
   if (i < end && isDigit(s.charCodeAt(i))) {
     h = h * 10 + s.charCodeAt(i) - DIGIT_0;
     i++;
   }
-  if (i >= end || s.charCodeAt(i) !== COLON) return false;
-  const m = digitsIn(s, i + 1, 2, end);
-  if (m < 0 || m > 59) return false;
+  if (i >= end || s.charCodeAt(i) !== COLON) return -1;
+  const m = digits(s, i + 1, 2, end);
+  if (m < 0 || m > 59) return -1;
   i += 3;
+  let sec = 0;
+  let withSeconds = 0;
   if (i < end && s.charCodeAt(i) === COLON) {
-    const sec = digitsIn(s, i + 1, 2, end);
-    if (sec < 0 || sec > 59) return false;
+    sec = digits(s, i + 1, 2, end);
+    if (sec < 0 || sec > 59) return -1;
+    withSeconds = 1;
     i += 3;
     if (i < end && s.charCodeAt(i) === DOT) {
       i++;
       const from = i;
       while (i < end && isDigit(s.charCodeAt(i))) i++;
-      if (i === from) return false;
+      if (i === from) return -1;
     }
   }
   if (amPm && i < end) {
     if (s.charCodeAt(i) === SPACE) i++;
-    if (i + 1 >= end) return false;
+    if (i + 1 >= end) return -1;
     const a = s.charCodeAt(i) | 0x20;
-    if ((a !== 97 /* a */ && a !== 112) /* p */ || (s.charCodeAt(i + 1) | 0x20) !== 109 /* m */ || h < 1 || h > 12) return false;
+    if ((a !== 97 /* a */ && a !== 112) /* p */ || (s.charCodeAt(i + 1) | 0x20) !== 109 /* m */ || h < 1 || h > 12) return -1;
     h = (h % 12) + (a === 112 ? 12 : 0);
     i += 2;
   }
-  return i === end && h <= 23;
+  if (i !== end || h > 23) return -1;
+  return ((h * 60 + m) * 60 + sec) * 2 + withSeconds;
+}
+
+/**
+ * Reads a US `M/D/YYYY` date starting at `start` (one or two digits of month and of day, four of
+ * year), writing y, m, d to `out`. Returns where the date ends (its time, if any, starts after one
+ * space), or -1. The day is not checked: see {@link isRealDay}.
+ */
+export function parseUsDate(s: string, out: Int32Array, start = 0, end = s.length): number {
+  let i = start;
+  let m = 0;
+  let d = 0;
+  for (; i < end && i < start + 2 && isDigit(s.charCodeAt(i)); i++) m = m * 10 + s.charCodeAt(i) - DIGIT_0;
+  if (i === start || i >= end || s.charCodeAt(i) !== SLASH) return -1;
+  const dayAt = ++i;
+  for (; i < end && i < dayAt + 2 && isDigit(s.charCodeAt(i)); i++) d = d * 10 + s.charCodeAt(i) - DIGIT_0;
+  if (i === dayAt || i >= end || s.charCodeAt(i) !== SLASH) return -1;
+  const y = digits(s, i + 1, 4, end);
+  if (y < 0) return -1;
+  out[0] = y;
+  out[1] = m;
+  out[2] = d;
+  return i + 5;
 }
 
 // The ISO text of each day, built once: a direct-mapped table keyed by year × 512 + month × 32 + day,
@@ -118,30 +149,18 @@ export function dateCellAt(text: string, start: number, end: number): string | u
   const len = end - start;
   if (len < 8 || !isDigit(text.charCodeAt(start))) return undefined;
   if (len >= 10 && text.charCodeAt(start + 4) === DASH && text.charCodeAt(start + 7) === DASH) {
-    const y = digitsIn(text, start, 4, end);
-    const m = digitsIn(text, start + 5, 2, end);
-    const d = digitsIn(text, start + 8, 2, end);
     if (len > 10) {
       const sep = text.charCodeAt(start + 10);
-      if ((sep !== SPACE && sep !== UPPER_T) || !isTimeIn(text, start + 11, end, false)) return undefined;
+      if ((sep !== SPACE && sep !== UPPER_T) || parseTime(text, start + 11, false, end) < 0) return undefined;
     }
-    return isoDay(y, m, d);
+    return isoDay(digits(text, start, 4, end), digits(text, start + 5, 2, end), digits(text, start + 8, 2, end));
   }
-  // US M/D/YYYY: one or two digits of month and of day.
-  let i = start;
-  let m = text.charCodeAt(i++) - DIGIT_0;
-  if (isDigit(text.charCodeAt(i))) m = m * 10 + text.charCodeAt(i++) - DIGIT_0;
-  if (text.charCodeAt(i) !== SLASH) return undefined;
-  i++;
-  if (!isDigit(text.charCodeAt(i))) return undefined;
-  let d = text.charCodeAt(i++) - DIGIT_0;
-  if (isDigit(text.charCodeAt(i))) d = d * 10 + text.charCodeAt(i++) - DIGIT_0;
-  if (text.charCodeAt(i) !== SLASH) return undefined;
-  const y = digitsIn(text, i + 1, 4, end);
-  i += 5;
-  if (i < end && (text.charCodeAt(i) !== SPACE || !isTimeIn(text, i + 1, end, true))) return undefined;
-  return isoDay(y, m, d);
+  const after = parseUsDate(text, usDay, start, end);
+  if (after < 0 || (after < end && (text.charCodeAt(after) !== SPACE || parseTime(text, after + 1, true, end) < 0))) return undefined;
+  return isoDay(usDay[0]!, usDay[1]!, usDay[2]!);
 }
+
+const usDay = new Int32Array(3);
 
 /**
  * Whether the fast date path may be used with these missing-value markers: only when none of

@@ -1,5 +1,6 @@
 import { IcestatError } from '@icestat/core';
 import { describeValue } from '../../shared/args';
+import { DASH, DIGIT_0, DOT, digits, isRealDay, parseTime, parseUsDate, SPACE, UPPER_T } from './date-cells';
 import { detach } from './detach';
 import {
   resolveAor,
@@ -239,85 +240,9 @@ export function normaliseBoolean(text: string): boolean | undefined {
   return booleanLookup(text);
 }
 
-const DIGIT_0 = 48;
-const DASH = 45;
-const SLASH = 47;
-const COLON = 58;
-const DOT = 46;
-const SPACE = 32;
-const UPPER_T = 84;
-
-/** The value of `len` decimal digits at `at`, or -1 when any of them is not a digit. */
-function digits(s: string, at: number, len: number): number {
-  if (at + len > s.length) return -1;
-  let v = 0;
-  for (let i = at; i < at + len; i++) {
-    const d = s.charCodeAt(i) - DIGIT_0;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
-
 /** Whether a cell has the shape of an ISO date (`YYYY-MM-DD…`), as opposed to a US one. */
 function isIsoShaped(s: string): boolean {
   return s.length >= 10 && s.charCodeAt(4) === DASH && s.charCodeAt(7) === DASH;
-}
-
-/** Years a record's date may have: four digits, 1000 to 2999. `0215` or `9999` is a typo or a sentinel, not a date. */
-const MIN_YEAR = 1000;
-const MAX_YEAR = 2999;
-
-function isRealDay(y: number, m: number, d: number): boolean {
-  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
-  if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
-  return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-}
-
-/**
- * Parses a time of day starting at `at` and running to the end of `s`: `H:MM`, `HH:MM`,
- * `HH:MM:SS`, `HH:MM:SS.fff`, and with `amPm` a trailing ` AM`/` PM`. Returns seconds since
- * midnight times 2, plus 1 when seconds were written (so formatting can keep the writer's
- * precision), or -1 when the text is not a time. A number, so validating allocates nothing.
- */
-function parseTime(s: string, at: number, amPm: boolean): number {
-  const n = s.length;
-  let i = at;
-  let h = s.charCodeAt(i) - DIGIT_0;
-  if (!(h >= 0 && h <= 9)) return -1;
-  i++;
-  const h2 = s.charCodeAt(i) - DIGIT_0;
-  if (h2 >= 0 && h2 <= 9) {
-    h = h * 10 + h2;
-    i++;
-  }
-  if (s.charCodeAt(i) !== COLON) return -1;
-  const m = digits(s, i + 1, 2);
-  if (m < 0 || m > 59) return -1;
-  i += 3;
-  let sec = 0;
-  let withSeconds = 0;
-  if (i < n && s.charCodeAt(i) === COLON) {
-    sec = digits(s, i + 1, 2);
-    if (sec < 0 || sec > 59) return -1;
-    withSeconds = 1;
-    i += 3;
-    if (i < n && s.charCodeAt(i) === DOT) {
-      i++;
-      const from = i;
-      while (i < n && s.charCodeAt(i) - DIGIT_0 >= 0 && s.charCodeAt(i) - DIGIT_0 <= 9) i++;
-      if (i === from) return -1;
-    }
-  }
-  if (amPm && i < n) {
-    if (s.charCodeAt(i) === SPACE) i++;
-    const a = s.charCodeAt(i) | 0x20;
-    if ((a !== 97 /* a */ && a !== 112) /* p */ || (s.charCodeAt(i + 1) | 0x20) !== 109 /* m */ || h < 1 || h > 12) return -1;
-    h = (h % 12) + (a === 112 ? 12 : 0);
-    i += 2;
-  }
-  if (i !== n || h > 23) return -1;
-  return ((h * 60 + m) * 60 + sec) * 2 + withSeconds;
 }
 
 // Formatted times by their encoding (see parseTime): at most 172,800 distinct, and a file repeats
@@ -335,26 +260,6 @@ function formatTime(t: number): string {
   out = (t & 1) === 0 ? hhmm : `${hhmm}:${sec < 10 ? '0' : ''}${sec}`;
   timeStrings.set(t, out);
   return out;
-}
-
-/** Where a US `M/D/YYYY` date ends (its time, if any, starts after one space), or -1. Writes y, m, d to `out`. */
-function parseUsDate(s: string, out: Int32Array): number {
-  let i = 0;
-  let m = 0;
-  let d = 0;
-  let c = s.charCodeAt(i) - DIGIT_0;
-  if (!(c >= 0 && c <= 9)) return -1;
-  for (; c >= 0 && c <= 9 && i < 2; c = s.charCodeAt(++i) - DIGIT_0) m = m * 10 + c;
-  if (s.charCodeAt(i) !== SLASH) return -1;
-  const dayAt = ++i;
-  for (c = s.charCodeAt(i) - DIGIT_0; c >= 0 && c <= 9 && i < dayAt + 2; c = s.charCodeAt(++i) - DIGIT_0) d = d * 10 + c;
-  if (i === dayAt || s.charCodeAt(i) !== SLASH) return -1;
-  const y = digits(s, i + 1, 4);
-  if (y < 0) return -1;
-  out[0] = y;
-  out[1] = m;
-  out[2] = d;
-  return i + 5;
 }
 
 const usParts = new Int32Array(3);
