@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { fc, test } from '@fast-check/vitest';
 import { IcestatError } from '@icestat/core';
 import { describe, expect, it } from 'vitest';
-import { textChunks } from './input';
+import { TEXT_PIECE, textChunks } from './input';
 
 async function text(chunks: readonly Uint8Array[]): Promise<string> {
   let out = '';
@@ -66,3 +66,44 @@ describe('textChunks from Node Buffers (ASCII fast path)', () => {
     },
   );
 });
+
+describe('textChunks hands a big read on as text of TEXT_PIECE bytes at a time', () => {
+  async function pieces(chunks: readonly Uint8Array[]): Promise<string[]> {
+    const out: string[] = [];
+    for await (const t of textChunks(Readable.from(chunks.map((c) => Buffer.from(c))))) out.push(t);
+    return out;
+  }
+
+  it('cuts a 1 MiB read of ASCII into 16 pieces of 64 KiB that join back to the read', async () => {
+    const line = 'Apprehension Date,Apprehension AOR\n2016-10-01,Chicago Area of Responsibility\n';
+    const s = line.repeat(Math.ceil((1024 * 1024) / line.length)).slice(0, 1024 * 1024);
+    const out = await pieces([encoder.encode(s)]);
+    expect(out.map((p) => p.length)).toEqual(Array.from({ length: 16 }, () => TEXT_PIECE));
+    expect(out.join('')).toBe(s);
+  });
+
+  it('keeps a character whose bytes straddle a piece boundary whole, wherever it falls', async () => {
+    for (const char of ['é', '“', '😀']) {
+      const width = encoder.encode(char).length;
+      for (let before = TEXT_PIECE - width; before <= TEXT_PIECE; before++) {
+        const s = `${'a'.repeat(before)}${char}${'b'.repeat(TEXT_PIECE)}${char}\n`;
+        const out = await pieces([encoder.encode(s)]);
+        expect(out.join('')).toBe(s);
+        // At most a piece's bytes, plus a character held over from the piece before (an emoji is two UTF-16 units).
+        expect(Math.max(...out.map((p) => p.length))).toBeLessThanOrEqual(TEXT_PIECE + 1);
+      }
+    }
+  });
+
+  it('locates a bad byte in a later piece of a big read by its offset and line in the file', async () => {
+    const lines = 'x,y\n'.repeat(40_000); // 160,000 bytes: the bad byte falls in the third piece
+    const bytes = new Uint8Array([...encoder.encode(lines), 0x61, 0xff, 0x0a]);
+    const error = await pieces([bytes]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(IcestatError.isInstance(error) && error.code).toBe('unsupported_encoding');
+    expect((error as Error).message).toContain('byte 0xFF at byte offset 160001 (line 40001)');
+  });
+});
+

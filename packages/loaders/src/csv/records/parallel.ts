@@ -26,13 +26,11 @@ const MIB = 1 << 20;
 /** About what this thread reads while a worker thread starts (measured: ~0.1 s, ~10 MB). */
 const STARTUP_BYTES = 10 * MIB;
 /**
- * Bytes read at a time. Measured on 1M and 5M rows over two threads: 64 KiB reads kept peak RSS
- * flat (about 100 MB for both files) where 256 KiB gave 119 → 154 MB and 1 MiB 227 MB, at the
- * same speed or better. A chunk's text below V8's large-object size (128 KiB) is allocated in the
- * young generation and dies there; larger ones go straight to the old generation and pile up
- * between full collections.
+ * Bytes read at a time: 256 KiB, as for a whole file (`#node-files`), handed on as text in
+ * 64 KiB pieces (`TEXT_PIECE` in shared/input.ts, which has the measurements: fewer, larger reads
+ * are faster, while text chunks above V8's large-object size made peak memory grow with the file).
  */
-export const READ_CHUNK = 64 * 1024;
+export const READ_CHUNK = 256 * 1024;
 
 function localPath(source: RecordSource): string | undefined {
   if (typeof source === 'string') return source;
