@@ -106,4 +106,3 @@ describe('textChunks hands a big read on as text of TEXT_PIECE bytes at a time',
     expect((error as Error).message).toContain('byte 0xFF at byte offset 160001 (line 40001)');
   });
 });
-
