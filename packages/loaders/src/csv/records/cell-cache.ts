@@ -37,9 +37,11 @@ export class CellCache {
   private readonly values: unknown[] = new Array<unknown>(SIZE).fill(undefined);
   private entries = 0;
   private lookups = 0;
-  private hits = 0;
-  private judged = false;
-  /** False once the column has proved not to repeat; callers then skip the cache. */
+  private misses = 0;
+  /**
+   * False once the column has proved not to repeat (after {@link TRIAL} lookups, more misses than
+   * hits); callers then skip the cache and read each cell whole, by the same code as a miss.
+   */
   enabled = true;
 
   private slot(text: string, start: number, end: number): number {
@@ -59,21 +61,21 @@ export class CellCache {
     const len = end - start;
     for (let i = this.slot(text, start, end); ; i = (i + 1) & MASK) {
       const key = this.keys[i];
-      if (key === undefined) break;
-      if (key.length === len && sameText(key, text, start)) {
-        this.hits++;
-        return this.values[i];
-      }
+      if (key === undefined) return CACHE_MISS;
+      if (key.length === len && sameText(key, text, start)) return this.values[i];
     }
-    if (!this.judged && this.lookups >= TRIAL) {
-      this.judged = true;
-      if (this.hits * 2 < this.lookups) this.enabled = false;
-    }
-    return CACHE_MISS;
   }
 
-  /** Remembers the value of a cell's text, while there is room. */
+  /**
+   * Remembers the value of a cell's text after a miss, while there is room, and judges the cache.
+   * The verdict is worked out on every miss with no branch of its own: a branch first taken
+   * after thousands of rows would send V8's optimised reader back to be compiled again.
+   */
   set(key: string, value: unknown): void {
+    this.misses++;
+    const early = this.lookups < TRIAL;
+    const repeats = this.misses * 2 <= this.lookups; // worked out even while early (see above)
+    this.enabled = early || repeats;
     if (this.entries >= MAX_ENTRIES) return;
     let i = this.slot(key, 0, key.length);
     while (this.keys[i] !== undefined) i = (i + 1) & MASK;

@@ -379,17 +379,15 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         // A plain date is read in place; every other cell goes through the cache or is read whole.
         let v: unknown = fastDates[j] === 1 ? dateCellAt(text, row.starts[j]!, row.ends[j]!) : undefined;
         if (v === undefined) {
-          if (cache?.enabled && row.escaped[j] === 0) {
-            v = cache.get(text, row.starts[j]!, row.ends[j]!);
-            if (v === CACHE_MISS) {
-              const cell = row.cell(j);
-              v = cellValue(j, cell);
-              if (typeof v === 'string') v = detach(v); // cached for the whole read
-              cache.set(cell, v);
-            }
-          } else {
-            v = cellValue(j, row.cell(j));
-            if (wholeRecords && typeof v === 'string') v = detach(v);
+          // A cell holding doubled quotes, or in a column whose cache is off, is read by the same
+          // code as a miss (one call site each, so none is first reached thousands of rows in).
+          const cached = cache !== null && cache.enabled && row.escaped[j] === 0;
+          v = cached ? cache.get(text, row.starts[j]!, row.ends[j]!) : CACHE_MISS;
+          if (v === CACHE_MISS) {
+            const cell = row.cell(j);
+            v = cellValue(j, cell);
+            if (typeof v === 'string' && (cached || wholeRecords)) v = detach(v); // a cached value is kept for the whole read
+            if (cached) cache.set(cell, v);
           }
         }
         if (v === INVALID) {
@@ -412,15 +410,13 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         const end = row.ends[j]!;
         if (!mayStartMarker(text, start, end)) continue;
         const cache = caches[j]!;
-        let redacted: unknown;
-        if (cache?.enabled && row.escaped[j] === 0) {
-          redacted = cache.get(text, start, end);
-          if (redacted === CACHE_MISS) {
-            const cell = row.cell(j);
-            redacted = isRedactionMarker(cell.trim());
-            cache.set(cell, redacted);
-          }
-        } else redacted = isRedactionMarker(row.cell(j).trim());
+        const cached = cache !== null && cache.enabled && row.escaped[j] === 0;
+        let redacted = cached ? cache.get(text, start, end) : CACHE_MISS;
+        if (redacted === CACHE_MISS) {
+          const cell = row.cell(j);
+          redacted = isRedactionMarker(cell.trim());
+          if (cached) cache.set(cell, redacted);
+        }
         if (redacted === true) redactedInRow[nRedacted++] = j;
       }
     }

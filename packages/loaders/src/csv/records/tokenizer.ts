@@ -327,7 +327,11 @@ class Tokenizer implements CsvTokenizer, CsvRow {
       let count = 0;
       let problem: RowProblem = ROW_OK;
       let problemCell = -1;
-      let rowEnd: number;
+      let rowEnd = 0;
+      // The row runs past the end of the text: kept for the next chunk, from one call site (a
+      // second one, first reached when a quoted value straddles two chunks, sent V8's optimised
+      // scan back to be compiled again).
+      let incomplete = false;
 
       for (;;) {
         if (count === this.starts.length) this.grow();
@@ -346,8 +350,8 @@ class Tokenizer implements CsvTokenizer, CsvRow {
           if (k === -1 || (k + 1 >= n && !eof)) {
             // No closing quote yet; a quote as the last character may be the first of a pair.
             if (!eof) {
-              this.keep(t, rowStart, rowLine);
-              return;
+              incomplete = true;
+              break;
             }
             this.starts[count] = cs;
             this.ends[count] = n;
@@ -392,8 +396,8 @@ class Tokenizer implements CsvTokenizer, CsvRow {
           if (c === CR && crlf) {
             if (p + 1 >= n) {
               if (!eof) {
-                this.keep(t, rowStart, rowLine);
-                return;
+                incomplete = true;
+                break;
               }
               rowEnd = p;
               p = n;
@@ -432,8 +436,8 @@ class Tokenizer implements CsvTokenizer, CsvRow {
           continue;
         }
         if (nextEol === n && !eof) {
-          this.keep(t, rowStart, rowLine);
-          return;
+          incomplete = true;
+          break;
         }
         let ce = nextEol;
         if (crlf && ce > cs && t.charCodeAt(ce - 1) === CR) ce--;
@@ -445,6 +449,10 @@ class Tokenizer implements CsvTokenizer, CsvRow {
         p = nextEol + 1;
         if (nextEol < n) line++;
         break;
+      }
+      if (incomplete) {
+        this.keep(t, rowStart, rowLine);
+        return;
       }
 
       const to = Math.min(p, n);
