@@ -381,7 +381,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         if (v === undefined) {
           // A cell holding doubled quotes, or in a column whose cache is off, is read by the same
           // code as a miss (one call site each, so none is first reached thousands of rows in).
-          const cached = cache !== null && cache.enabled && row.escaped[j] === 0;
+          const cached = cache?.enabled && row.escaped[j] === 0;
           v = cached ? cache.get(text, row.starts[j]!, row.ends[j]!) : CACHE_MISS;
           if (v === CACHE_MISS) {
             const cell = row.cell(j);
@@ -410,7 +410,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         const end = row.ends[j]!;
         if (!mayStartMarker(text, start, end)) continue;
         const cache = caches[j]!;
-        const cached = cache !== null && cache.enabled && row.escaped[j] === 0;
+        const cached = cache?.enabled && row.escaped[j] === 0;
         let redacted = cached ? cache.get(text, start, end) : CACHE_MISS;
         if (redacted === CACHE_MISS) {
           const cell = row.cell(j);
