@@ -32,6 +32,7 @@ export function splitRowAdapter(): { readonly row: CsvRow; set(split: SplitRow, 
   let cells: readonly string[] = [];
   const state = {
     text: '',
+    bytes: null,
     starts: new Int32Array(16),
     ends: new Int32Array(16),
     escaped: new Uint8Array(16),

@@ -23,14 +23,20 @@ function sameText(key: Uint16Array, text: string, start: number): boolean {
   return true;
 }
 
+/** {@link sameText} over the text's bytes (ASCII text: the same offsets), read without a call per character. */
+function sameBytes(key: Uint16Array, bytes: Uint8Array, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key[k] !== bytes[start + k]) return false;
+  return true;
+}
+
 /**
  * A cache of one column's normalised values, keyed by the cell's exact text.
  *
  * @example
  * const cache = new CellCache();
  * cache.set('NOL', 'NOL');
- * cache.get('x,NOL,y', 2, 5); // => 'NOL'
- * cache.get('x,CHI,y', 2, 5) === CACHE_MISS; // => true
+ * cache.get('x,NOL,y', null, 2, 5); // => 'NOL'
+ * cache.get('x,CHI,y', null, 2, 5) === CACHE_MISS; // => true
  */
 export class CellCache {
   private readonly keys: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(SIZE).fill(undefined);
@@ -44,25 +50,32 @@ export class CellCache {
    */
   enabled = true;
 
-  private slot(text: string, start: number, end: number): number {
-    const len = end - start;
-    if (len === 0) return 0;
-    const h = Math.imul(len, 0x9e3779b1) ^ (text.charCodeAt(start) << 16) ^ (text.charCodeAt(end - 1) << 8) ^ text.charCodeAt(start + (len >> 1));
+  /** The first slot to probe for a text of `len` (> 0) characters, from its length, first, middle and last characters. */
+  private slot(len: number, first: number, middle: number, last: number): number {
+    const h = Math.imul(len, 0x9e3779b1) ^ (first << 16) ^ (last << 8) ^ middle;
     return (h ^ (h >>> 15)) & MASK;
   }
 
   /**
-   * The value cached for the text `text.slice(start, end)`, compared in place.
+   * The value cached for the text `text.slice(start, end)`, compared in place: in `bytes` when
+   * given (the text's bytes, all ASCII, at the same offsets), else in the text.
    *
    * @returns The value, or {@link CACHE_MISS}.
    */
-  get(text: string, start: number, end: number): unknown {
+  get(text: string, bytes: Uint8Array | null, start: number, end: number): unknown {
     this.lookups++;
     const len = end - start;
-    for (let i = this.slot(text, start, end); ; i = (i + 1) & MASK) {
+    const mid = start + (len >> 1);
+    let i = 0; // an empty cell's slot (its neighbours are not read: no read outside the text)
+    if (len > 0)
+      i =
+        bytes === null
+          ? this.slot(len, text.charCodeAt(start), text.charCodeAt(mid), text.charCodeAt(end - 1))
+          : this.slot(len, bytes[start]!, bytes[mid]!, bytes[end - 1]!);
+    for (; ; i = (i + 1) & MASK) {
       const key = this.keys[i];
       if (key === undefined) return CACHE_MISS;
-      if (key.length === len && sameText(key, text, start)) return this.values[i];
+      if (key.length === len && (bytes === null ? sameText(key, text, start) : sameBytes(key, bytes, start))) return this.values[i];
     }
   }
 
@@ -77,7 +90,8 @@ export class CellCache {
     const repeats = this.misses * 2 <= this.lookups; // worked out even while early (see above)
     this.enabled = early || repeats;
     if (this.entries >= MAX_ENTRIES) return;
-    let i = this.slot(key, 0, key.length);
+    const len = key.length;
+    let i = len === 0 ? 0 : this.slot(len, key.charCodeAt(0), key.charCodeAt(len >> 1), key.charCodeAt(len - 1));
     while (this.keys[i] !== undefined) i = (i + 1) & MASK;
     const codes = new Uint16Array(key.length);
     for (let k = 0; k < key.length; k++) codes[k] = key.charCodeAt(k);

@@ -372,6 +372,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     let nRedacted = 0;
     state.time = undefined;
     const text = row.text;
+    const bytes = row.bytes;
     for (let j = 0; j < ncols; j++) {
       const action = actions[j];
       if (action === VALUE) {
@@ -382,7 +383,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
           // A cell holding doubled quotes, or in a column whose cache is off, is read by the same
           // code as a miss (one call site each, so none is first reached thousands of rows in).
           const cached = cache?.enabled && row.escaped[j] === 0;
-          v = cached ? cache.get(text, row.starts[j]!, row.ends[j]!) : CACHE_MISS;
+          v = cached ? cache.get(text, bytes, row.starts[j]!, row.ends[j]!) : CACHE_MISS;
           if (v === CACHE_MISS) {
             const cell = row.cell(j);
             v = cellValue(j, cell);
@@ -411,7 +412,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
         if (!mayStartMarker(text, start, end)) continue;
         const cache = caches[j]!;
         const cached = cache?.enabled && row.escaped[j] === 0;
-        let redacted = cached ? cache.get(text, start, end) : CACHE_MISS;
+        let redacted = cached ? cache.get(text, bytes, start, end) : CACHE_MISS;
         if (redacted === CACHE_MISS) {
           const cell = row.cell(j);
           redacted = isRedactionMarker(cell.trim());

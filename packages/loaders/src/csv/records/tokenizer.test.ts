@@ -301,3 +301,57 @@ describe('createCsvTokenizer', () => {
     },
   );
 });
+
+describe("a row's bytes", () => {
+  /** For each row, its cells read back from `bytes` (doubled quotes unescaped), or null when the tokenizer gave none. */
+  function cellsFromBytes(chunks: readonly string[]): (string[] | null)[] {
+    const out: (string[] | null)[] = [];
+    const tok = createCsvTokenizer({
+      delimiter: ',',
+      eol: '\n',
+      maxRowLength: 1 << 20,
+      onRow: (r) => {
+        const bytes = r.bytes;
+        if (bytes === null) out.push(null);
+        else
+          out.push(
+            Array.from({ length: r.count }, (_, i) => {
+              const s = String.fromCharCode(...bytes.subarray(r.starts[i]!, r.ends[i]!));
+              return r.escaped[i] === 1 ? s.replaceAll('""', '"') : s;
+            }),
+          );
+      },
+    });
+    for (const c of chunks) tok.push(c);
+    tok.end();
+    return out;
+  }
+
+  it('are the ASCII text at the same offsets, in one chunk and across chunks', () => {
+    expect(cellsFromBytes(['a,"b c"\nCHI,NOL\n'])).toEqual([
+      ['a', 'b c'],
+      ['CHI', 'NOL'],
+    ]);
+    expect(cellsFromBytes(['a,b\nCH', 'I,NOL\nx,y\n'])).toEqual([
+      ['a', 'b'],
+      ['CHI', 'NOL'],
+      ['x', 'y'],
+    ]);
+  });
+
+  it('are null for text that is not all ASCII, so no offset is read into the wrong byte', () => {
+    expect(cellsFromBytes(['MÉXICO,x\n'])).toEqual([null]);
+    expect(cellsFromBytes(['a,b\n', '“q”,1\n', 'c,d\n'])).toEqual([['a', 'b'], null, ['c', 'd']]);
+  });
+
+  test.prop([fc.array(fc.string({ maxLength: 20 }), { minLength: 1, maxLength: 8 })])(
+    'when given, every cell read from them equals the cell read from the text',
+    (parts) => {
+      const text = `${parts.join('\n')}\n`;
+      const fromText = tokenize([text]).map((r) => r.cells);
+      cellsFromBytes([text]).forEach((row, i) => {
+        if (row !== null) expect(row).toEqual(fromText[i]);
+      });
+    },
+  );
+});
