@@ -8,7 +8,9 @@ describe('public surface', () => {
   it('keeps the internals out of the root, and shares with the root only the zod-free names the loaders need', () => {
     const root = new Set(Object.keys(core));
     const shared = Object.keys(internal).filter((name) => root.has(name));
-    expect(shared.sort()).toEqual(['IcestatError', 'MISSING', 'REDACTED', 'createTally', 'recordTableNames', 'resolveAor', 'resolveRecordAor', 'resolveState'].sort());
+    expect(shared.sort()).toEqual(
+      ['IcestatError', 'MISSING', 'REDACTED', 'createTally', 'recordTableNames', 'resolveAor', 'resolveRecordAor', 'resolveState'].sort(),
+    );
     // One class, one object: an error thrown through one entry is an instance of the other's class.
     for (const name of shared) expect((internal as Record<string, unknown>)[name], name).toBe((core as Record<string, unknown>)[name]);
     expect(Object.keys(internal).sort()).toEqual(

@@ -19,7 +19,15 @@ describe('the runtime module graph of @icestat/core/internal', () => {
 
   it('reaches the modules internal re-exports from, and the ones they load', () => {
     const files = graph.map((m) => m.file);
-    for (const file of ['internal.ts', 'errors.ts', 'stats/tally.ts', 'stats/time.ts', 'model/calendar.ts', 'records/table-specs.ts', 'reference/aor-data.ts']) {
+    for (const file of [
+      'internal.ts',
+      'errors.ts',
+      'stats/tally.ts',
+      'stats/time.ts',
+      'model/calendar.ts',
+      'records/table-specs.ts',
+      'reference/aor-data.ts',
+    ]) {
       expect(files, file).toContain(file);
     }
   });
@@ -28,7 +36,13 @@ describe('the runtime module graph of @icestat/core/internal', () => {
     const withPackages = graph.filter((m) => m.packages.length > 0);
     expect(withPackages).toEqual([]);
     // Nor any module that builds a schema.
-    expect(graph.map((m) => m.file).filter((f) => /^(model\/(primitives|period|criminality|arrest-record)|reference\/(aors|states)|records\/(aor-values|field-kinds|tables))\.ts$/.test(f))).toEqual([]);
+    expect(
+      graph
+        .map((m) => m.file)
+        .filter((f) =>
+          /^(model\/(primitives|period|criminality|arrest-record)|reference\/(aors|states)|records\/(aor-values|field-kinds|tables))\.ts$/.test(f),
+        ),
+    ).toEqual([]);
   });
 
   it('is told apart from the root, whose graph does load zod', () => {
@@ -54,7 +68,7 @@ describe('runtimeSpecifiers', () => {
           "import { type ZodType, type ZodObject } from 'zod/v4';",
           "export type { ZodError } from 'zod/mini';",
           "// import * as commented from 'commented-out';",
-          "const text = \"import * as inString from 'in-a-string'\";",
+          'const text = "import * as inString from \'in-a-string\'";',
           "import * as a from 'zod';",
           "import { type ZodType as T2, object } from 'zod/v4/core';",
           "import 'side-effect';",
@@ -81,7 +95,13 @@ describe('the zod-free names', () => {
     for (const name of core.recordTableNames) {
       const spec = core.recordTables[name];
       const layout = internal.recordTableSpecs[name];
-      expect(Object.keys(spec)).toEqual(['name', 'recordName', 'metric', 'schema', ...Object.keys(layout).filter((k) => !['name', 'recordName', 'metric'].includes(k))]);
+      expect(Object.keys(spec)).toEqual([
+        'name',
+        'recordName',
+        'metric',
+        'schema',
+        ...Object.keys(layout).filter((k) => !['name', 'recordName', 'metric'].includes(k)),
+      ]);
       expect(layout).not.toHaveProperty('schema');
       for (const key of Object.keys(layout) as (keyof typeof layout)[]) expect(spec[key], `${name}.${key}`).toBe(layout[key]);
     }
