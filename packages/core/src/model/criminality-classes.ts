@@ -9,7 +9,7 @@
  * @example
  * criminalityClassValues[0]; // => 'convicted'
  */
-export const criminalityClassValues = ['convicted', 'pending-charges', 'other-immigration-violator'] as const;
+export const criminalityClassValues = ['convicted', 'pending-charges', 'other-immigration-violator'] as const satisfies readonly CriminalityClass[];
 
 /**
  * One of ICE's criminality classes.
@@ -17,7 +17,7 @@ export const criminalityClassValues = ['convicted', 'pending-charges', 'other-im
  * @example
  * const c: CriminalityClass = 'pending-charges';
  */
-export type CriminalityClass = (typeof criminalityClassValues)[number];
+export type CriminalityClass = 'convicted' | 'pending-charges' | 'other-immigration-violator';
 
 /** Every criminality class, in ICE's order (1 convicted, 2 pending, 3 other). */
 export const criminalityClasses: readonly CriminalityClass[] = criminalityClassValues;
