@@ -3,10 +3,14 @@ import { recordAorValueSchema } from '../records/aor-values';
 import { stateCodeSchema } from '../reference/states';
 import { criminalityClassSchema } from './criminality';
 import { isoDateSchema } from './primitives';
+import type { Redacted } from './redacted';
+
+// `Redacted` and `isRedacted` live in a zod-free module (tallies use them without zod).
+export { isRedacted, type Redacted } from './redacted';
 
 /**
- * A value withheld under FOIA exemptions, e.g. `(b)(6)(b)(7)(c)`. Redacted is neither missing nor
- * invalid, and tallies count it as its own group.
+ * A value withheld under FOIA exemptions, e.g. `(b)(6)(b)(7)(c)`: the schema of {@link Redacted}.
+ * Redacted is neither missing nor invalid, and tallies count it as its own group.
  */
 export const redactedSchema = z
   .object({
@@ -14,20 +18,7 @@ export const redactedSchema = z
     /** The marker as the release writes it. */
     marker: z.string().optional(),
   })
-  .strict();
-export type Redacted = z.infer<typeof redactedSchema>;
-
-/**
- * Whether a field value is a FOIA redaction.
- *
- * @param v - A field value of an {@link ArrestRecord}.
- * @returns `true` for `{ redacted: true }`.
- * @example
- * isRedacted({ redacted: true, marker: '(b)(6)' }); // => true
- */
-export function isRedacted(v: unknown): v is Redacted {
-  return typeof v === 'object' && v !== null && (v as { redacted?: unknown }).redacted === true;
-}
+  .strict() satisfies z.ZodType<Redacted>;
 
 /** A field that may be missing (`null`, blank in the release) or redacted. */
 function field<T extends z.ZodType>(schema: T) {

@@ -1,19 +1,18 @@
 import * as z from 'zod';
 import { vocabularyError } from '../errors';
+import { criminalityClassValues, type CriminalityClass } from './criminality-classes';
 import { textSchema } from './primitives';
 
-const criminalityClassValues = ['convicted', 'pending-charges', 'other-immigration-violator'] as const;
+// The classes themselves live in a zod-free module (tallies use them without zod).
+export { criminalityClasses, type CriminalityClass } from './criminality-classes';
+
 /**
  * ICE's own three classes of the people it arrests: convicted of a crime, facing pending criminal
  * charges, or an "other immigration violator" with no known conviction or charge.
  */
 export const criminalityClassSchema = z.enum(criminalityClassValues, {
   error: (issue): string => vocabularyError('one of ICE’s criminality classes', criminalityClassValues)(issue),
-});
-export type CriminalityClass = z.infer<typeof criminalityClassSchema>;
-
-/** Every criminality class, in ICE's order (1 convicted, 2 pending, 3 other). */
-export const criminalityClasses: readonly CriminalityClass[] = criminalityClassSchema.options;
+}) satisfies z.ZodType<CriminalityClass>;
 
 /**
  * Offence categories reports name. The vocabulary is open ({@link offenceCategorySchema} accepts

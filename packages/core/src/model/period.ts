@@ -1,46 +1,13 @@
 import * as z from 'zod';
+import { dayNumber, fiscalYearBounds } from './calendar';
 import { isoDateSchema, textSchema } from './primitives';
+
+// The day arithmetic lives in a zod-free module (record loaders use it without zod).
+export { dateOfDayNumber, dayNumber, fiscalYearBounds } from './calendar';
 
 /** How precisely a period's dates are known: a date with `month` precision means "some day that month". */
 export const precisionSchema = z.enum(['day', 'week', 'month', 'year']);
 export type Precision = z.infer<typeof precisionSchema>;
-
-/**
- * Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC, no time zone drift).
- *
- * @param date - The date.
- * @returns An integer day number.
- * @example
- * dayNumber('1970-01-02'); // => 1
- */
-export function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-}
-
-/**
- * The `YYYY-MM-DD` date of a day number (the inverse of {@link dayNumber}).
- *
- * @param day - Days since 1970-01-01.
- * @returns The ISO date.
- * @example
- * dateOfDayNumber(0); // => '1970-01-01'
- */
-export function dateOfDayNumber(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * The first and last day of a US federal fiscal year, which starts on 1 October of the previous
- * calendar year: FY2017 = 2016-10-01 … 2017-09-30.
- *
- * @param fiscalYear - The fiscal year, e.g. 2017.
- * @returns `[start, end]` as ISO dates.
- * @example
- * fiscalYearBounds(2017); // => ['2016-10-01', '2017-09-30']
- */
-export function fiscalYearBounds(fiscalYear: number): [string, string] {
-  return [`${fiscalYear - 1}-10-01`, `${fiscalYear}-09-30`];
-}
 
 /**
  * When something happened. Either date may be unknown; `days` holds a duration known without

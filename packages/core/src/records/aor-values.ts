@@ -1,14 +1,9 @@
 import * as z from 'zod';
-import { aorCodeSchema, resolveAor, type AorCode } from '../reference/aors';
+import { aorCodeSchema } from '../reference/aors';
+import { HQ_AOR, type RecordAorCode, type UnknownValue } from './record-aors';
 
-/**
- * The AOR value of ICE headquarters. Releases write it `HQ Area of Responsibility`; it is a real
- * value (a few hundred records a year), covers no state, and is labelled "ICE headquarters".
- *
- * @example
- * HQ_AOR; // => 'HQ'
- */
-export const HQ_AOR = 'HQ';
+// The values' types and readers live in a zod-free module (tallies use them without zod).
+export { HQ_AOR, isUnknownValue, recordAorLabel, resolveRecordAor, type RecordAorCode, type UnknownValue } from './record-aors';
 
 /**
  * The AOR codes a record can hold: the 25 field offices and `HQ`.
@@ -17,8 +12,7 @@ export const HQ_AOR = 'HQ';
  * recordAorCodeSchema.parse('HQ'); // => 'HQ'
  * recordAorCodeSchema.safeParse('XYZ').success; // => false
  */
-export const recordAorCodeSchema = z.union([aorCodeSchema, z.literal(HQ_AOR)]);
-export type RecordAorCode = z.infer<typeof recordAorCodeSchema>;
+export const recordAorCodeSchema = z.union([aorCodeSchema, z.literal(HQ_AOR)]) satisfies z.ZodType<RecordAorCode>;
 
 /**
  * A value a column's vocabulary does not know, kept as written rather than rejected or guessed at:
@@ -27,21 +21,7 @@ export type RecordAorCode = z.infer<typeof recordAorCodeSchema>;
  * @example
  * unknownValueSchema.parse({ unknown: 'Springfield Area of Responsibility' });
  */
-export const unknownValueSchema = z.object({ unknown: z.string().min(1) }).strict();
-export type UnknownValue = z.infer<typeof unknownValueSchema>;
-
-/**
- * Whether a field value is a value its vocabulary did not know ({@link UnknownValue}).
- *
- * @param v - A record field value.
- * @returns `true` for `{ unknown: … }`.
- * @example
- * isUnknownValue({ unknown: 'Springfield' }); // => true
- * isUnknownValue('SEA'); // => false
- */
-export function isUnknownValue(v: unknown): v is UnknownValue {
-  return typeof v === 'object' && v !== null && typeof (v as { unknown?: unknown }).unknown === 'string';
-}
+export const unknownValueSchema = z.object({ unknown: z.string().min(1) }).strict() satisfies z.ZodType<UnknownValue>;
 
 /**
  * An AOR as a record holds it: a known code (`SEA`, `HQ`) or, when the release names an office
@@ -53,36 +33,3 @@ export function isUnknownValue(v: unknown): v is UnknownValue {
  */
 export const recordAorValueSchema = z.union([recordAorCodeSchema, unknownValueSchema]);
 export type RecordAorValue = z.infer<typeof recordAorValueSchema>;
-
-const hqSpellings = new Set(['hq', 'hq area of responsibility', 'hq aor', 'headquarters', 'ice headquarters', 'ice hq', 'ero headquarters']);
-
-/**
- * Resolves an AOR cell of a record: a field office by code or any name {@link resolveAor} knows,
- * or ICE headquarters (`HQ`, `HQ Area of Responsibility`, `Headquarters`).
- *
- * @param text - The cell.
- * @returns The code, or `undefined` when the text names no known office.
- * @example
- * resolveRecordAor('HQ Area of Responsibility'); // => 'HQ'
- * resolveRecordAor('Seattle Area of Responsibility'); // => 'SEA'
- * resolveRecordAor('Springfield'); // => undefined
- */
-export function resolveRecordAor(text: string): RecordAorCode | undefined {
-  const known = resolveAor(text)?.code;
-  if (known !== undefined) return known;
-  return hqSpellings.has(text.trim().toLowerCase().replace(/\s+/g, ' ')) ? HQ_AOR : undefined;
-}
-
-/**
- * A reader's label for an AOR code: the office's city, or "ICE headquarters" for `HQ`.
- *
- * @param code - A {@link RecordAorCode}.
- * @returns The label.
- * @example
- * recordAorLabel('HQ'); // => 'ICE headquarters'
- * recordAorLabel('SPM'); // => 'St. Paul'
- */
-export function recordAorLabel(code: RecordAorCode): string {
-  if (code === HQ_AOR) return 'ICE headquarters';
-  return resolveAor(code as AorCode)?.name ?? code;
-}

@@ -1,4 +1,4 @@
-import { isRealDate } from '../model/primitives';
+import { isRealDate } from '../model/calendar';
 
 /** A date as a record holds it, and the time of day when the cell gave one. */
 export interface RecordDateParts {

@@ -1,8 +1,17 @@
 import { IcestatError } from '../errors';
-import { isRedacted, type ArrestRecordField } from '../model/arrest-record';
-import { daysInMonth } from '../model/primitives';
-import { isUnknownValue } from '../records/aor-values';
-import { recordDimensions, recordTableNames, recordTables, type RecordDimension, type RecordTableName, type RecordTableSpec } from '../records/tables';
+import type { ArrestRecordField } from '../model/arrest-record';
+import { daysInMonth } from '../model/calendar';
+import { isRedacted } from '../model/redacted';
+import { isUnknownValue } from '../records/record-aors';
+import {
+  recordDimensions,
+  recordTableNames,
+  recordTableSpecs,
+  type RecordDimension,
+  type RecordTableLayout,
+  type RecordTableName,
+  type RecordTableSpec,
+} from '../records/table-specs';
 import { fiscalYear, monthKey } from './time';
 
 /**
@@ -217,7 +226,7 @@ export function groupOf(dimension: TallyDimension, value: unknown): string {
  * groupValue({ departedDate: '2016-10-01', removalDate: '2016-09-30' }, 'fiscalYear', 'removals', 'removalDate'); // => 'FY2016'
  */
 export function groupValue(record: TallyRecord, dimension: TallyDimension, table: RecordTableName = 'arrests', date?: string): string {
-  return groupOf(dimension, record[dimensionField(recordTables[table] as RecordTableSpec, dimension, date)]);
+  return groupOf(dimension, record[fieldOfDimension(recordTableSpecs[table] as RecordTableLayout, dimension, date)]);
 }
 
 /**
@@ -234,6 +243,11 @@ export function groupValue(record: TallyRecord, dimension: TallyDimension, table
  * dimensionField(recordTables.detentions, 'releaseReason'); // => 'releaseReason'
  */
 export function dimensionField(spec: RecordTableSpec, dimension: TallyDimension, date?: string): string {
+  return fieldOfDimension(spec, dimension, date);
+}
+
+/** {@link dimensionField} of a spec with or without its model (the tally reads the zod-free specs). */
+function fieldOfDimension(spec: RecordTableLayout, dimension: TallyDimension, date?: string): string {
   if (dimension === 'fiscalYear' || dimension === 'month' || dimension === 'day') {
     if (date === undefined) return spec.mainDate;
     if (!spec.dateFields.includes(date)) {
@@ -287,7 +301,7 @@ export function createTally(options: TallyOptions): Tally {
   if (!(recordTableNames as readonly string[]).includes(table)) {
     throw new IcestatError('invalid_input', `createTally: unknown table "${String(table)}"; expected one of ${recordTableNames.join(', ')}`);
   }
-  const spec = recordTables[table] as RecordTableSpec;
+  const spec = recordTableSpecs[table] as RecordTableLayout;
   for (const [i, d] of by.entries()) {
     if (!(tallyDimensions as readonly unknown[]).includes(d)) {
       throw new IcestatError(
@@ -297,8 +311,8 @@ export function createTally(options: TallyOptions): Tally {
     }
     if (by.indexOf(d) !== i) throw new IcestatError('invalid_input', `createTally: dimension "${d}" is given twice`);
   }
-  const dateField = dimensionField(spec, 'day', options.date);
-  const fields = by.map((d) => dimensionField(spec, d, options.date));
+  const dateField = fieldOfDimension(spec, 'day', options.date);
+  const fields = by.map((d) => fieldOfDimension(spec, d, options.date));
   let first: string | undefined;
   let last: string | undefined;
   const seeDate = (value: unknown): void => {

@@ -1,6 +1,6 @@
 import { IcestatError } from '../errors';
-import { dateOfDayNumber, dayNumber, fiscalYearBounds, type Period } from '../model/period';
-import { daysInMonth, isRealDate } from '../model/primitives';
+import { dateOfDayNumber, daysInMonth, dayNumber, fiscalYearBounds, isRealDate } from '../model/calendar';
+import type { Period } from '../model/period';
 import type { Estimate } from './estimate';
 
 // A date, optionally followed by a time as releases write it: `2015-10-26 00:00:00`, `2023-05-11T09:49`.

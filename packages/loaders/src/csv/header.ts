@@ -1,4 +1,4 @@
-import { IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 import { describeValue } from '../shared/args';
 
 /**

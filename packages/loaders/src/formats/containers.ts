@@ -2,7 +2,7 @@
 // sniffed (detectFormat), inflated as a stream when compressed, and formats no text reader can
 // read (a workbook, Parquet, SPSS …) are refused with the way forward. Pure JS (fflate), so it
 // runs in browsers too; only a zip given by path opens node:fs, lazily.
-import { IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 import { Gunzip } from 'fflate';
 import { detectFormat, unsupportedFormatError, type TextEncodingName } from './detect';
 import { BombGuard, bytesAccess, fileAccess, zipEntries, zipEntryChunks, type DecompressionLimits, type RandomAccess, type ZipEntry } from './zip';

@@ -1,7 +1,7 @@
 // Which file format a source holds, from its first bytes. Records are published as gzip'd text,
 // zip archives, Excel workbooks, Parquet, feather, Stata and SPSS files: the extension is often
 // wrong or missing (a download named `data`), so the content decides.
-import { IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 
 /** The text encodings the loaders decode. `latin1` is ISO-8859-1 byte for byte; `windows-1252` is Excel's and older Windows programs' superset of it. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | 'windows-1252';

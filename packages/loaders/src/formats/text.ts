@@ -1,6 +1,6 @@
 // Text that is not UTF-8: decoding in the encoding the caller names, and, for text that should
 // have been UTF-8 and is not, an error that says where (byte offset and line) and what to pass.
-import { IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 import { detectFormat, firstInvalidUtf8, type TextEncodingName } from './detect';
 
 type Chunk = Uint8Array | string;

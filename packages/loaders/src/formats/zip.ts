@@ -4,7 +4,7 @@
 // own unzip either holds every entry in memory or, streaming, scans for signatures and keeps
 // the data of entries it skips, so the directory is read here (the format is small and fixed:
 // APPNOTE.TXT §4.3). yauzl does the same but is Node only.
-import { IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 import { Inflate } from 'fflate';
 
 /** Bytes that can be read at any offset: a file (Node) or bytes in memory. */

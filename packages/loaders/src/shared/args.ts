@@ -1,7 +1,7 @@
 // Argument checks for the loaders' public functions: a wrong type is an IcestatError
 // (`invalid_input`) naming the function, the parameter, what was expected and what arrived —
 // never a TypeError from deep inside, and never a throw from a `safe…` function.
-import { IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 
 /**
  * A short description of any value for an error message: `null`, `the number 3`, `a Uint8Array

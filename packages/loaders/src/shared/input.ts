@@ -1,4 +1,4 @@
-import { IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 import { openContainers, type SourceFormatOptions } from '../formats/containers';
 import { checkEncoding, decodeChunks as decodeEncodedChunks, notUtf8Error, trackPosition } from '../formats/text';
 

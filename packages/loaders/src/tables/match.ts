@@ -1,4 +1,5 @@
-import { type RecordDimension, type RecordTableName, recordTables, type RecordTableSpec } from '@icestat/core';
+import type { RecordDimension, RecordTableName } from '@icestat/core';
+import { type RecordTableLayout, recordTableSpecs } from '@icestat/core/internal';
 import { normaliseHeader } from '../csv/header';
 import { headerPresets, type HeaderPreset } from './presets';
 
@@ -108,9 +109,9 @@ export interface ColumnNeeds {
  * @param needs - Dimensions and date.
  * @returns Field names, without repeats.
  * @example
- * neededFields(recordTables.removals, { by: ['fiscalYear', 'aor'] }); // => ['departedDate', 'caseAor']
+ * neededFields(recordTableSpecs.removals, { by: ['fiscalYear', 'aor'] }); // => ['departedDate', 'caseAor']
  */
-export function neededFields(spec: RecordTableSpec, needs: ColumnNeeds = {}): string[] {
+export function neededFields(spec: RecordTableLayout, needs: ColumnNeeds = {}): string[] {
   const out = new Set<string>();
   for (const d of needs.by ?? []) {
     if (d === 'fiscalYear' || d === 'month' || d === 'day') out.add(needs.date ?? spec.mainDate);
@@ -154,7 +155,7 @@ export function rankPresets(
   const candidates = headerPresets.filter((p) => (table === 'auto' || p.table === table) && (wanted === 'auto' || p.name === wanted || p.family === wanted));
   const scored = candidates.map((preset, order) => {
     const match = matchPreset(headers, preset);
-    const needed = neededFields(recordTables[preset.table] as RecordTableSpec, options.needs);
+    const needed = neededFields(recordTableSpecs[preset.table] as RecordTableLayout, options.needs);
     const have = new Set(match.mapped.map((m) => m.field));
     const exact = match.mapped.filter((m) => Object.hasOwn(preset.columns, m.header.replace(joinedSuffix, ''))).length;
     return { ...match, needed: needed.length, neededMapped: needed.filter((f) => have.has(f)).length, exact, order };

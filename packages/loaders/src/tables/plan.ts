@@ -1,5 +1,5 @@
-import { IcestatError, recordTableNames, type RecordDimension, type RecordTableName, recordTables, type RecordTableSpec } from '@icestat/core';
-import type { RecordFieldKind } from '@icestat/core/internal';
+import type { RecordDimension, RecordTableName } from '@icestat/core';
+import { IcestatError, type RecordFieldKind, type RecordTableLayout, recordTableNames, recordTableSpecs } from '@icestat/core/internal';
 import { headerKey, neededFields, rankPresets, type ColumnNeeds } from './match';
 import { headerPresets } from './presets';
 
@@ -26,7 +26,7 @@ export interface PlannedColumn {
 /** How a file's columns are read: the table, the preset, and each column's field and kind. */
 export interface TablePlan {
   readonly table: RecordTableName;
-  readonly spec: RecordTableSpec;
+  readonly spec: RecordTableLayout;
   /** The preset used (`ice-lesa/arrests`), or `none` when only custom columns map. */
   readonly preset: string;
   /** Headers as written, trimmed. */
@@ -85,7 +85,7 @@ function tableSpellings(table: RecordTableName): ReadonlyMap<string, string> {
   return map;
 }
 
-const allFields: ReadonlySet<string> = new Set(recordTableNames.flatMap((t) => Object.keys(recordTables[t].fields)));
+const allFields: ReadonlySet<string> = new Set(recordTableNames.flatMap((t) => Object.keys(recordTableSpecs[t].fields)));
 
 /**
  * Checks the table, preset, custom columns and date before any input is read.
@@ -107,7 +107,7 @@ export function checkPlanOptions(options: PlanOptions): void {
     const names = [...new Set(headerPresets.flatMap((p) => [p.family, p.name]))];
     throw new IcestatError('invalid_input', `preset: expected auto, none, ice-release or one of ${names.join(', ')}; received ${JSON.stringify(preset)}`);
   }
-  const fields = table === 'auto' ? allFields : new Set(Object.keys(recordTables[table].fields));
+  const fields = table === 'auto' ? allFields : new Set(Object.keys(recordTableSpecs[table].fields));
   for (const [header, field] of Object.entries(options.columns ?? {})) {
     if (field !== null && !fields.has(field)) {
       throw new IcestatError(
@@ -119,8 +119,8 @@ export function checkPlanOptions(options: PlanOptions): void {
   const date = options.needs?.date;
   if (date !== undefined) {
     const tables = table === 'auto' ? recordTableNames : [table];
-    if (!tables.some((t) => (recordTables[t].dateFields as readonly string[]).includes(date))) {
-      const dates = [...new Set(tables.flatMap((t) => recordTables[t].dateFields as readonly string[]))];
+    if (!tables.some((t) => (recordTableSpecs[t].dateFields as readonly string[]).includes(date))) {
+      const dates = [...new Set(tables.flatMap((t) => recordTableSpecs[t].dateFields as readonly string[]))];
       throw new IcestatError(
         'invalid_input',
         `date: expected a date field of ${table === 'auto' ? 'a record table' : `the ${table} table`} (${dates.join(', ')}); received ${JSON.stringify(date)}`,
@@ -130,10 +130,10 @@ export function checkPlanOptions(options: PlanOptions): void {
   const by = options.needs?.by ?? [];
   if (table !== 'auto') {
     for (const d of by) {
-      if (d !== 'fiscalYear' && d !== 'month' && d !== 'day' && recordTables[table].dimensions[d] === undefined) {
+      if (d !== 'fiscalYear' && d !== 'month' && d !== 'day' && recordTableSpecs[table].dimensions[d] === undefined) {
         throw new IcestatError(
           'invalid_input',
-          `by: the ${table} table has no "${d}"; expected one of fiscalYear, month, day, ${Object.keys(recordTables[table].dimensions).join(', ')}`,
+          `by: the ${table} table has no "${d}"; expected one of fiscalYear, month, day, ${Object.keys(recordTableSpecs[table].dimensions).join(', ')}`,
         );
       }
     }
@@ -201,7 +201,7 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
   const candidates: Candidate[] = [];
   if (presetChoice === 'none') {
     tables.forEach((t, order) => {
-      const fieldsOfTable = new Set(Object.keys(recordTables[t].fields));
+      const fieldsOfTable = new Set(Object.keys(recordTableSpecs[t].fields));
       const usable = [...custom.values()].every((f) => f === null || fieldsOfTable.has(f));
       if (!usable) return;
       candidates.push(score(t, 'none', overlay(headers, [], custom), order));
@@ -210,13 +210,13 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
     const ranked = rankPresets(headers, { table: tableChoice, ...candidatesFor(presetChoice), ...(options.needs ? { needs: options.needs } : {}) });
     ranked.forEach((m, order) => {
       if (presetChoice === 'ice-release' && m.preset.family === 'snake-case') return;
-      const fieldsOfTable = new Set(Object.keys(recordTables[m.table].fields));
+      const fieldsOfTable = new Set(Object.keys(recordTableSpecs[m.table].fields));
       if (![...custom.values()].every((f) => f === null || fieldsOfTable.has(f))) return;
       candidates.push(score(m.table, m.preset.name, overlay(headers, m.fields, custom), order));
     });
   }
   function score(table: RecordTableName, preset: string, fields: (string | null)[], order: number): Candidate {
-    const needed = neededFields(recordTables[table] as RecordTableSpec, options.needs);
+    const needed = neededFields(recordTableSpecs[table] as RecordTableLayout, options.needs);
     const have = new Set(fields.filter((f): f is string => f !== null));
     return { table, preset, fields, neededMapped: needed.filter((f) => have.has(f)).length, mappedCount: have.size, order };
   }
@@ -255,7 +255,7 @@ export function planTable(header: readonly string[], options: PlanOptions = {}):
       },
     );
   }
-  const spec = recordTables[best.table] as RecordTableSpec;
+  const spec = recordTableSpecs[best.table] as RecordTableLayout;
   // Every dimension the request groups by must have its column: counting every row as
   // `(missing)` would look like an answer and is not one.
   const lacking: { dimension: string; field: string }[] = [];

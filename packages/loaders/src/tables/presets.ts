@@ -1,4 +1,5 @@
-import { type RecordTableName, recordTables } from '@icestat/core';
+import type { RecordTableName } from '@icestat/core';
+import { recordTableSpecs } from '@icestat/core/internal';
 
 /**
  * The release families whose headers icestat knows:
@@ -483,7 +484,7 @@ function snakePreset(table: RecordTableName): HeaderPreset {
   }
   Object.assign(columns, snakeExtras[table]);
   // The model's own field names, in snake_case: `apprehension_aor`, `landmark`, `case_aor`, `book_in_date`.
-  for (const field of Object.keys(recordTables[table].fields)) {
+  for (const field of Object.keys(recordTableSpecs[table].fields)) {
     const key = snakeCaseHeader(field.replace(/[A-Z]/g, (c) => `_${c}`));
     if (!(key in columns)) columns[key] = field;
   }

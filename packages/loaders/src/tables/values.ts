@@ -1,5 +1,5 @@
-import { type UnknownValue, resolveRecordAor } from '@icestat/core';
-import type { RecordFieldKind } from '@icestat/core/internal';
+import type { UnknownValue } from '@icestat/core';
+import { type RecordFieldKind, resolveRecordAor } from '@icestat/core/internal';
 import {
   normaliseApprehensionType,
   normaliseBirthYear,

@@ -1,19 +1,8 @@
-import { IcestatError } from '@icestat/core';
 import { describeValue } from '../../shared/args';
 import { DASH, DIGIT_0, DOT, digits, isRealDay, parseTime, parseUsDate, SPACE, UPPER_T } from './date-cells';
 import { detach } from './detach';
-import {
-  resolveAor,
-  resolveState,
-  type AorCode,
-  type ApprehensionType,
-  type ArrestRecordField,
-  type CriminalityClass,
-  type Gender,
-  type Redacted,
-  type StateCode,
-} from '@icestat/core';
-import { arrestFields, isRedactionMarker as isFoiaRedaction, type RecordFieldKind } from '@icestat/core/internal';
+import type { AorCode, ApprehensionType, ArrestRecordField, CriminalityClass, Gender, Redacted, StateCode } from '@icestat/core';
+import { arrestFields, IcestatError, isRedactionMarker as isFoiaRedaction, resolveAor, resolveState, type RecordFieldKind } from '@icestat/core/internal';
 
 // Every table and cache in this module is built once, at module load: the functions run per cell
 // over millions of rows. The common spellings hit a Map with no string work at all; the rest are

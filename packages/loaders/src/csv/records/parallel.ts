@@ -4,7 +4,8 @@
 // boundary unless it lies inside a quoted value; the range before it then ends inside a quote,
 // and the whole file is read again on one thread. Node only: everything Node is imported lazily,
 // so browser bundles never load it.
-import { IcestatError, type IcestatErrorCode, type IcestatIssue } from '@icestat/core';
+import type { IcestatErrorCode, IcestatIssue } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 import { detectFormat } from '../../formats/detect';
 import { decodeChunks } from '../../shared/input';
 import { countLineBreaks, findHeader } from './dialect';

@@ -1,5 +1,5 @@
-import { IcestatError, type IcestatIssue, type TallyDimension } from '@icestat/core';
-import { isRedactionMarker, isUnknownValue, missingValueMatcher, type RecordFieldKind } from '@icestat/core/internal';
+import type { IcestatIssue, TallyDimension } from '@icestat/core';
+import { IcestatError, isRedactionMarker, isUnknownValue, missingValueMatcher, type RecordFieldKind } from '@icestat/core/internal';
 import { findHeaderRow, headerKey } from '../../tables/match';
 import { planTable, type TablePlan } from '../../tables/plan';
 import { splitRowAdapter, type SplitRow } from '../../tables/rows';

@@ -1,6 +1,6 @@
 // The tally engine over CSV text, shared by the one-thread path and the workers of tallyArrestRecords.
-import { createTally, MISSING, type RecordTableName, type TallyDimension, type TallySnapshot } from '@icestat/core';
-import { groupOf } from '@icestat/core/internal';
+import type { RecordTableName, TallyDimension, TallySnapshot } from '@icestat/core';
+import { createTally, groupOf, MISSING } from '@icestat/core/internal';
 import type { TablePlan } from '../../tables/plan';
 import type { SplitRow } from '../../tables/rows';
 import type { ResolvedReadOptions } from './options';

@@ -1,7 +1,7 @@
 // The worker thread of the parallel tally: started before its job is known, it waits for the job
 // (its byte range and plan), tallies that range and posts the result back.
 import { parentPort } from 'node:worker_threads';
-import { IcestatError } from '@icestat/core';
+import { IcestatError } from '@icestat/core/internal';
 import { tallyRange, type RangeJob } from './parallel';
 
 parentPort?.once('message', (job: RangeJob) =>
