@@ -273,7 +273,7 @@ async function main() {
   const opt = parseArgs(process.argv.slice(2));
   const drift = aorDrift();
   if (drift.length) {
-    console.error(`bench/lib/reference.mjs no longer matches packages/core/src/reference/aors.ts:\n  ${drift.join('\n  ')}`);
+    console.error(`bench/lib/reference.mjs no longer matches packages/core/src/reference/aor-data.ts:\n  ${drift.join('\n  ')}`);
     process.exit(2);
   }
   const m = machine();

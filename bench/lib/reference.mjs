@@ -1,11 +1,11 @@
 // Reference data the bench needs without a build: the 25 ICE ERO Areas of Responsibility (a copy of
-// packages/core/src/reference/aors.ts — `aor(code, name, covers)`, releaseName = `${name} Area of
+// packages/core/src/reference/aor-data.ts — `aor(code, name, covers)`, releaseName = `${name} Area of
 // Responsibility`) and the state names the generator writes in upper case.
-// run.mjs checks this table against aors.ts on every run and refuses to go on if they drift.
+// run.mjs checks this table against aor-data.ts on every run and refuses to go on if they drift.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** [code, name, states covered] in the order of aors.ts. */
+/** [code, name, states covered] in the order of aor-data.ts. */
 export const AORS = [
   ['ATL', 'Atlanta', ['GA', 'NC', 'SC']],
   ['BAL', 'Baltimore', ['MD']],
@@ -59,11 +59,11 @@ export const STATE_NAMES = {
 };
 
 /**
- * Compares {@link AORS} with packages/core/src/reference/aors.ts (parsed, not imported, so no build
- * is needed). Returns a list of differences; empty when they agree or when aors.ts is absent.
+ * Compares {@link AORS} with packages/core/src/reference/aor-data.ts (parsed, not imported, so no build
+ * is needed). Returns a list of differences; empty when they agree or when aor-data.ts is absent.
  */
 export function aorDrift() {
-  const src = fileURLToPath(new URL('../../packages/core/src/reference/aors.ts', import.meta.url));
+  const src = fileURLToPath(new URL('../../packages/core/src/reference/aor-data.ts', import.meta.url));
   let text;
   try {
     text = readFileSync(src, 'utf8');
@@ -74,7 +74,7 @@ export function aorDrift() {
   const ours = AORS.map((a) => `${a.code}=${a.name}`);
   if (found.length === 0) return [`could not read any aor('XXX', 'Name', …) entry from ${src}`];
   const diffs = [];
-  for (const f of found) if (!ours.includes(f)) diffs.push(`aors.ts has ${f}, bench/lib/reference.mjs does not`);
-  for (const o of ours) if (!found.includes(o)) diffs.push(`bench/lib/reference.mjs has ${o}, aors.ts does not`);
+  for (const f of found) if (!ours.includes(f)) diffs.push(`aor-data.ts has ${f}, bench/lib/reference.mjs does not`);
+  for (const o of ours) if (!found.includes(o)) diffs.push(`bench/lib/reference.mjs has ${o}, aor-data.ts does not`);
   return diffs;
 }
