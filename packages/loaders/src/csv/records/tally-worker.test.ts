@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runtimeGraph } from '../../__fixtures__/module-graph';
+import { runtimeGraph } from '../../../../core/src/__fixtures__/module-graph';
 
 const src = fileURLToPath(new URL('../../', import.meta.url));
 
