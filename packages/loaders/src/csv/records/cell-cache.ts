@@ -7,7 +7,9 @@
 /** What {@link CellCache.get} returns for text it has not seen: a symbol, as a cached value may be `null` or `false`. */
 export const CACHE_MISS: unique symbol = Symbol('cache miss');
 
-const SIZE = 1024; // slots (a power of two)
+/** Slots of a cache (a power of two). */
+export const CACHE_SLOTS = 1024;
+const SIZE = CACHE_SLOTS;
 const MASK = SIZE - 1;
 const MAX_ENTRIES = SIZE / 2; // keep probes short
 const TRIAL = 8192; // lookups after which a cache that mostly misses is switched off
@@ -45,6 +47,11 @@ export class CellCache {
   private lookups = 0;
   private misses = 0;
   /**
+   * The slot of the last hit (0 … {@link CACHE_SLOTS} − 1): a slot holds one text and its value
+   * for the cache's whole life (entries are never moved or replaced), so it names the value.
+   */
+  hitSlot = -1;
+  /**
    * False once the column has proved not to repeat (after {@link TRIAL} lookups, more misses than
    * hits); callers then skip the cache and read each cell whole, by the same code as a miss.
    */
@@ -75,7 +82,10 @@ export class CellCache {
     for (; ; i = (i + 1) & MASK) {
       const key = this.keys[i];
       if (key === undefined) return CACHE_MISS;
-      if (key.length === len && (bytes === null ? sameText(key, text, start) : sameBytes(key, bytes, start))) return this.values[i];
+      if (key.length === len && (bytes === null ? sameText(key, text, start) : sameBytes(key, bytes, start))) {
+        this.hitSlot = i;
+        return this.values[i];
+      }
     }
   }
 

@@ -109,22 +109,62 @@ export function parseUsDate(s: string, out: Int32Array, start = 0, end = s.lengt
 
 // The ISO text of each day, built once: a direct-mapped table keyed by year × 512 + month × 32 + day,
 // which holds 128 consecutive years without two days sharing a slot.
-const DAY_SLOTS = 1 << 16;
+/** Slots of the day table: {@link dateCellSlot} gives 0 … DAY_SLOTS − 1. */
+export const DAY_SLOTS = 1 << 16;
 const dayKeys = new Int32Array(DAY_SLOTS);
 const dayTexts: string[] = new Array<string>(DAY_SLOTS).fill('');
 
-/** The ISO text of a day, or `undefined` when it does not exist (only days that do are kept). */
-function isoDay(y: number, m: number, d: number): string | undefined {
+/** The slot holding the ISO text of a day, or -1 when the day does not exist (only days that do are kept). */
+function daySlot(y: number, m: number, d: number): number {
   // Parts out of range could alias another day's key: only in-range parts are looked up.
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 2999) return undefined;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 2999) return -1;
   const key = (y << 9) | (m << 5) | d;
   const slot = key & (DAY_SLOTS - 1);
-  if (dayKeys[slot] === key) return dayTexts[slot]!;
-  if (!isRealDay(y, m, d)) return undefined;
-  const iso = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  if (dayKeys[slot] === key) return slot;
+  if (!isRealDay(y, m, d)) return -1;
   dayKeys[slot] = key;
-  dayTexts[slot] = iso;
-  return iso;
+  dayTexts[slot] = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  return slot;
+}
+
+/**
+ * The slot of the ISO day of a date cell read where it lies (see {@link dateCellAt}), or -1 when
+ * the cell is not one of the shapes read there. Read the day with {@link dayText} at once: a slot
+ * may be given to another day later (two days 128 years apart share one), so a slot says which
+ * day only until the next date is read.
+ *
+ * @param text - The text holding the cell.
+ * @param start - The cell's first offset.
+ * @param end - The offset after its last character.
+ * @returns The slot, or -1.
+ * @example
+ * dayText(dateCellSlot('x,10/1/2015,y', 2, 11)); // => '2015-10-01'
+ */
+export function dateCellSlot(text: string, start: number, end: number): number {
+  const len = end - start;
+  if (len < 8 || !isDigit(text.charCodeAt(start))) return -1;
+  if (len >= 10 && text.charCodeAt(start + 4) === DASH && text.charCodeAt(start + 7) === DASH) {
+    if (len > 10) {
+      const sep = text.charCodeAt(start + 10);
+      if ((sep !== SPACE && sep !== UPPER_T) || parseTime(text, start + 11, false, end) < 0) return -1;
+    }
+    return daySlot(digits(text, start, 4, end), digits(text, start + 5, 2, end), digits(text, start + 8, 2, end));
+  }
+  const after = parseUsDate(text, usDay, start, end);
+  if (after < 0 || (after < end && (text.charCodeAt(after) !== SPACE || parseTime(text, after + 1, true, end) < 0))) return -1;
+  return daySlot(usDay[0]!, usDay[1]!, usDay[2]!);
+}
+
+/**
+ * The ISO text (`YYYY-MM-DD`) in a slot {@link dateCellSlot} gave: one string per day, built once.
+ *
+ * @param slot - A slot from {@link dateCellSlot} (not -1).
+ * @returns The day.
+ * @example
+ * dayText(dateCellSlot('2015-10-26 09:49:00', 0, 19)); // => '2015-10-26'
+ */
+export function dayText(slot: number): string {
+  return dayTexts[slot]!;
 }
 
 /**
@@ -146,18 +186,8 @@ function isoDay(y: number, m: number, d: number): string | undefined {
  * dateCellAt('01/01/0001', 0, 10); // => undefined
  */
 export function dateCellAt(text: string, start: number, end: number): string | undefined {
-  const len = end - start;
-  if (len < 8 || !isDigit(text.charCodeAt(start))) return undefined;
-  if (len >= 10 && text.charCodeAt(start + 4) === DASH && text.charCodeAt(start + 7) === DASH) {
-    if (len > 10) {
-      const sep = text.charCodeAt(start + 10);
-      if ((sep !== SPACE && sep !== UPPER_T) || parseTime(text, start + 11, false, end) < 0) return undefined;
-    }
-    return isoDay(digits(text, start, 4, end), digits(text, start + 5, 2, end), digits(text, start + 8, 2, end));
-  }
-  const after = parseUsDate(text, usDay, start, end);
-  if (after < 0 || (after < end && (text.charCodeAt(after) !== SPACE || parseTime(text, after + 1, true, end) < 0))) return undefined;
-  return isoDay(usDay[0]!, usDay[1]!, usDay[2]!);
+  const slot = dateCellSlot(text, start, end);
+  return slot < 0 ? undefined : dayTexts[slot];
 }
 
 const usDay = new Int32Array(3);

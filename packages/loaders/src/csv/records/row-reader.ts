@@ -4,8 +4,8 @@ import { findHeaderRow, headerKey } from '../../tables/match';
 import { planTable, type TablePlan } from '../../tables/plan';
 import { splitRowAdapter, type SplitRow } from '../../tables/rows';
 import { recordTimeOfDate, valueReader } from '../../tables/values';
-import { CACHE_MISS, CellCache } from './cell-cache';
-import { dateCellAt, dateFastPathAllowed } from './date-cells';
+import { CACHE_MISS, CACHE_SLOTS, CellCache } from './cell-cache';
+import { dateCellSlot, dateFastPathAllowed, dayText } from './date-cells';
 import { detach } from './detach';
 import { DETECT_LIMIT, findHeader, isWhiteSpace, type CsvDialect } from './dialect';
 import { fieldKindExpectations as arrestKindExpectations, redactedValue } from './normalise';
@@ -115,6 +115,15 @@ export interface RowReader {
    * a FOIA marker, the text as written for extra columns. Reused for every row.
    */
   readonly values: unknown[];
+  /**
+   * Per column of the accepted row, a small number naming the cell's value, or -1: the slot of the
+   * column's cell cache that answered, or (past the cache's slots) of the day table of date cells.
+   * A consumer may remember what it worked out of a value by its id, with the value itself: an id
+   * nearly always names the same value (the same string or object) for the whole read, but not
+   * always (two days 128 years apart share a day slot), so check the value (`===`) before using
+   * what was remembered. Reused for every row.
+   */
+  readonly valueIds: Int32Array;
   /** The accepted row's time of day from its main date cell (arrests' apprehension time), when reading whole records. */
   readonly time: string | undefined;
   /**
@@ -183,8 +192,10 @@ export function createRowReader(options: RowReaderOptions): RowReader {
   let blankLines = 0;
   const rejections: Rejection[] = [];
 
+  let valueIds = new Int32Array(0);
   const reader: RowReader = {
     values: [],
+    valueIds,
     time: undefined,
     endedInsideQuote: false,
     push,
@@ -193,7 +204,7 @@ export function createRowReader(options: RowReaderOptions): RowReader {
     report,
   };
   // Written per row without going through the readonly interface.
-  const state = reader as { values: unknown[]; time: string | undefined; endedInsideQuote: boolean };
+  const state = reader as { values: unknown[]; valueIds: Int32Array; time: string | undefined; endedInsideQuote: boolean };
 
   function startHeader(row: CsvRow): void {
     if (row.problem !== ROW_OK) {
@@ -248,6 +259,8 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       unknownCounts.push(kind === 'aor' ? new Map() : null);
     }
     state.values = new Array<unknown>(ncols).fill(null);
+    valueIds = new Int32Array(ncols).fill(-1);
+    state.valueIds = valueIds;
     redactedInRow = new Int32Array(ncols);
     redactedCounts = new Float64Array(ncols);
     onHeader?.(p);
@@ -378,8 +391,13 @@ export function createRowReader(options: RowReaderOptions): RowReader {
       if (action === VALUE) {
         const cache = caches[j]!;
         // A plain date is read in place; every other cell goes through the cache or is read whole.
-        let v: unknown = fastDates[j] === 1 ? dateCellAt(text, row.starts[j]!, row.ends[j]!) : undefined;
-        if (v === undefined) {
+        const day = fastDates[j] === 1 ? dateCellSlot(text, row.starts[j]!, row.ends[j]!) : -1;
+        let v: unknown;
+        let id = -1;
+        if (day >= 0) {
+          v = dayText(day);
+          id = CACHE_SLOTS + day;
+        } else {
           // A cell holding doubled quotes, or in a column whose cache is off, is read by the same
           // code as a miss (one call site each, so none is first reached thousands of rows in).
           const cached = cache?.enabled && row.escaped[j] === 0;
@@ -389,8 +407,9 @@ export function createRowReader(options: RowReaderOptions): RowReader {
             v = cellValue(j, cell);
             if (typeof v === 'string' && (cached || wholeRecords)) v = detach(v); // a cached value is kept for the whole read
             if (cached) cache.set(cell, v);
-          }
+          } else id = cache!.hitSlot;
         }
+        valueIds[j] = id;
         if (v === INVALID) {
           const kind = kinds[j]!;
           reject(row, rejectionCodes[kind], j, `expected ${kindExpectations[kind]}; received ${quoted(row.cell(j).trim())}`);

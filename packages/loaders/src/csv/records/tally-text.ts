@@ -1,8 +1,10 @@
 // The tally engine over CSV text, shared by the one-thread path and the workers of tallyArrestRecords.
 import type { RecordTableName, TallyDimension, TallySnapshot } from '@icestat/core';
-import { createTally, groupOf, MISSING } from '@icestat/core/internal';
+import { createTally, groupOf } from '@icestat/core/internal';
 import type { TablePlan } from '../../tables/plan';
 import type { SplitRow } from '../../tables/rows';
+import { CACHE_SLOTS } from './cell-cache';
+import { DAY_SLOTS } from './date-cells';
 import type { ResolvedReadOptions } from './options';
 import type { LoadReport } from './report';
 import { createRowReader, type RowReader } from './row-reader';
@@ -98,52 +100,180 @@ export async function tallyRows(rows: AsyncIterable<SplitRow> | Iterable<SplitRo
 /** Days whose group each time dimension remembers: more than 50 years of days. */
 const MAX_DAYS = 20_000;
 
-/** The row reader of a tally and its counts: the tally is made once the header says the table. */
+/** Value ids a row reader gives: its cell caches' slots, then the day table's. */
+const ID_LIMIT = CACHE_SLOTS + DAY_SLOTS;
+
+/** Counts by group number, one level a dimension: arrays of arrays, numbers at the last level. */
+type Level = (Level | number | undefined)[];
+
+/** The group numbers of one dimension: names in order of first sight, and what each value id gave. */
+interface DimensionGroups {
+  readonly names: string[];
+  readonly numbers: Map<string, number>;
+  /** By value id: the value the group below was worked out for, and its group number. */
+  readonly idValues: unknown[];
+  readonly idGroups: Int32Array;
+  /** Time dimensions: the group of each plain `YYYY-MM-DD` seen without an id (timestamps hardly repeat). */
+  readonly days: Map<string, string> | null;
+}
+
+/**
+ * The row reader of a tally and its counts. Each accepted row is counted by the group number of
+ * its value on each dimension, worked out once per value id the reader gives (a cell-cache slot,
+ * a day) and looked up by it after that: a row then costs a few array reads, not a string-keyed
+ * Map lookup and a `groupOf` per dimension. The counts become a core tally once, at the end.
+ */
 function tallyEngine(plan: TextTallyPlan): { readonly rows: RowReader; snapshot(): TallySnapshot } {
   const { by, excludeDuplicates, read, file } = plan;
-  let tally: ReturnType<typeof createTally> | undefined;
-  const groups: string[] = by.map(() => MISSING);
+  const dims = by.length;
+  const tallyOptions = { by, excludeDuplicates, ...(plan.date ? { date: plan.date } : {}) };
+  let table: RecordTableName = read.table === 'auto' ? 'arrests' : read.table;
   // Per dimension, the column it reads (the plan refuses a header without one).
   let dimensionColumns: number[] = [];
   let duplicateColumn = -1;
   let dateColumn = -1;
   let rows: RowReader | undefined;
+  const groups: DimensionGroups[] = by.map((d) => ({
+    names: [],
+    numbers: new Map(),
+    idValues: [],
+    idGroups: new Int32Array(0),
+    days: d === 'fiscalYear' || d === 'month' || d === 'day' ? new Map() : null,
+  }));
+  // Per value id of the date column: the value whose date was already seen (the date range).
+  let dateIdValues: unknown[] = [];
+  const root: Level = [];
+  let total = 0;
+  let seen = 0;
+  let duplicates = 0;
+  let first: string | undefined;
+  let last: string | undefined;
 
   const onHeader = (columns: TablePlan): void => {
-    tally = createTally({ by, excludeDuplicates, table: columns.table, ...(plan.date ? { date: plan.date } : {}) });
+    // The table's own checks of the dimensions and date (they throw here, before any row).
+    createTally({ ...tallyOptions, table: columns.table });
+    table = columns.table;
     const date = plan.date ?? columns.spec.mainDate;
     dimensionColumns = by.map((d) => columns.fields.indexOf(d === 'fiscalYear' || d === 'month' || d === 'day' ? date : (columns.spec.dimensions[d] ?? '')));
     duplicateColumn = columns.fields.indexOf('duplicateLikely');
     dateColumn = columns.fields.indexOf(date);
+    groups.forEach((g, i) => {
+      if (dimensionColumns[i]! < 0) return;
+      (g as { idValues: unknown[] }).idValues = new Array<unknown>(ID_LIMIT).fill(undefined);
+      (g as { idGroups: Int32Array }).idGroups = new Int32Array(ID_LIMIT);
+    });
+    if (dateColumn >= 0) dateIdValues = new Array<unknown>(ID_LIMIT).fill(undefined);
   };
-  // Per time dimension, the group of each day seen (a plain `YYYY-MM-DD`; timestamps hardly
-  // repeat): its fiscal year or month is worked out once, not once a row (groupOf is pure).
-  const dayGroups: (Map<string, string> | null)[] = by.map((d) => (d === 'fiscalYear' || d === 'month' || d === 'day' ? new Map() : null));
+
+  /** The group number of a value on dimension `i` (MISSING for a column the file lacks). */
+  const groupNumber = (i: number, v: unknown): number => {
+    const g = groups[i]!;
+    let name: string | undefined;
+    const days = g.days;
+    if (days !== null && typeof v === 'string' && v.length === 10) {
+      name = days.get(v);
+      if (name === undefined) {
+        name = groupOf(by[i]!, v);
+        if (days.size < MAX_DAYS) days.set(v, name);
+      }
+    } else name = groupOf(by[i]!, v);
+    let k = g.numbers.get(name);
+    if (k === undefined) {
+      k = g.names.length;
+      g.names.push(name);
+      g.numbers.set(name, k);
+    }
+    return k;
+  };
+
+  /** Widens the tally's date range by a date value (ISO, a timestamp's day counted). */
+  const seeDate = (value: unknown): void => {
+    if (typeof value !== 'string' || value.length < 10) return;
+    const day = value.length === 10 ? value : value.slice(0, 10);
+    if (first === undefined || day < first) first = day;
+    if (last === undefined || day > last) last = day;
+  };
+
   const onAccept = (): void => {
     const values = rows!.values;
-    for (let i = 0; i < by.length; i++) {
-      const column = dimensionColumns[i]!;
-      if (column < 0) {
-        groups[i] = MISSING;
-        continue;
-      }
-      const v = values[column];
-      const days = dayGroups[i];
-      if (days == null || typeof v !== 'string' || v.length !== 10) {
-        groups[i] = groupOf(by[i]!, v);
-        continue;
-      }
-      let g = days.get(v);
-      if (g === undefined) {
-        g = groupOf(by[i]!, v);
-        if (days.size < MAX_DAYS) days.set(v, g);
-      }
-      groups[i] = g;
+    const ids = rows!.valueIds;
+    seen++;
+    if (excludeDuplicates && duplicateColumn >= 0 && values[duplicateColumn] === true) {
+      duplicates++;
+      return;
     }
-    tally!.addGroup(groups, duplicateColumn >= 0 && values[duplicateColumn] === true, dateColumn >= 0 ? (values[dateColumn] as string | null) : undefined);
+    if (dateColumn >= 0) {
+      const v = values[dateColumn];
+      const id = ids[dateColumn]!;
+      if (id < 0 || dateIdValues[id] !== v) {
+        seeDate(v);
+        if (id >= 0) dateIdValues[id] = v;
+      }
+    }
+    if (dims === 0) {
+      total++;
+      return;
+    }
+    let level = root;
+    for (let i = 0; i < dims; i++) {
+      const column = dimensionColumns[i]!;
+      let k: number;
+      if (column < 0) k = groupNumber(i, null);
+      else {
+        const v = values[column];
+        const id = ids[column]!;
+        const g = groups[i]!;
+        if (id >= 0 && g.idValues[id] === v) k = g.idGroups[id]!;
+        else {
+          k = groupNumber(i, v);
+          if (id >= 0) {
+            g.idValues[id] = v;
+            g.idGroups[id] = k;
+          }
+        }
+      }
+      if (i === dims - 1) level[k] = ((level[k] as number | undefined) ?? 0) + 1;
+      else {
+        let next = level[k] as Level | undefined;
+        if (next === undefined) {
+          next = [];
+          level[k] = next;
+        }
+        level = next;
+      }
+    }
   };
+
+  /** The counts as a core tally snapshot: `[group values, count]` for every group counted. */
+  const snapshot = (): TallySnapshot => {
+    const out: [string[], number][] = [];
+    if (dims === 0) {
+      if (total > 0) out.push([[], total]);
+    } else {
+      const path: string[] = new Array<string>(dims);
+      const walk = (level: Level, depth: number): void => {
+        level.forEach((child, k) => {
+          if (child === undefined) return;
+          path[depth] = groups[depth]!.names[k]!;
+          if (depth === dims - 1) out.push([path.slice(), child as number]);
+          else walk(child as Level, depth + 1);
+        });
+      };
+      walk(root, 0);
+    }
+    const tally = createTally({ ...tallyOptions, table });
+    tally.merge({
+      by,
+      excludeDuplicates,
+      seen,
+      excluded: { duplicates },
+      ...(first !== undefined && last !== undefined ? { dates: [first, last] } : {}),
+      groups: out,
+    });
+    return tally.snapshot();
+  };
+
   const needs = { by, ...(plan.date ? { date: plan.date } : {}), duplicates: excludeDuplicates };
   rows = createRowReader({ file, read, needs, onHeader, onAccept });
-  const table: RecordTableName = read.table === 'auto' ? 'arrests' : read.table;
-  return { rows, snapshot: () => (tally ?? createTally({ by, excludeDuplicates, table, ...(plan.date ? { date: plan.date } : {}) })).snapshot() };
+  return { rows, snapshot };
 }

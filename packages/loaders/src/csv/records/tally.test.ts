@@ -50,6 +50,23 @@ describe('tallyArrestRecords', () => {
     ]);
   });
 
+  it('keeps apart two days that share a slot of the day table (128 years apart), row after row', async () => {
+    // 1890-10-01 and 2018-10-01 fall in one slot of the table of days read in place; the tally
+    // remembers groups by that slot, so it must notice when the slot has changed hands.
+    const lines = ['apprehension_date,apprehension_aor,apprehension_criminality'];
+    for (let i = 0; i < 3000; i++)
+      lines.push(`${i % 3 === 0 ? '1890-10-01' : i % 3 === 1 ? '2018-10-01' : '10/1/2018'},${i % 2 === 0 ? 'NOL' : 'CHI'},1 Convicted Criminal`);
+    const { tally, report } = await tallyArrestRecords({ text: `${lines.join('\n')}\n` }, { by: ['fiscalYear', 'day', 'aor'] });
+    expect(report.accepted).toBe(3000);
+    expect(tally.rows).toStrictEqual([
+      { fiscalYear: 'FY1891', day: '1890-10-01', aor: 'CHI', count: 500 },
+      { fiscalYear: 'FY1891', day: '1890-10-01', aor: 'NOL', count: 500 },
+      { fiscalYear: 'FY2019', day: '2018-10-01', aor: 'CHI', count: 1000 },
+      { fiscalYear: 'FY2019', day: '2018-10-01', aor: 'NOL', count: 1000 },
+    ]);
+    expect(tally.dateRange).toStrictEqual({ first: '1890-10-01', last: '2018-10-01' });
+  });
+
   it('leaves out likely duplicates when asked, and counts them', async () => {
     const all = await tallyArrestRecords(fixturePath('snake-case.csv'), { by: ['aor'] });
     const kept = await tallyArrestRecords(fixturePath('snake-case.csv'), { by: ['aor'], excludeDuplicates: true });
