@@ -74,11 +74,11 @@ describe('textChunks hands a big read on as text of TEXT_PIECE bytes at a time',
     return out;
   }
 
-  it('cuts a 1 MiB read of ASCII into 16 pieces of 64 KiB that join back to the read', async () => {
+  it('cuts a 1 MiB read of ASCII into pieces of TEXT_PIECE bytes that join back to the read', async () => {
     const line = 'Apprehension Date,Apprehension AOR\n2016-10-01,Chicago Area of Responsibility\n';
     const s = line.repeat(Math.ceil((1024 * 1024) / line.length)).slice(0, 1024 * 1024);
     const out = await pieces([encoder.encode(s)]);
-    expect(out.map((p) => p.length)).toEqual(Array.from({ length: 16 }, () => TEXT_PIECE));
+    expect(out.map((p) => p.length)).toEqual(Array.from({ length: (1024 * 1024) / TEXT_PIECE }, () => TEXT_PIECE));
     expect(out.join('')).toBe(s);
   });
 
@@ -96,7 +96,7 @@ describe('textChunks hands a big read on as text of TEXT_PIECE bytes at a time',
   });
 
   it('locates a bad byte in a later piece of a big read by its offset and line in the file', async () => {
-    const lines = 'x,y\n'.repeat(40_000); // 160,000 bytes: the bad byte falls in the third piece
+    const lines = 'x,y\n'.repeat(40_000); // 160,000 bytes: the bad byte falls in a later piece
     const bytes = new Uint8Array([...encoder.encode(lines), 0x61, 0xff, 0x0a]);
     const error = await pieces([bytes]).then(
       () => undefined,

@@ -73,7 +73,7 @@ async function* fromNodeStream(stream: NodeReadableLike, signal?: AbortSignal): 
 async function* fromPath(path: string | URL, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
   // `#node-files` is Node's file access, or under the "browser" condition a twin that throws a
   // clear error: browser bundles never pull in node:fs. Imported lazily, on the first path read.
-  // (256 KiB reads, handed on as text in 64 KiB pieces: see TEXT_PIECE.)
+  // (256 KiB reads, handed on as text in 32 KiB pieces: see TEXT_PIECE.)
   const { openFile } = await import('#node-files');
   yield* fromNodeStream(openFile(path, signal), signal);
 }
@@ -192,13 +192,17 @@ export async function* decodeChunks(source: InputSource | { readonly text: strin
 /**
  * Bytes decoded into one text chunk for a reader. Files are read 256 KiB at a time (a read costs
  * a trip to the thread pool and through every stream layer: reading and decoding 162 MB took
- * 145–240 ms in 64 KiB reads, 130–150 ms in 256 KiB ones), but text is handed on in 64 KiB
- * pieces: a string below V8's large-object size (128 KiB) is made and dies in the young
+ * 145–240 ms in 64 KiB reads, 130–150 ms in 256 KiB ones), but text is handed on in 32 KiB
+ * pieces. A string below V8's large-object size (128 KiB) is made and dies in the young
  * generation, where text chunks of 256 KiB piled up in the old one between full collections
- * (peak memory 119 → 154 MB from 1M to 5M rows, instead of flat). 1 MiB reads were a little
- * faster again but held ~40 MB more memory in Buffers awaiting collection.
+ * (peak memory 119 → 154 MB from 1M to 5M rows, instead of flat); and the text being read is
+ * what survives each young collection, so smaller pieces keep the young generation from being
+ * grown: with 64 KiB pieces and the faster tally, V8 doubled the main thread's young generation
+ * half-way through 5M rows (peak 109 → 132 MB); with 32 KiB pieces it stays at 112–115 MB, at
+ * the same speed. 1 MiB reads were a little faster again but held ~40 MB more in Buffers awaiting
+ * collection.
  */
-export const TEXT_PIECE = 64 * 1024;
+export const TEXT_PIECE = 32 * 1024;
 
 /** The one method of a Node.js Buffer the ASCII fast path uses (no Node types in this module). */
 interface NodeBufferLike extends Uint8Array {

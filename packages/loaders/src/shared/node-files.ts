@@ -18,7 +18,7 @@ export const canReadFiles = true;
  * for await (const chunk of openFile('arrests.csv')) bytes += chunk.length;
  */
 export function openFile(path: string | URL, signal?: AbortSignal): AsyncIterable<unknown> {
-  // 256 KiB reads; the decoder hands the text on in 64 KiB pieces (see TEXT_PIECE in input.ts).
+  // 256 KiB reads; the decoder hands the text on in 32 KiB pieces (see TEXT_PIECE in input.ts).
   return createReadStream(path, { highWaterMark: 256 * 1024, ...(signal ? { signal } : {}) });
 }
 

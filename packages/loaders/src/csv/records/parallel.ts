@@ -33,7 +33,7 @@ const MIB = 1 << 20;
 const STARTUP_BYTES = 10 * MIB;
 /**
  * Bytes read at a time: 256 KiB, as for a whole file (`#node-files`), handed on as text in
- * 64 KiB pieces (`TEXT_PIECE` in shared/input.ts, which has the measurements: fewer, larger reads
+ * 32 KiB pieces (`TEXT_PIECE` in shared/input.ts, which has the measurements: fewer, larger reads
  * are faster, while text chunks above V8's large-object size made peak memory grow with the file).
  */
 export const READ_CHUNK = 256 * 1024;
