@@ -159,8 +159,10 @@ function tallyEngine(plan: TextTallyPlan): { readonly rows: RowReader; snapshot(
     dateColumn = columns.fields.indexOf(date);
     groups.forEach((g, i) => {
       if (dimensionColumns[i]! < 0) return;
-      (g as { idValues: unknown[] }).idValues = new Array<unknown>(ID_LIMIT).fill(undefined);
-      (g as { idGroups: Int32Array }).idGroups = new Int32Array(ID_LIMIT);
+      // Ids past the cell caches' slots name days: only a time dimension's column has them.
+      const ids = g.days === null ? CACHE_SLOTS : ID_LIMIT;
+      (g as { idValues: unknown[] }).idValues = new Array<unknown>(ids).fill(undefined);
+      (g as { idGroups: Int32Array }).idGroups = new Int32Array(ids);
     });
     if (dateColumn >= 0) dateIdValues = new Array<unknown>(ID_LIMIT).fill(undefined);
   };
@@ -223,10 +225,11 @@ function tallyEngine(plan: TextTallyPlan): { readonly rows: RowReader; snapshot(
         const v = values[column];
         const id = ids[column]!;
         const g = groups[i]!;
-        if (id >= 0 && g.idValues[id] === v) k = g.idGroups[id]!;
+        const known = id >= 0 && id < g.idGroups.length;
+        if (known && g.idValues[id] === v) k = g.idGroups[id]!;
         else {
           k = groupNumber(i, v);
-          if (id >= 0) {
+          if (known) {
             g.idValues[id] = v;
             g.idGroups[id] = k;
           }
