@@ -1,7 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { recordDate } from '../../tables/values';
-import { dateCellAt, dateFastPathAllowed } from './date-cells';
+import { dateCellSlot, dateFastPathAllowed, dayText } from './date-cells';
+
+/** The day a date cell read in place gives, or undefined: what the row reader takes from it. */
+function dateCellAt(text: string, start: number, end: number): string | undefined {
+  const slot = dateCellSlot(text, start, end);
+  return slot < 0 ? undefined : dayText(slot);
+}
 import { normaliseDate } from './normalise';
 import { parseArrestRecords } from './read';
 
@@ -54,7 +60,7 @@ const dateChars = fc.string({ unit: fc.constantFrom(...'0123456789/-:.TAPMapm +Z
 /** A cell inside a row: the fast path must look only between its bounds. */
 const context = fc.tuple(fc.string({ unit: fc.constantFrom(...'0123456789/-: ,"'.split('')), maxLength: 4 }), fc.string({ maxLength: 4 }));
 
-describe('dateCellAt', () => {
+describe('dateCellSlot', () => {
   it.each([
     ['2015-10-26', '2015-10-26'],
     ['2015-10-26 00:00:00', '2015-10-26'],

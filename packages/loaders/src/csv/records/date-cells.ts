@@ -128,17 +128,24 @@ function daySlot(y: number, m: number, d: number): number {
 }
 
 /**
- * The slot of the ISO day of a date cell read where it lies (see {@link dateCellAt}), or -1 when
- * the cell is not one of the shapes read there. Read the day with {@link dayText} at once: a slot
- * may be given to another day later (two days 128 years apart share one), so a slot says which
- * day only until the next date is read.
+ * The ISO day of a date cell read where it lies, for the shapes releases write: ISO
+ * `YYYY-MM-DD`, optionally followed by a space or `T` and a time, or US `M/D/YYYY`, optionally
+ * followed by a space and a time (`9:49`, `9:49 PM`). The day must exist and its year be
+ * 1000–2999, and a time must be valid; the cell must have no white space around it. Gives, as a
+ * slot of the day table, the value {@link recordDate} gives for such a cell (it is a fast path of
+ * it, not another rule). Read the day with {@link dayText} at once: a slot may be given to another
+ * day later (two days 128 years apart share one), so a slot says which day only until the next
+ * date is read.
  *
  * @param text - The text holding the cell.
  * @param start - The cell's first offset.
  * @param end - The offset after its last character.
- * @returns The slot, or -1.
+ * @returns The slot, or -1 when the cell is not one of those shapes (the caller then reads it the
+ *   general way, which may still accept it, call it missing or redacted, or reject it).
  * @example
  * dayText(dateCellSlot('x,10/1/2015,y', 2, 11)); // => '2015-10-01'
+ * dayText(dateCellSlot('2015-10-26 09:49:00', 0, 19)); // => '2015-10-26'
+ * dateCellSlot('01/01/0001', 0, 10); // => -1
  */
 export function dateCellSlot(text: string, start: number, end: number): number {
   const len = end - start;
@@ -167,29 +174,6 @@ export function dayText(slot: number): string {
   return dayTexts[slot]!;
 }
 
-/**
- * The ISO day of a date cell read where it lies, for the shapes releases write: ISO
- * `YYYY-MM-DD`, optionally followed by a space or `T` and a time, or US `M/D/YYYY`, optionally
- * followed by a space and a time (`9:49`, `9:49 PM`). The day must exist and its year be
- * 1000–2999, and a time must be valid; the cell must have no white space around it. Gives the
- * value {@link recordDate} gives for such a cell (it is a fast path of it, not another rule).
- *
- * @param text - The text holding the cell.
- * @param start - The cell's first offset.
- * @param end - The offset after its last character.
- * @returns The day as `YYYY-MM-DD`, or `undefined` when the cell is not one of those shapes (the
- *   caller then reads it the general way, which may still accept it, call it missing or redacted,
- *   or reject it).
- * @example
- * dateCellAt('x,10/1/2015,y', 2, 11); // => '2015-10-01'
- * dateCellAt('2015-10-26 09:49:00', 0, 19); // => '2015-10-26'
- * dateCellAt('01/01/0001', 0, 10); // => undefined
- */
-export function dateCellAt(text: string, start: number, end: number): string | undefined {
-  const slot = dateCellSlot(text, start, end);
-  return slot < 0 ? undefined : dayTexts[slot];
-}
-
 const usDay = new Int32Array(3);
 
 /**
@@ -198,7 +182,7 @@ const usDay = new Int32Array(3);
  * is never one the caller asked to treat as missing.
  *
  * @param markers - The read's `missingValues`, or `undefined` for the defaults (none a date).
- * @returns `true` when {@link dateCellAt} may answer before the missing-value check.
+ * @returns `true` when {@link dateCellSlot} may answer before the missing-value check.
  * @example
  * dateFastPathAllowed(['NA', 'NULL']); // => true
  * dateFastPathAllowed(['1900-01-01']); // => false

@@ -110,9 +110,9 @@ type Level = (Level | number | undefined)[];
 interface DimensionGroups {
   readonly names: string[];
   readonly numbers: Map<string, number>;
-  /** By value id: the value the group below was worked out for, and its group number. */
-  readonly idValues: unknown[];
-  readonly idGroups: Int32Array;
+  /** By value id: the value the group below was worked out for, and its group number (sized once the header is read). */
+  idValues: unknown[];
+  idGroups: Int32Array;
   /** Time dimensions: the group of each plain `YYYY-MM-DD` seen without an id (timestamps hardly repeat). */
   readonly days: Map<string, string> | null;
 }
@@ -161,8 +161,8 @@ function tallyEngine(plan: TextTallyPlan): { readonly rows: RowReader; snapshot(
       if (dimensionColumns[i]! < 0) return;
       // Ids past the cell caches' slots name days: only a time dimension's column has them.
       const ids = g.days === null ? CACHE_SLOTS : ID_LIMIT;
-      (g as { idValues: unknown[] }).idValues = new Array<unknown>(ids).fill(undefined);
-      (g as { idGroups: Int32Array }).idGroups = new Int32Array(ids);
+      g.idValues = new Array<unknown>(ids).fill(undefined);
+      g.idGroups = new Int32Array(ids);
     });
     if (dateColumn >= 0) dateIdValues = new Array<unknown>(ID_LIMIT).fill(undefined);
   };
